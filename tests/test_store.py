@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from workbook import migrations
+from workbook.models import CheckIn, InsecuritySnapshot
+from workbook.store import Store, StoreDamaged, StoreError, StoreTooNew
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_folder_is_0700_and_journal_wal_shm_are_0600_even_with_an_open_umask(tmp_path):
+    old = os.umask(0)
+    try:
+        journal = Store(tmp_path / "fresh" / "journal.sqlite3")
+        journal.add(CheckIn(mood=5, insecurity=5))
+        files = [journal.path, Path(f"{journal.path}-wal"), Path(f"{journal.path}-shm")]
+        assert all(f.exists() for f in files)
+        assert mode(journal.path.parent) == 0o700
+        assert [mode(f) for f in files] == [0o600] * 3
+        journal.close()
+    finally:
+        os.umask(old)
+
+
+def test_existing_loose_permissions_are_tightened(tmp_path):
+    folder = tmp_path / "loose"
+    folder.mkdir(mode=0o755)
+    (folder / "journal.sqlite3").touch(mode=0o644)
+    Store(folder / "journal.sqlite3").close()
+    assert mode(folder) == 0o700
+    assert mode(folder / "journal.sqlite3") == 0o600
+
+
+def test_wal_full_sync_busy_timeout_and_version(store):
+    con = store._con
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert con.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert store.version == migrations.LATEST
+
+
+def test_add_get_update_delete(store):
+    saved = store.add(CheckIn(mood=3, insecurity=8, note="first"))
+    assert (saved.profile, saved.kind) == ("me", "checkin")
+    assert saved.day == saved.created_at.date()
+    updated = store.update(saved.id, CheckIn(mood=4, insecurity=7, note="changed"))
+    assert updated.entry.note == "changed" and updated.created_at == saved.created_at
+    assert updated.updated_at is not None
+    assert store.delete(saved.id) is True
+    assert store.delete(saved.id) is False
+    assert store.entries() == []
+
+
+def test_entries_filter_by_kind_and_profile_newest_first(store):
+    store.set_profile("partner", "Sam")
+    a = store.add(CheckIn(mood=1, insecurity=1))
+    b = store.add(CheckIn(mood=2, insecurity=2))
+    store.add(CheckIn(mood=3, insecurity=3), profile="partner")
+    store.add(InsecuritySnapshot(answers=(0,) * 6))
+    assert [s.id for s in store.entries("checkin", profile="me")] == [b.id, a.id]
+    assert store.count("checkin", profile="partner") == 1
+    assert [p.label for p in store.profiles()] == ["Me", "Sam"]
+
+
+def test_every_entry_belongs_to_a_known_profile(store):
+    store.add(CheckIn(mood=5, insecurity=5), profile="partner")
+    assert {p.key for p in store.profiles()} == {"me", "partner"}
+    with pytest.raises(sqlite3.IntegrityError), store._writing() as con:
+        con.execute("INSERT INTO entries (profile, kind, created_at, day, data) "
+                    "VALUES ('nobody', 'checkin', 'x', 'x', '{}')")
+
+
+def test_a_profile_with_entries_is_never_removed(store):
+    store.add(CheckIn(mood=5, insecurity=5), profile="partner")
+    with pytest.raises(ValueError):
+        store.remove_profile("partner")
+    with pytest.raises(ValueError):
+        store.remove_profile("me")
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from workbook.models import CheckIn
+    from workbook.store import Store
+    path, worker, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    store = Store(path)
+    for i in range(count):
+        store.add(CheckIn(mood=1 + i % 10, insecurity=i % 11, note=f"{worker}:{i}"))
+    print("ok", worker)
+    """
+)
+
+
+@pytest.mark.slow
+def test_four_processes_writing_at_once_lose_nothing(tmp_path):
+    path = tmp_path / "shared" / "journal.sqlite3"
+    workers, each = 4, 200
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(w), str(each)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for w in range(workers)]
+    results = [p.communicate(timeout=240) for p in procs]
+    for proc, (_out, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err
+        assert "locked" not in err
+    with Store(path) as store:
+        notes = [s.entry.note for s in store.entries("checkin")]
+        assert len(notes) == workers * each
+        assert set(notes) == {f"{w}:{i}" for w in range(workers) for i in range(each)}
+        assert store._con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def dump(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return [*con.iterdump(), str(con.execute("PRAGMA user_version").fetchone()[0])]
+    finally:
+        con.close()
+
+
+def test_a_failing_migration_backs_up_first_and_leaves_the_file_unchanged(tmp_path, monkeypatch):
+    path = tmp_path / "j" / "journal.sqlite3"
+    with Store(path) as store:
+        store.add(CheckIn(mood=6, insecurity=4, note="keep me"))
+    before = dump(path)
+
+    def add_column(con):
+        con.execute("ALTER TABLE entries ADD COLUMN mood_hint INTEGER")
+
+    def broken(con):
+        raise RuntimeError("step failed half way")
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, add_column, broken])
+    monkeypatch.setattr(migrations, "LATEST", len(migrations.STEPS))
+    with pytest.raises(StoreError) as caught:
+        Store(path)
+    assert "has not been changed" in caught.value.message
+    assert dump(path) == before
+    backups = sorted((path.parent / "backups").glob("journal-*.sqlite3"))
+    assert len(backups) == 1 and mode(backups[0]) == 0o600
+    assert dump(backups[0]) == before
+
+    monkeypatch.setattr(migrations, "STEPS", migrations.STEPS[:-1])
+    monkeypatch.setattr(migrations, "LATEST", len(migrations.STEPS))
+    with Store(path) as upgraded:
+        assert upgraded.version == migrations.LATEST
+        assert [s.entry.note for s in upgraded.entries()] == ["keep me"]
+        columns = [row[1] for row in upgraded._con.execute("PRAGMA table_info(entries)")]
+        assert "mood_hint" in columns
+
+
+def test_a_file_from_a_newer_version_is_read_but_never_written(tmp_path):
+    path = tmp_path / "j" / "journal.sqlite3"
+    with Store(path) as store:
+        store.add(CheckIn(mood=6, insecurity=4, note="from the future"))
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    con.close()
+    before = path.read_bytes()
+    with Store(path) as newer:
+        assert newer.read_only
+        assert [s.entry.note for s in newer.entries()] == ["from the future"]
+        with pytest.raises(StoreTooNew) as caught:
+            newer.add(CheckIn(mood=1, insecurity=1))
+        assert "newer version" in caught.value.message
+        with pytest.raises(StoreTooNew):
+            newer.set_setting("region", "UK")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"not a database at all" * 100, b"SQLite format 3\x00"])
+def test_a_damaged_file_gets_a_clear_message_and_is_left_alone(tmp_path, content):
+    path = tmp_path / "j" / "journal.sqlite3"
+    path.parent.mkdir()
+    path.write_bytes(content)
+    with pytest.raises(StoreDamaged) as caught:
+        Store(path)
+    assert str(path) in caught.value.message
+    assert path.read_bytes() == content
+
+
+def test_backup_is_complete_private_and_rotated(store):
+    store.add(CheckIn(mood=5, insecurity=5, note="in the backup"))
+    copies = [store.backup() for _ in range(7)]
+    kept = store.backups()
+    assert len(kept) == 5 and copies[-1] == kept[0]
+    assert mode(kept[0]) == 0o600
+    with Store(kept[0]) as copy:
+        assert [s.entry.note for s in copy.entries()] == ["in the backup"]
+
+
+def test_export_json_holds_every_entry_and_is_private(store, tmp_path):
+    store.add(CheckIn(mood=5, insecurity=5, emotions=("calm",), note="NA"), profile="partner")
+    target = store.export_json(tmp_path / "out" / "export.json")
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["format"] == "secure-base-export" and document["version"] == 1
+    assert document["entries"][0]["data"] == {"mood": 5, "insecurity": 5,
+                                              "emotions": ["calm"], "note": "NA"}
+    assert mode(target) == 0o600
+
+
+def test_delete_everything_leaves_no_journal_file(store):
+    store.add(CheckIn(mood=5, insecurity=5))
+    store.backup()
+    folder = store.path.parent
+    store.delete_everything()
+    leftovers = [p.name for p in folder.rglob("*")]
+    assert leftovers == []

@@ -1,0 +1,1 @@
+"""One module per part of the workbook; each offers one call per exercise."""

@@ -1,0 +1,86 @@
+"""The daily check-in, offered in every notebook: one call, `check_in()`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as widgets
+
+from workbook import resources, words
+from workbook.models import CheckIn
+from workbook.store import Saved, Store, StoreError
+from workbook.widgets import Form, RecentEntries, fields, html
+
+REGION_SETTING = "region"
+HEAVY_DAY = ("Today sounds really heavy. You don't have to hold it alone: "
+             "these people are there to listen, any time.")
+
+
+class CheckInForm(Form):
+    """Mood 1–10, insecurity 0–10, feelings, and a note; several a day are fine."""
+
+    model = CheckIn
+    title = "Daily check-in"
+    css_class = "sb-checkin"
+    save_label = "Save check-in"
+    intro = ("A moment to notice how you are. There are no right answers, and "
+             "checking in more than once a day is welcome.")
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.mood = self.field("mood", fields.rating(
+            "Mood right now", *words.MOOD_RANGE, value=5, hint="1 is very low, 10 is very good."))
+        self.insecurity = self.field("insecurity", fields.rating(
+            "How insecure I feel in my relationship", *words.INSECURITY_RANGE, value=5,
+            hint="0 is not at all, 10 is as much as I can imagine."))
+        self.emotions = self.field("emotions", fields.many(
+            "Feelings that are here", words.EMOTIONS, hint="Pick as many as fit, or none."))
+        self.note = self.field("note", fields.text(
+            "Anything you'd like to add (optional)", lines=3,
+            placeholder="What's on your mind?"))
+        self.today = widgets.HTML("")
+        self.care = widgets.HTML("")
+        self.care.add_class("sb-care")
+        self.recent = RecentEntries(CheckIn.KIND, form=self, limit=3)
+        self.layout(self.today, self.care, self.recent.root)
+        self._show_today()
+
+    def entry(self) -> CheckIn:
+        return CheckIn(mood=self.mood.value, insecurity=self.insecurity.value,
+                       emotions=tuple(self.emotions.value), note=self.note.value)
+
+    def load(self, entry: CheckIn) -> None:  # type: ignore[override]
+        self.mood.value = entry.mood
+        self.insecurity.value = entry.insecurity
+        self.emotions.value = entry.emotions
+        self.note.value = entry.note
+
+    def after_save(self, saved: Saved) -> None:
+        self._show_today()
+        self.recent.refresh()
+        entry = saved.entry
+        if isinstance(entry, CheckIn) and entry.mood == words.MOOD_RANGE[0]:
+            region = self.store.setting(REGION_SETTING)
+            self.care.value = html.message(html.text(HEAVY_DAY), "care") + resources.as_html(
+                resources.for_region(region))
+        else:
+            self.care.value = ""
+
+    def _show_today(self) -> None:
+        try:
+            count = self.store.count(CheckIn.KIND, profile=self.profile, day=dt.date.today())
+        except StoreError as error:
+            self.today.value = html.message(html.text(error.message), "error")
+            return
+        if count == 0:
+            text = "No check-ins yet today."
+        elif count == 1:
+            text = "You have checked in once today."
+        else:
+            text = f"You have checked in {count} times today."
+        self.today.value = html.message(text, "info")
+
+
+def check_in(*, store: Store | None = None, profile: str | None = None) -> CheckInForm:
+    """The daily check-in form, ready to display."""
+    return CheckInForm(store=store, profile=profile)

@@ -1,0 +1,317 @@
+"""'Start here': privacy, the safety check, profiles and the weekly insecurity snapshot."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from workbook import resources, words
+from workbook.exercises.checkin import REGION_SETTING
+from workbook.models import EntryInvalid, InsecuritySnapshot
+from workbook.store import Saved, Store, StoreError, now
+from workbook.widgets import Form, Panel, RecentEntries, fields, html
+
+SNAPSHOT_EVERY_DAYS = 7
+DELETE_WORD = "delete"
+
+
+class PrivacyPanel(Panel):
+    """Where the journal lives, and buttons to export it or delete it for good."""
+
+    title = "Your privacy"
+    css_class = "sb-privacy"
+
+    def __init__(self, *, store: Store | None = None):
+        super().__init__(store=store)
+        self.export = widgets.Button(description="Export my journal", icon="download",
+                                     layout=widgets.Layout(width="auto"))
+        self.start_delete = widgets.Button(description="Delete everything…", icon="trash",
+                                           layout=widgets.Layout(width="auto"))
+        self.confirm_text = widgets.Text(placeholder=f"type {DELETE_WORD} to confirm")
+        self.confirm = widgets.Button(description="Delete my journal", button_style="danger",
+                                      layout=widgets.Layout(width="auto"))
+        self.confirm_row = widgets.HBox([self.confirm_text, self.confirm])
+        self.confirm_row.layout.display = "none"
+        self.where = widgets.HTML("")
+        self.status = widgets.HTML("")
+        self.export.on_click(self._export)
+        self.start_delete.on_click(self._ask_delete)
+        self.confirm.on_click(self._delete)
+        self.root.children = [widgets.HTML(html.heading(self.title)), self.where,
+                              widgets.HBox([self.export, self.start_delete]),
+                              self.confirm_row, self.status]
+        self._describe()
+
+    def _describe(self) -> None:
+        path = self.store.path if self._store is not None else _default_path()
+        self.where.value = (
+            "<p>Everything you write stays on this computer, in one file that only your user "
+            f"account can open:<br><code>{html.text(str(path))}</code></p>"
+            "<p>Nothing is sent anywhere. Saved notebooks never contain what you typed. "
+            "You can take a copy of everything, or delete it all, at any time.</p>")
+
+    def _export(self, _button: object = None) -> None:
+        try:
+            store = self.store
+            target = store.exports_dir / f"secure-base-{now():%Y%m%d-%H%M%S}.json"
+            store.export_json(target)
+        except (StoreError, OSError) as error:
+            self._say(getattr(error, "message", str(error)), "error")
+            return
+        self._say(f"Exported to {target}. Only your user account can open it.", "ok")
+
+    def _ask_delete(self, _button: object = None) -> None:
+        self.confirm_row.layout.display = "flex"
+        self._say(f"This removes every entry, profile, backup and export kept in the journal "
+                  f"folder. Type '{DELETE_WORD}' and "
+                  "press the red button if you are sure.", "error")
+
+    def _delete(self, _button: object = None) -> None:
+        if self.confirm_text.value.strip().lower() != DELETE_WORD:
+            self._say(f"Nothing was deleted. To go ahead, type '{DELETE_WORD}' first.", "info")
+            return
+        try:
+            removed = self.store.delete_everything()
+        except (StoreError, OSError) as error:
+            self._say(getattr(error, "message", str(error)), "error")
+            return
+        self.confirm_row.layout.display = "none"
+        self.confirm_text.value = ""
+        files = "file" if len(removed) == 1 else "files"
+        self._say(f"Your journal is deleted ({len(removed)} {files} removed). A new, empty one "
+                  "starts the next time you save something.", "ok")
+
+    def _say(self, text: str, tone: str) -> None:
+        self.status.value = html.message(html.text(text), tone)
+
+
+def _default_path() -> Path:
+    from workbook.store import default_path
+
+    return default_path()
+
+
+class SafetyCheck(Panel):
+    """A few yes/no questions; any "yes" brings support to the front. Answers aren't saved."""
+
+    title = "A safety check"
+    css_class = "sb-safety"
+
+    def __init__(self, *, store: Store | None = None):
+        super().__init__(store=store)
+        self.questions = [fields.yes_no(q) for q in words.SAFETY_QUESTIONS]
+        self.answers = [f.control for f in self.questions]
+        self.region = widgets.Dropdown(options=[(v, k) for k, v in words.REGIONS.items()],
+                                       value=self._saved_region(), description="I live in",
+                                       style={"description_width": "initial"})
+        self.show = widgets.Button(description="What this means for me", button_style="info",
+                                   layout=widgets.Layout(width="auto"))
+        self.result = widgets.HTML("")
+        self.result.add_class("sb-safety-result")
+        self.show.on_click(self._show)
+        self.region.observe(self._region_changed, names="value")
+        self.root.children = [widgets.HTML(html.heading(self.title)),
+                              *(f.box for f in self.questions), self.region, self.show,
+                              self.result]
+
+    def _saved_region(self) -> str:
+        try:
+            region = self.store.setting(REGION_SETTING)
+        except StoreError:
+            region = None
+        return region if region in words.REGIONS else "other"
+
+    def _region_changed(self, change: dict[str, object]) -> None:
+        # The region is a convenience; the check works without saving it.
+        with contextlib.suppress(StoreError):
+            self.store.set_setting(REGION_SETTING, str(change["new"]))
+        if self.result.value:
+            self._show()
+
+    def outcome(self) -> str:
+        """'urgent', 'unsafe' or 'ok', from the answers given so far."""
+        if self.answers[words.SAFETY_SELF_HARM_QUESTION].value:
+            return "urgent"
+        if any(a.value for a in self.answers):
+            return "unsafe"
+        return "ok"
+
+    def _show(self, _button: object = None) -> None:
+        outcome = self.outcome()
+        region = self.region.value
+        if outcome == "urgent":
+            text = html.message(
+                "Thank you for telling yourself the truth about this. You deserve support "
+                "right now, not after more exercises. Please reach out to one of these lines "
+                "today; talking to someone can make the next hour easier.", "care")
+            lines = resources.for_region(region)
+        elif outcome == "unsafe":
+            text = html.message(
+                "What you describe is more than ordinary insecurity. Fear, control and harm "
+                "are never your fault, and you deserve to feel safe. The people below can talk "
+                "it through in confidence. Some exercises here, such as raising a hard topic "
+                "with your partner, may not be safe right now: skip anything that could put "
+                "you at risk, and keep this workbook where only you can see it.", "care")
+            lines = resources.for_region(region, "abuse") + resources.for_region(region, "crisis")
+        else:
+            text = html.message(
+                "Thank you. It sounds like the worries you bring are about closeness and trust, "
+                "which is exactly what this workbook is for. If that ever changes, this check "
+                "is here, and so is the list below.", "ok")
+            lines = resources.for_region(region)
+        unique = list(dict.fromkeys(lines))
+        self.result.value = text + resources.as_html(unique)
+
+
+class ProfilesForm(Panel):
+    """Optional names, and a second profile for a partner who wants to join in."""
+
+    title = "Who uses this workbook"
+    css_class = "sb-profiles"
+
+    def __init__(self, *, store: Store | None = None):
+        super().__init__(store=store)
+        self.my_name = widgets.Text(description="My name", placeholder="optional",
+                                    style={"description_width": "initial"})
+        self.with_partner = fields.tick("My partner will do some exercises here too")
+        self.partner_name = widgets.Text(description="Their name", placeholder="optional",
+                                         style={"description_width": "initial"})
+        self.save = widgets.Button(description="Save profiles", button_style="primary",
+                                   layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML("")
+        self.save.on_click(self._save)
+        self._load()
+        self.root.children = [
+            widgets.HTML(html.heading(self.title)),
+            widgets.HTML("<p>Names are optional and stay on this computer. A partner profile "
+                         "keeps their entries apart from yours.</p>"),
+            self.my_name, self.with_partner, self.partner_name, self.save, self.status]
+
+    def _load(self) -> None:
+        try:
+            profiles = {p.key: p for p in self.store.profiles()}
+        except StoreError as error:
+            self.status.value = html.message(html.text(error.message), "error")
+            return
+        if words.PROFILE_ME in profiles:
+            self.my_name.value = profiles[words.PROFILE_ME].name
+        if words.PROFILE_PARTNER in profiles:
+            self.with_partner.value = True
+            self.partner_name.value = profiles[words.PROFILE_PARTNER].name
+
+    def _save(self, _button: object = None) -> None:
+        names = {"my_name": self.my_name.value, "partner_name": self.partner_name.value}
+        from workbook.models import Checks
+
+        checks = Checks()
+        for name, value in names.items():
+            checks.text(name, value, limit=80)
+        try:
+            checks.done()
+            self.store.set_profile(words.PROFILE_ME, self.my_name.value.strip())
+            if self.with_partner.value:
+                self.store.set_profile(words.PROFILE_PARTNER, self.partner_name.value.strip())
+            elif any(p.key == words.PROFILE_PARTNER for p in self.store.profiles()):
+                self.store.remove_profile(words.PROFILE_PARTNER)
+        except EntryInvalid as invalid:
+            first = next(iter(invalid.problems.values()))
+            self.status.value = html.message(html.text(first), "error")
+            return
+        except ValueError:
+            self.status.value = html.message(
+                "Your partner's profile already has entries, so it stays. Their entries are "
+                "safe.", "info")
+            return
+        except StoreError as error:
+            self.status.value = html.message(html.text(error.message), "error")
+            return
+        self.status.value = html.message(f"Saved at {now():%H:%M}.", "ok")
+
+
+class SnapshotForm(Form):
+    """How true each sentence was this past week; repeated weekly and charted later."""
+
+    model = InsecuritySnapshot
+    title = "Weekly insecurity snapshot"
+    css_class = "sb-snapshot"
+    save_label = "Save snapshot"
+    intro = ("Think about the past seven days. How true was each sentence for you? "
+             "This is a reflection, not a test, and it never diagnoses anything.")
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        options = list(enumerate(words.SNAPSHOT_SCALE))
+        self.answers = [
+            self.field(f"q{i}", fields.choice(q, [(label, n) for n, label in options],
+                                              buttons=True))
+            for i, q in enumerate(words.SNAPSHOT_QUESTIONS)]
+        self.note = self.field("note", fields.text("Anything behind these answers (optional)",
+                                                   lines=2))
+        self.due = widgets.HTML("")
+        self.recent = RecentEntries(InsecuritySnapshot.KIND, form=self, limit=4)
+        self.layout(self.due, self.recent.root)
+        self._show_due()
+
+    def entry(self) -> InsecuritySnapshot:
+        missing = {f"q{i}": "Please pick how true this was."
+                   for i, a in enumerate(self.answers) if a.value is None}
+        if missing:
+            raise EntryInvalid(missing)
+        return InsecuritySnapshot(answers=tuple(a.value for a in self.answers),
+                                  note=self.note.value)
+
+    def load(self, entry: InsecuritySnapshot) -> None:  # type: ignore[override]
+        for control, answer in zip(self.answers, entry.answers, strict=True):
+            control.value = answer
+        self.note.value = entry.note
+
+    def after_save(self, saved: Saved) -> None:
+        self.recent.refresh()
+        self._show_due()
+
+    def _show_due(self) -> None:
+        try:
+            latest = self.store.entries(InsecuritySnapshot.KIND, profile=self.profile, limit=1)
+        except StoreError as error:
+            self.due.value = html.message(html.text(error.message), "error")
+            return
+        self.due.value = html.message(snapshot_due_text(latest[0].day if latest else None,
+                                                        dt.date.today()), "info")
+
+
+def snapshot_due_text(last: dt.date | None, today: dt.date) -> str:
+    """When the next snapshot is due, in words."""
+    if last is None:
+        return "This will be your first snapshot. Come back in a week to see how it moves."
+    days = (today - last).days
+    due = last + dt.timedelta(days=SNAPSHOT_EVERY_DAYS)
+    if days == 0:
+        return f"Your latest snapshot is from today. The next one is due on {due:%A %d %B}."
+    if days < SNAPSHOT_EVERY_DAYS:
+        return (f"Your latest snapshot is from {days} day{'s' if days > 1 else ''} ago. "
+                f"The next one is due on {due:%A %d %B}.")
+    return f"Your latest snapshot is from {days} days ago, so a new one is due."
+
+
+def privacy(*, store: Store | None = None) -> PrivacyPanel:
+    """Where the journal lives, with export and delete."""
+    return PrivacyPanel(store=store)
+
+
+def safety_check(*, store: Store | None = None) -> SafetyCheck:
+    """The safety check, with support lines for the person's region."""
+    return SafetyCheck(store=store)
+
+
+def profiles(*, store: Store | None = None) -> ProfilesForm:
+    """Optional names and a partner profile."""
+    return ProfilesForm(store=store)
+
+
+def insecurity_snapshot(*, store: Store | None = None,
+                        profile: str | None = None) -> SnapshotForm:
+    """The weekly insecurity snapshot form."""
+    return SnapshotForm(store=store, profile=profile)

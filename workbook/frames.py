@@ -1,0 +1,71 @@
+"""pandas is the analysis surface: one tidy, typed DataFrame per kind of entry."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from workbook.models import KINDS
+from workbook.store import Store, default_store
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from workbook.store import Saved
+
+PRACTICE = "practice"
+COMMON_COLUMNS = {"id": "Int64", "profile": "string", "strategy": "string",
+                  "day": "datetime64[ns]"}
+
+
+def data(kind: str | None = None, *, store: Store | None = None,
+         profile: str | None = None) -> pd.DataFrame | dict[str, pd.DataFrame]:
+    """A DataFrame for ``kind`` (or a dict of all kinds), indexed by local time written.
+
+    Columns: ``id``, ``profile``, ``strategy``, ``day``, then the entry's own answers
+    and any derived numbers. ``"practice"`` gives one row per day, profile and
+    strategy practised. Raises ``KeyError`` for an unknown kind.
+    """
+    store = store or default_store()
+    if kind is None:
+        return {name: data(name, store=store, profile=profile) for name in [*KINDS, PRACTICE]}
+    if kind == PRACTICE:
+        return practice_frame(store, profile=profile)
+    if kind not in KINDS:
+        raise KeyError(f"No kind of entry called {kind!r}; known kinds: {', '.join(KINDS)}")
+    return entries_frame(kind, store.entries(kind, profile=profile, newest_first=False))
+
+
+def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
+    model = KINDS[kind]
+    types = {**COMMON_COLUMNS, **model.column_types()}
+    rows, index = [], []
+    for item in saved:
+        row = {"id": item.id, "profile": item.profile, "strategy": item.strategy,
+               "day": pd.Timestamp(item.day)}
+        row.update(item.entry.to_data())
+        # Lists stay as tuples so a cell can't be changed in place by accident.
+        row.update({k: tuple(v) for k, v in row.items() if isinstance(v, list)})
+        row.update(item.entry.derived())
+        rows.append(row)
+        index.append(item.created_at.replace(tzinfo=None))
+    frame = pd.DataFrame(rows, columns=list(types) if not rows else None)
+    for column, dtype in types.items():
+        if column not in frame:
+            frame[column] = pd.Series(dtype=dtype)
+        frame[column] = frame[column].astype(dtype)
+    for column in frame.columns.difference(list(types)):
+        if frame[column].dtype == "float64" or not len(frame):
+            frame[column] = frame[column].astype("Float64")
+    frame.index = pd.DatetimeIndex(index, name="at", dtype="datetime64[ns]")
+    return frame
+
+
+def practice_frame(store: Store, *, profile: str | None = None) -> pd.DataFrame:
+    rows = store.practice(profile=profile)
+    frame = pd.DataFrame(rows, columns=["day", "profile", "strategy", "entries"])
+    frame = frame.astype({"profile": "string", "strategy": "string", "entries": "Int64"})
+    frame.index = pd.DatetimeIndex(pd.to_datetime(frame.pop("day")), name="day",
+                                   dtype="datetime64[ns]")
+    return frame

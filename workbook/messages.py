@@ -1,0 +1,52 @@
+"""Everything the workbook says to the person when something needs their attention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REQUIRED = "Please write a few words here."
+TOO_LONG = "This is longer than {limit:,} characters. Please shorten it a little."
+BAD_CHARACTER = (
+    "Part of this text contains a character that can't be stored (often from a copy and "
+    "paste). Please retype that part."
+)
+NOT_A_NUMBER = "Please choose a whole number from {low} to {high}."
+OUT_OF_RANGE = "Please choose a number from {low} to {high}."
+UNKNOWN_CHOICE = "Please choose from the list."
+IN_THE_FUTURE = "This date is in the future. Please pick today or an earlier day."
+CHECK_ANSWERS = "Almost there: please look at the notes next to the answers above."
+SAVED_AT = "Saved at {time}."
+ALREADY_SAVED = "This is already saved (at {time}). Change something to save a new one."
+UNEXPECTED = (
+    "Something went wrong on our side and this was not saved. Everything you typed is "
+    "still here. Please try Save again in a moment."
+)
+DISK_PROBLEM = (
+    "Your computer could not write the journal file ({reason}). Everything you typed is "
+    "still here; once there is space again, press Save."
+)
+TOO_NEW = (
+    "Your journal at {path} was written by a newer version of Secure Base. It can be read "
+    "but not changed by this version, so nothing is lost. Please update Secure Base to keep "
+    "writing."
+)
+UPGRADE_FAILED = (
+    "Your journal at {path} could not be brought up to date ({reason}). It has not been "
+    "changed: everything you wrote is still there. Please try again, or keep using the "
+    "previous version of Secure Base."
+)
+LOCKED = (
+    "The journal is busy in another notebook right now. Nothing was lost; please press "
+    "Save again."
+)
+
+
+def damaged(path: Path, backup: Path | None) -> str:
+    """The message for a journal file that can't be read."""
+    text = (
+        f"The journal file at {path} could not be read; it may be damaged. It has not been "
+        "changed or deleted."
+    )
+    if backup is not None:
+        return text + f" The newest backup is {backup}; you can restore it from 'Start here'."
+    return text + " There is no backup yet to restore."

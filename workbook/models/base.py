@@ -1,0 +1,174 @@
+"""What every entry shares: validation at construction and plain-data conversion."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from workbook import messages
+
+SHORT_TEXT = 500
+NOTE_TEXT = 2_000
+LONG_TEXT = 20_000
+
+KINDS: dict[str, type[Entry]] = {}
+
+
+class EntryInvalid(ValueError):
+    """Raised when an entry can't be built; ``problems`` maps field name to a message."""
+
+    def __init__(self, problems: dict[str, str]):
+        self.problems = dict(problems)
+        super().__init__("; ".join(f"{name}: {text}" for name, text in self.problems.items()))
+
+
+class Checks:
+    """Collects one plain-language message per field, then raises them together."""
+
+    def __init__(self) -> None:
+        self.problems: dict[str, str] = {}
+
+    def _fail(self, field: str, message: str) -> None:
+        self.problems.setdefault(field, message)
+
+    def text(self, field: str, value: object, *, required: bool = False,
+             limit: int = SHORT_TEXT) -> None:
+        if not isinstance(value, str):
+            self._fail(field, messages.REQUIRED if required else messages.BAD_CHARACTER)
+            return
+        if required and not value.strip():
+            self._fail(field, messages.REQUIRED)
+        elif len(value) > limit:
+            self._fail(field, messages.TOO_LONG.format(limit=limit))
+        elif not _storable(value):
+            self._fail(field, messages.BAD_CHARACTER)
+
+    def texts(self, field: str, values: Iterable[object], *, limit: int = SHORT_TEXT) -> None:
+        for value in values:
+            self.text(field, value, limit=limit)
+
+    def rating(self, field: str, value: object, low: int, high: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._fail(field, messages.NOT_A_NUMBER.format(low=low, high=high))
+        elif not low <= value <= high:
+            self._fail(field, messages.OUT_OF_RANGE.format(low=low, high=high))
+
+    def choices(self, field: str, values: Iterable[object], allowed: Iterable[str]) -> None:
+        allowed = set(allowed)
+        if any(value not in allowed for value in values):
+            self._fail(field, messages.UNKNOWN_CHOICE)
+
+    def choice(self, field: str, value: object, allowed: Iterable[str]) -> None:
+        self.choices(field, (value,), allowed)
+
+    def not_future(self, field: str, value: object) -> None:
+        if not isinstance(value, dt.date) or value > dt.date.today():
+            self._fail(field, messages.IN_THE_FUTURE)
+
+    def require(self, field: str, ok: bool, message: str) -> None:
+        if not ok:
+            self._fail(field, message)
+
+    def done(self) -> None:
+        if self.problems:
+            raise EntryInvalid(self.problems)
+
+
+def _storable(text: str) -> bool:
+    # Lone surrogates can't be encoded as UTF-8, and NUL cuts text short in many tools.
+    return "\x00" not in text and not any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """Base for every kind of entry. Subclasses set ``KIND`` and validate in ``check``."""
+
+    KIND: ClassVar[str] = ""
+    STRATEGY: ClassVar[str | None] = None
+    TITLE: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.KIND:
+            KINDS[cls.KIND] = cls
+
+    def __post_init__(self) -> None:
+        checks = Checks()
+        self.check(checks)
+        checks.done()
+
+    def check(self, checks: Checks) -> None:
+        """Add a message to ``checks`` for every answer that can't be stored."""
+
+    def summary(self) -> str:
+        """One line of plain text describing the entry (not escaped)."""
+        return self.TITLE or self.KIND
+
+    def derived(self) -> dict[str, Any]:
+        """Extra columns for the entry's DataFrame, computed from its answers."""
+        return {}
+
+    def to_data(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Entry:
+        hints = typing.get_type_hints(cls)
+        values = {}
+        for f in dataclasses.fields(cls):
+            if f.name in data:
+                values[f.name] = _typed(data[f.name], hints[f.name])
+        return cls(**values)
+
+    @classmethod
+    def column_types(cls) -> dict[str, str]:
+        """pandas dtype for each field, so every frame of this kind is typed alike."""
+        hints = typing.get_type_hints(cls)
+        return {f.name: _dtype(hints[f.name]) for f in dataclasses.fields(cls)}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _typed(value: Any, hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        if value is None:
+            return None
+        return _typed(value, next(a for a in args if a is not type(None)))
+    if origin is tuple and isinstance(value, list):
+        inner = args[0] if args else Any
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_typed(item, inner) for item in value)
+        return tuple(_typed(item, arg) for item, arg in zip(value, args, strict=False))
+    if origin is dict and isinstance(value, dict):
+        inner = args[1] if len(args) == 2 else Any
+        return {key: _typed(item, inner) for key, item in value.items()}
+    if hint is dt.date and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _dtype(hint: Any) -> str:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    return {
+        bool: "boolean",
+        int: "Int64",
+        float: "Float64",
+        str: "string",
+        dt.date: "datetime64[ns]",
+    }.get(hint, "object")

@@ -1,0 +1,63 @@
+"""The daily check-in and the weekly insecurity snapshot."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from workbook import words
+from workbook.models.base import NOTE_TEXT, Checks, Entry
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckIn(Entry):
+    """How I feel right now: mood 1–10, insecurity 0–10, feelings and an optional note."""
+
+    KIND = "checkin"
+    TITLE = "Daily check-in"
+
+    mood: int
+    insecurity: int
+    emotions: tuple[str, ...] = ()
+    note: str = ""
+
+    def check(self, checks: Checks) -> None:
+        checks.rating("mood", self.mood, *words.MOOD_RANGE)
+        checks.rating("insecurity", self.insecurity, *words.INSECURITY_RANGE)
+        checks.choices("emotions", self.emotions, words.EMOTIONS)
+        checks.text("note", self.note, limit=NOTE_TEXT)
+
+    def summary(self) -> str:
+        feelings = ", ".join(self.emotions) if self.emotions else "no feelings picked"
+        return f"Mood {self.mood}/10, insecurity {self.insecurity}/10, {feelings}"
+
+
+@dataclasses.dataclass(frozen=True)
+class InsecuritySnapshot(Entry):
+    """The weekly snapshot: how true each sentence was, 0 (not at all) to 4 (very much)."""
+
+    KIND = "insecurity_snapshot"
+    TITLE = "Insecurity snapshot"
+
+    answers: tuple[int, ...]
+    note: str = ""
+
+    def check(self, checks: Checks) -> None:
+        highest = len(words.SNAPSHOT_SCALE) - 1
+        if len(self.answers) != len(words.SNAPSHOT_QUESTIONS):
+            checks.require("answers", False, "Please answer every sentence.")
+        for answer in self.answers:
+            checks.rating("answers", answer, 0, highest)
+        checks.text("note", self.note, limit=NOTE_TEXT)
+
+    @property
+    def score(self) -> float:
+        """0 (no insecurity this week) to 10 (very much, on every sentence)."""
+        highest = len(words.SNAPSHOT_SCALE) - 1
+        return round(10 * sum(self.answers) / (highest * len(self.answers)), 1)
+
+    def summary(self) -> str:
+        return f"Insecurity snapshot: {self.score}/10"
+
+    def derived(self) -> dict[str, Any]:
+        return {"score": self.score}

@@ -1,0 +1,9 @@
+"""The parts every exercise is built from: fields, a form with one Save, recent entries."""
+
+from __future__ import annotations
+
+from workbook.widgets.fields import Field, MultiChoice
+from workbook.widgets.form import Form, Panel
+from workbook.widgets.recent import RecentEntries
+
+__all__ = ["Field", "Form", "MultiChoice", "Panel", "RecentEntries"]

@@ -1,0 +1,202 @@
+"""One way to save: a form that validates, saves once, and says what happened."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import ipywidgets as widgets
+
+from workbook import messages, words
+from workbook.models import Entry, EntryInvalid
+from workbook.store import Saved, Store, StoreError, default_store, now
+from workbook.widgets import html
+from workbook.widgets.fields import Field
+
+log = logging.getLogger(__name__)
+
+
+class Panel:
+    """Something a notebook displays. Its plain-text form never carries what was typed.
+
+    ipywidgets puts a widget's repr, values included, into the notebook as text/plain;
+    a panel replaces that with its title so nothing personal lands in the .ipynb.
+    """
+
+    title: ClassVar[str] = "Secure Base"
+    css_class: ClassVar[str] = "sb-panel"
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        self._store = store
+        self.profile = profile or words.PROFILE_ME
+        self.root = widgets.VBox(layout=widgets.Layout(max_width="52em"))
+        self.root.add_class("sb-form")
+        self.root.add_class(self.css_class)
+
+    @property
+    def store(self) -> Store:
+        return self._store if self._store is not None else default_store()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = self.root._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = f"{self.title} (Secure Base)"
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.title}>"
+
+
+class Form(Panel):
+    """Fields, one Save button and a status line.
+
+    Subclasses add fields with `field`, build their entry in `entry`, and may refresh
+    things in `after_save`. Double presses of Save store one entry, and any failure
+    leaves every answer in place.
+    """
+
+    model: ClassVar[type[Entry]]
+    save_label: ClassVar[str] = "Save"
+    intro: ClassVar[str] = ""
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.fields: dict[str, Field] = {}
+        self.save = widgets.Button(description=self.save_label, button_style="primary",
+                                   icon="check", layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML("")
+        self.status.add_class("sb-status")
+        self.save.on_click(self._on_save)
+        self.editing: Saved | None = None
+        self.last_saved: Saved | None = None
+        self._last_answers: tuple[str, dict[str, Any]] | None = None
+        self._busy = False
+        self.who = self._profile_picker()
+
+    # -- building ---------------------------------------------------------------
+
+    def field(self, name: str, field: Field) -> Any:
+        """Register ``field`` under the entry's attribute ``name``; returns its control."""
+        self.fields[name] = field
+        return field.control
+
+    def layout(self, *extra: widgets.Widget) -> None:
+        """Lay out intro, profile picker, fields, Save and status, then ``extra``."""
+        parts: list[widgets.Widget] = [widgets.HTML(html.heading(self.title))]
+        if self.intro:
+            parts.append(widgets.HTML(f"<p>{self.intro}</p>"))
+        if self.who is not None:
+            parts.append(self.who)
+        parts += [f.box for f in self.fields.values()]
+        parts.append(widgets.HBox([self.save, self.status],
+                                  layout=widgets.Layout(align_items="center")))
+        parts += extra
+        self.root.children = parts
+
+    def _profile_picker(self) -> widgets.ToggleButtons | None:
+        try:
+            profiles = self.store.profiles()
+        except StoreError:
+            return None
+        if len(profiles) < 2:
+            return None
+        picker = widgets.ToggleButtons(
+            options=[(p.label, p.key) for p in profiles], value=self.profile,
+            description="Who is writing?", style={"description_width": "initial"})
+        picker.observe(lambda change: setattr(self, "profile", change["new"]), names="value")
+        return picker
+
+    # -- what subclasses provide -------------------------------------------------
+
+    def entry(self) -> Entry:
+        """Build the entry from the controls; raises `EntryInvalid`."""
+        raise NotImplementedError
+
+    def load(self, entry: Entry) -> None:
+        """Put a saved entry's answers back into the controls (for editing)."""
+        raise NotImplementedError
+
+    def after_save(self, saved: Saved) -> None:
+        """Called once an entry is safely stored."""
+
+    # -- saving -------------------------------------------------------------------
+
+    def edit(self, saved: Saved) -> None:
+        """Load a saved entry for changing; the next Save updates it in place."""
+        self.load(saved.entry)
+        self.editing = saved
+        self._last_answers = None
+        self.save.description = "Save changes"
+        self.say(f"Editing the entry from {saved.created_at:%d %b %Y, %H:%M}.", "info")
+
+    def say(self, text: str, tone: str = "info") -> None:
+        """Show a message (plain text) in the status line."""
+        self.status.value = html.message(html.text(text), tone)
+
+    def clear_messages(self) -> None:
+        for field in self.fields.values():
+            field.clear()
+        self.status.value = ""
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        unplaced = []
+        for name, problem in problems.items():
+            if name in self.fields:
+                self.fields[name].show(problem)
+            else:
+                unplaced.append(problem)
+        self.say(" ".join([messages.CHECK_ANSWERS, *unplaced]), "error")
+
+    def _on_save(self, _button: object = None) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self.save.disabled = True
+        try:
+            self._save()
+        finally:
+            self._busy = False
+            self.save.disabled = False
+
+    def _save(self) -> None:
+        self.clear_messages()
+        try:
+            entry = self.entry()
+        except EntryInvalid as invalid:
+            self.show_problems(invalid.problems)
+            return
+        answers = (self.profile, entry.to_data())
+        if self.editing is None and self._last_answers == answers and self.last_saved:
+            when = self.last_saved.created_at.astimezone()
+            self.say(messages.ALREADY_SAVED.format(time=f"{when:%H:%M}"), "info")
+            return
+        saved = self._store_safely(lambda: self._persist(entry))
+        if saved is None:
+            return
+        self.last_saved = saved
+        self._last_answers = answers
+        self.editing = None
+        self.save.description = self.save_label
+        self.say(messages.SAVED_AT.format(time=f"{now():%H:%M}"), "ok")
+        try:
+            self.after_save(saved)
+        except Exception:  # the entry is saved; a display hiccup must not say otherwise
+            log.exception("refreshing %s after a save failed", type(self).__name__)
+
+    def _persist(self, entry: Entry) -> Saved:
+        if self.editing is not None:
+            return self.store.update(self.editing.id, entry)
+        return self.store.add(entry, profile=self.profile)
+
+    def _store_safely(self, action: Callable[[], Saved]) -> Saved | None:
+        try:
+            return action()
+        except StoreError as error:
+            self.say(error.message, "error")
+        except OSError as error:
+            self.say(messages.DISK_PROBLEM.format(reason=error.strerror or "an error"), "error")
+        except Exception as error:
+            # Only the kind of error is logged: entries never go to logs.
+            log.error("saving %s failed: %s", type(self).__name__, type(error).__name__)
+            self.say(messages.UNEXPECTED, "error")
+        return None

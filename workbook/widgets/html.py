@@ -1,0 +1,28 @@
+"""Small pieces of HTML. Anything a person typed goes through `text` first."""
+
+from __future__ import annotations
+
+import html
+
+TONES = {
+    "ok": ("#1b5e20", "✓ "),
+    "error": ("#9b1c1c", ""),
+    "info": ("#37474f", ""),
+    "care": ("#4a148c", ""),
+}
+
+
+def text(value: str) -> str:
+    """Escape typed text for HTML, keeping line breaks."""
+    return html.escape(value).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def message(words: str, tone: str = "info") -> str:
+    """A one-line message in the workbook's voice; ``words`` must already be safe."""
+    colour, mark = TONES[tone]
+    role = ' role="alert"' if tone == "error" else ""
+    return f'<div class="sb-message sb-{tone}" style="color:{colour}"{role}>{mark}{words}</div>'
+
+
+def heading(words: str) -> str:
+    return f"<h4 style='margin:0.4em 0'>{html.escape(words)}</h4>"

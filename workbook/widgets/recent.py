@@ -1,0 +1,92 @@
+"""Recent entries of one kind, newest first, each deletable after a confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from workbook.store import Saved, Store, StoreError
+from workbook.widgets import html
+from workbook.widgets.form import Form, Panel
+
+CONFIRM = "Delete this entry for good? This can't be undone."
+
+
+class RecentItem:
+    """One saved entry in the list, with Edit (when the form allows) and Delete."""
+
+    def __init__(self, saved: Saved, describe: Callable[[Saved], str], editable: bool):
+        self.saved = saved
+        when = saved.created_at.astimezone()
+        self.text = widgets.HTML(
+            f"<span class='sb-when'>{when:%a %d %b %Y, %H:%M}</span> — "
+            f"{html.text(describe(saved))}",
+            layout=widgets.Layout(flex="1 1 auto"))
+        self.edit = widgets.Button(description="Edit", layout=widgets.Layout(width="auto"))
+        self.delete = widgets.Button(description="Delete", layout=widgets.Layout(width="auto"))
+        self.confirm = widgets.Button(description="Yes, delete", button_style="danger",
+                                      layout=widgets.Layout(width="auto"))
+        self.keep = widgets.Button(description="Keep it", layout=widgets.Layout(width="auto"))
+        self.question = widgets.HTML(html.message(CONFIRM, "error"))
+        self.confirm_row = widgets.HBox([self.question, self.confirm, self.keep])
+        self.confirm_row.layout.display = "none"
+        buttons = [self.edit, self.delete] if editable else [self.delete]
+        self.box = widgets.VBox([widgets.HBox([self.text, *buttons]), self.confirm_row])
+        self.box.add_class("sb-recent-item")
+        self.delete.on_click(lambda _b: self.ask(True))
+        self.keep.on_click(lambda _b: self.ask(False))
+
+    def ask(self, show: bool) -> None:
+        self.confirm_row.layout.display = "flex" if show else "none"
+
+
+class RecentEntries(Panel):
+    """The newest entries of ``kind`` for the form's profile; refreshes after each save."""
+
+    title = "Recent entries"
+    css_class = "sb-recent"
+
+    def __init__(self, kind: str, *, form: Form | None = None, store: Store | None = None,
+                 profile: str | None = None, limit: int = 5,
+                 describe: Callable[[Saved], str] | None = None):
+        super().__init__(store=store if form is None else form._store,
+                         profile=profile if form is None else form.profile)
+        self.kind = kind
+        self.form = form
+        self.limit = limit
+        self.describe = describe or (lambda saved: saved.entry.summary())
+        self.items: list[RecentItem] = []
+        self.status = widgets.HTML("")
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.form is not None:
+            self.profile = self.form.profile
+        try:
+            saved = self.store.entries(self.kind, profile=self.profile, limit=self.limit)
+        except StoreError as error:
+            self.root.children = [widgets.HTML(html.message(html.text(error.message), "error"))]
+            return
+        editable = self.form is not None and type(self.form).load is not Form.load
+        self.items = [RecentItem(s, self.describe, editable) for s in saved]
+        for item in self.items:
+            item.confirm.on_click(lambda _b, item=item: self._delete(item))
+            item.edit.on_click(lambda _b, item=item: self._edit(item))
+        title = widgets.HTML("<b>Your recent entries</b> <small>(newest first)</small>")
+        empty = widgets.HTML("<small>Nothing saved here yet.</small>")
+        listed = [i.box for i in self.items] or [empty]
+        self.root.children = [title, *listed, self.status]
+
+    def _delete(self, item: RecentItem) -> None:
+        try:
+            self.store.delete(item.saved.id)
+        except StoreError as error:
+            self.status.value = html.message(html.text(error.message), "error")
+            return
+        self.refresh()
+        self.status.value = html.message("Deleted.", "ok")
+
+    def _edit(self, item: RecentItem) -> None:
+        if self.form is not None:
+            self.form.edit(item.saved)

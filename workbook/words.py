@@ -1,0 +1,80 @@
+"""Pick lists and question wording, kept in one place so every form speaks alike."""
+
+from __future__ import annotations
+
+# Each strategy the workbook teaches, keyed as entries record it.
+STRATEGIES: dict[str, str] = {
+    "open_communication": "Open communication",
+    "focus_on_the_positive": "Focusing on the positive",
+    "embrace_vulnerability": "Embracing vulnerability",
+    "self_compassion": "Self-compassion",
+    "reframe_thoughts": "Reframing negative thoughts",
+    "values": "Connecting with values",
+    "professional_help": "Seeking professional help",
+}
+
+# Feelings offered in the daily check-in; a person may pick any number.
+EMOTIONS: tuple[str, ...] = (
+    "calm",
+    "content",
+    "loved",
+    "close",
+    "hopeful",
+    "grateful",
+    "playful",
+    "tired",
+    "restless",
+    "anxious",
+    "jealous",
+    "lonely",
+    "hurt",
+    "sad",
+    "irritated",
+    "angry",
+    "ashamed",
+    "overwhelmed",
+    "numb",
+    "unsure",
+)
+
+MOOD_RANGE = (1, 10)
+INSECURITY_RANGE = (0, 10)
+
+# The weekly insecurity snapshot: how true each sentence was over the past week.
+SNAPSHOT_SCALE: tuple[str, ...] = (
+    "not at all",
+    "a little",
+    "somewhat",
+    "quite a lot",
+    "very much",
+)
+SNAPSHOT_QUESTIONS: tuple[str, ...] = (
+    "I worried that my partner might lose interest in me or leave.",
+    "I needed reassurance from my partner before I could settle.",
+    "I checked up on what my partner was doing, or wanted to.",
+    "I felt I was not enough for my partner.",
+    "Attention my partner gave to other people unsettled me.",
+    "I held back what I felt, afraid of how it would land.",
+)
+
+# The safety check in "Start here". Any "yes" brings support to the front.
+SAFETY_QUESTIONS: tuple[str, ...] = (
+    "Do you feel afraid of your partner, or of how they might react?",
+    "Does your partner check your phone, messages or whereabouts when you have not agreed to it?",
+    "Does your partner decide who you may see, where you may go, or how you spend money?",
+    "Has your partner hurt you, threatened you, or pressured you into anything sexual?",
+    "Do you sometimes think about hurting yourself, or about not wanting to be alive?",
+)
+SAFETY_SELF_HARM_QUESTION = len(SAFETY_QUESTIONS) - 1
+
+REGIONS: dict[str, str] = {
+    "US": "United States",
+    "UK": "United Kingdom",
+    "IE": "Ireland",
+    "CA": "Canada",
+    "AU": "Australia",
+    "other": "Somewhere else",
+}
+
+PROFILE_ME = "me"
+PROFILE_PARTNER = "partner"
