@@ -1,4 +1,4 @@
-"""Pick lists and question wording, kept in one place so every form speaks alike."""
+"""Words for the daily check-in, the snapshot, the safety check, profiles and regions."""
 
 from __future__ import annotations
 
