@@ -7,13 +7,14 @@ import datetime as dt
 import ipywidgets as widgets
 
 from workbook import resources, words
+from workbook.exercises.support import saved_region
 from workbook.models import CheckIn
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, RecentEntries, fields, html
 
-REGION_SETTING = "region"
 HEAVY_DAY = ("Today sounds really heavy. You don't have to hold it alone: "
-             "these people are there to listen, any time.")
+             "these people are there to listen, any time. The 'Need help now?' button at "
+             "the top of every notebook opens this list again.")
 
 
 class CheckInForm(Form):
@@ -60,7 +61,7 @@ class CheckInForm(Form):
         self.recent.refresh()
         entry = saved.entry
         if isinstance(entry, CheckIn) and entry.mood == words.MOOD_RANGE[0]:
-            region = self.store.setting(REGION_SETTING)
+            region = saved_region(self.store)
             self.care.value = html.message(html.text(HEAVY_DAY), "care") + resources.as_html(
                 resources.for_region(region))
         else:

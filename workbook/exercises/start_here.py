@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from workbook import resources, words
-from workbook.exercises.checkin import REGION_SETTING
+from workbook.exercises.support import REGION_SETTING, saved_region
 from workbook.models import EntryInvalid, InsecuritySnapshot
 from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
@@ -105,7 +105,7 @@ class SafetyCheck(Panel):
         self.questions = [fields.yes_no(q) for q in words.SAFETY_QUESTIONS]
         self.answers = [f.control for f in self.questions]
         self.region = widgets.Dropdown(options=[(v, k) for k, v in words.REGIONS.items()],
-                                       value=self._saved_region(), description="I live in",
+                                       value=saved_region(self.store), description="I live in",
                                        style={"description_width": "initial"})
         self.show = widgets.Button(description="What this means for me", button_style="info",
                                    layout=widgets.Layout(width="auto"))
@@ -116,13 +116,6 @@ class SafetyCheck(Panel):
         self.root.children = [widgets.HTML(html.heading(self.title)),
                               *(f.box for f in self.questions), self.region, self.show,
                               self.result]
-
-    def _saved_region(self) -> str:
-        try:
-            region = self.store.setting(REGION_SETTING)
-        except StoreError:
-            region = None
-        return region if region in words.REGIONS else "other"
 
     def _region_changed(self, change: dict[str, object]) -> None:
         # The region is a convenience; the check works without saving it.

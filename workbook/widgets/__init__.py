@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workbook.widgets.fields import Field, MultiChoice
+from workbook.widgets.fields import Field, PickMany
 from workbook.widgets.form import Form, Panel
 from workbook.widgets.recent import RecentEntries
 
-__all__ = ["Field", "Form", "MultiChoice", "Panel", "RecentEntries"]
+__all__ = ["Field", "Form", "Panel", "PickMany", "RecentEntries"]

@@ -34,30 +34,44 @@ class Field:
         self.message.value = ""
 
 
-class MultiChoice(widgets.Box):
-    """Pick any number of options by clicking them; ``value`` is the tuple picked."""
+class PickMany(widgets.Box):
+    """Pick any number of options; ``value`` is the tuple of keys picked, in list order.
+
+    Short options show as a wrapping row of toggle buttons, longer sentences as a
+    column of checkboxes.
+    """
 
     value = traitlets.Tuple()
 
-    def __init__(self, options: Sequence[str], **kwargs: Any):
-        self.options = tuple(options)
-        self.toggles = [widgets.ToggleButton(description=o, layout=widgets.Layout(width="auto"))
-                        for o in self.options]
-        super().__init__(self.toggles, layout=widgets.Layout(flex_flow="row wrap"), **kwargs)
-        for toggle in self.toggles:
-            toggle.observe(self._from_toggles, names="value")
+    def __init__(self, options: Sequence[str] | dict[str, str], *, checkboxes: bool = False,
+                 **kwargs: Any):
+        labels = dict(options) if isinstance(options, dict) else {o: o for o in options}
+        self.options = tuple(labels)
+        if checkboxes:
+            self.controls = {key: widgets.Checkbox(value=False, description=text, indent=False,
+                                                   layout=WIDE) for key, text in labels.items()}
+            flow = "column"
+        else:
+            self.controls = {key: widgets.ToggleButton(description=text,
+                                                       layout=widgets.Layout(width="auto"))
+                             for key, text in labels.items()}
+            flow = "row wrap"
+        self.toggles = list(self.controls.values())
+        super().__init__(self.toggles, layout=widgets.Layout(flex_flow=flow), **kwargs)
         self._syncing = False
+        for control in self.toggles:
+            control.observe(self._from_controls, names="value")
 
-    def _from_toggles(self, _change: object = None) -> None:
+    def _from_controls(self, _change: object = None) -> None:
         if not self._syncing:
-            self.value = tuple(t.description for t in self.toggles if t.value)
+            self.value = tuple(key for key, c in self.controls.items() if c.value)
 
     @traitlets.observe("value")
-    def _to_toggles(self, change: dict[str, Any]) -> None:
+    def _to_controls(self, change: dict[str, Any]) -> None:
         self._syncing = True
         try:
-            for toggle in self.toggles:
-                toggle.value = toggle.description in change["new"]
+            for key, control in self.controls.items():
+                control.value = key in change["new"]
         finally:
             self._syncing = False
 
@@ -102,7 +116,13 @@ def choice(label: str, options: Sequence[str] | Sequence[tuple[str, Any]], *,
 
 
 def many(label: str, options: Sequence[str], *, hint: str = "") -> Field:
-    return Field(label, MultiChoice(options), hint)
+    """Any number of short options, as toggle buttons."""
+    return Field(label, PickMany(options), hint)
+
+
+def checklist(label: str, options: dict[str, str], *, hint: str = "") -> Field:
+    """Any number of sentences (keyed), as checkboxes."""
+    return Field(label, PickMany(options, checkboxes=True), hint)
 
 
 def yes_no(label: str, *, hint: str = "") -> Field:

@@ -49,13 +49,15 @@ class RecentEntries(Panel):
 
     def __init__(self, kind: str, *, form: Form | None = None, store: Store | None = None,
                  profile: str | None = None, limit: int = 5,
-                 describe: Callable[[Saved], str] | None = None):
+                 describe: Callable[[Saved], str] | None = None,
+                 on_change: Callable[[], None] | None = None):
         super().__init__(store=store if form is None else form._store,
                          profile=profile if form is None else form.profile)
         self.kind = kind
         self.form = form
         self.limit = limit
         self.describe = describe or (lambda saved: saved.entry.summary())
+        self.on_change = on_change
         self.items: list[RecentItem] = []
         self.status = widgets.HTML("")
         self.refresh()
@@ -86,6 +88,8 @@ class RecentEntries(Panel):
             return
         self.refresh()
         self.status.value = html.message("Deleted.", "ok")
+        if self.on_change is not None:
+            self.on_change()
 
     def _edit(self, item: RecentItem) -> None:
         if self.form is not None:

@@ -1,0 +1,200 @@
+"""Notebook 07: is it time for support, a nudge from my check-ins, and choosing a therapist."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as widgets
+
+from workbook import resources, words
+from workbook.exercises.start_here import safety_check
+from workbook.exercises.support import saved_region
+from workbook.models.professional_help import SupportReflection, TherapistCandidate
+from workbook.nudges import support_nudge
+from workbook.store import Saved, Store, StoreError
+from workbook.widgets import Form, Panel, RecentEntries, fields, html
+
+__all__ = ["data_nudge", "safety_check", "therapist_comparison", "time_for_support"]
+
+
+class SupportReflectionForm(Form):
+    """Tick the signs that fit; the answer leads to one of three plain messages."""
+
+    model = SupportReflection
+    title = "Is it time for support?"
+    css_class = "sb-support-reflection"
+    save_label = "Save and see what this means"
+    intro = ("Tick any sentence that has been true for you lately. There is no score and no "
+             "diagnosis here: just an honest look at whether more support would help.")
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.signs = self.field("signs", fields.checklist("Lately…", words.SUPPORT_SIGNS))
+        self.note = self.field("note", fields.text("Anything else you notice (optional)",
+                                                   lines=2))
+        self.guidance = widgets.HTML("")
+        self.guidance.add_class("sb-guidance")
+        self.recent = RecentEntries(SupportReflection.KIND, form=self, limit=3)
+        self.layout(self.guidance, self.recent.root)
+
+    def entry(self) -> SupportReflection:
+        return SupportReflection(signs=tuple(self.signs.value), note=self.note.value)
+
+    def load(self, entry: SupportReflection) -> None:  # type: ignore[override]
+        self.signs.value = entry.signs
+        self.note.value = entry.note
+
+    def after_save(self, saved: Saved) -> None:
+        self.recent.refresh()
+        self.show_guidance(saved.entry.outcome)  # type: ignore[attr-defined]
+
+    def show_guidance(self, outcome: str) -> None:
+        text = words.GUIDANCE[outcome]
+        if outcome == "keep_practising":
+            revisit = dt.date.today() + dt.timedelta(days=words.REVISIT_AFTER_DAYS)
+            text += f" A good day to look again: {revisit:%A %d %B}."
+        shown = html.message(html.text(text), "care" if outcome != "keep_practising" else "ok")
+        if outcome == "reach_out_now":
+            shown += resources.as_html(resources.for_region(saved_region(self.store)))
+        self.guidance.value = shown
+
+
+class NudgePanel(Panel):
+    """What the last two weeks of check-ins suggest, said gently."""
+
+    title = "A look at your last two weeks"
+    css_class = "sb-nudge"
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None,
+                 today: dt.date | None = None):
+        super().__init__(store=store, profile=profile)
+        self.today = today or dt.date.today()
+        self.text = widgets.HTML("")
+        self.refresh_button = widgets.Button(description="Look again", icon="refresh",
+                                             layout=widgets.Layout(width="auto"))
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.root.children = [widgets.HTML(html.heading(self.title)), self.text,
+                              self.refresh_button]
+        self.refresh()
+
+    def refresh(self) -> None:
+        import workbook
+
+        try:
+            checkins = workbook.data("checkin", store=self.store, profile=self.profile)
+        except StoreError as error:
+            self.text.value = html.message(html.text(error.message), "error")
+            return
+        nudge = support_nudge(checkins, self.today)
+        if nudge.suggested:
+            self.text.value = html.message(html.text(nudge.message()), "care")
+        elif nudge.days < words.NUDGE_MIN_DAYS:
+            self.text.value = html.message(
+                f"You have checked in on {nudge.days} of the last 14 days. After a few more "
+                "check-ins, this space can reflect your recent weeks back to you.", "info")
+        else:
+            self.text.value = html.message(
+                "Nothing in your recent check-ins stands out as a worry. Whatever you feel, "
+                "asking for support is always allowed.", "ok")
+
+
+class TherapistForm(Form):
+    """A possible therapist and the questions worth asking, with a table to compare."""
+
+    model = TherapistCandidate
+    title = "Therapist comparison"
+    css_class = "sb-therapists"
+    save_label = "Save candidate"
+    intro = ("Add each therapist you are considering, and fill in what you learn. "
+             "The table below lines them up side by side.")
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        q = words.THERAPIST_QUESTIONS
+        self.name = self.field("name", fields.text("Name or practice", placeholder="required"))
+        self.licensed = self.field("licensed", fields.choice(
+            q["licensed"], words.THERAPIST_YES_NO_UNSURE, value="not sure yet", buttons=True))
+        self.experience = self.field("experience", fields.text(q["experience"]))
+        self.approach = self.field("approach", fields.text(q["approach"]))
+        self.cost = self.field("cost", fields.text(q["cost"]))
+        self.availability = self.field("availability", fields.text(q["availability"]))
+        self.format = self.field("format", fields.choice(
+            q["format"], words.THERAPIST_FORMATS, value="not sure yet", buttons=True))
+        self.first_contact = self.field("first_contact", fields.text(q["first_contact"]))
+        self.fit = self.field("fit", fields.rating(
+            "How good a fit does this feel?", *words.FIT_RANGE, value=3,
+            hint="1 is not a fit, 5 is a great fit."))
+        self.table = widgets.HTML("")
+        self.table.add_class("sb-therapist-table")
+        self.recent = RecentEntries(TherapistCandidate.KIND, form=self, limit=20,
+                                    on_change=self.refresh_table)
+        self.layout(self.table, self.recent.root)
+        self.refresh_table()
+
+    def entry(self) -> TherapistCandidate:
+        return TherapistCandidate(
+            name=self.name.value, licensed=self.licensed.value, experience=self.experience.value,
+            approach=self.approach.value, cost=self.cost.value,
+            availability=self.availability.value, format=self.format.value,
+            first_contact=self.first_contact.value, fit=self.fit.value)
+
+    def load(self, entry: TherapistCandidate) -> None:  # type: ignore[override]
+        for name in ("name", "licensed", "experience", "approach", "cost", "availability",
+                     "format", "first_contact", "fit"):
+            getattr(self, name).value = getattr(entry, name)
+
+    def after_save(self, saved: Saved) -> None:
+        self.recent.refresh()
+        self.refresh_table()
+        self.clear()
+
+    def clear(self) -> None:
+        """Empty the form for the next candidate."""
+        for control in (self.name, self.experience, self.approach, self.cost,
+                        self.availability, self.first_contact):
+            control.value = ""
+        self.licensed.value = self.format.value = "not sure yet"
+        self.fit.value = 3
+
+    def refresh_table(self) -> None:
+        try:
+            saved = self.store.entries(TherapistCandidate.KIND, profile=self.profile,
+                                       newest_first=False)
+        except StoreError as error:
+            self.table.value = html.message(html.text(error.message), "error")
+            return
+        self.table.value = comparison_table([s.entry for s in saved])  # type: ignore[misc]
+
+
+def comparison_table(candidates: list[TherapistCandidate]) -> str:
+    """Candidates as columns and questions as rows, every answer escaped."""
+    if not candidates:
+        return html.message("No candidates yet. Add the first one above.", "info")
+    rows = [("Fit (1–5)", [str(c.fit) for c in candidates])]
+    rows += [(question, [str(getattr(c, key)) or "—" for c in candidates])
+             for key, question in words.THERAPIST_QUESTIONS.items()]
+    head = "".join(f"<th>{html.text(c.name)}</th>" for c in candidates)
+    body = "".join(
+        f"<tr><th style='text-align:left'>{html.text(label)}</th>"
+        + "".join(f"<td>{html.text(v)}</td>" for v in values) + "</tr>"
+        for label, values in rows)
+    return (f"<table class='sb-table' style='border-collapse:collapse'><thead><tr><th></th>"
+            f"{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def time_for_support(*, store: Store | None = None,
+                     profile: str | None = None) -> SupportReflectionForm:
+    """The 'is it time for support?' reflection."""
+    return SupportReflectionForm(store=store, profile=profile)
+
+
+def data_nudge(*, store: Store | None = None, profile: str | None = None) -> NudgePanel:
+    """A gentle look at the last 14 days of check-ins."""
+    return NudgePanel(store=store, profile=profile)
+
+
+def therapist_comparison(*, store: Store | None = None,
+                         profile: str | None = None) -> TherapistForm:
+    """Candidates, the questions worth asking, and a side-by-side table."""
+    return TherapistForm(store=store, profile=profile)
+

@@ -1,0 +1,72 @@
+"""'Need help now?': a small control at the top of every notebook."""
+
+from __future__ import annotations
+
+import contextlib
+
+import ipywidgets as widgets
+
+from workbook import resources, words
+from workbook.store import Store, StoreError
+from workbook.widgets import Panel, html
+
+REGION_SETTING = "region"
+
+
+def saved_region(store: Store) -> str:
+    """The region the person chose before, or 'other'."""
+    try:
+        region = store.setting(REGION_SETTING)
+    except StoreError:
+        region = None
+    return region if region in words.REGIONS else "other"
+
+
+class HelpNow(Panel):
+    """A button that opens crisis and abuse lines for the person's region, in place."""
+
+    title = "Need help now?"
+    css_class = "sb-help"
+
+    def __init__(self, *, store: Store | None = None):
+        super().__init__(store=store)
+        self.open = widgets.Button(description="Need help now?", icon="life-ring",
+                                   button_style="warning", layout=widgets.Layout(width="auto"))
+        self.region = widgets.Dropdown(options=[(v, k) for k, v in words.REGIONS.items()],
+                                       value=saved_region(self.store), description="I live in",
+                                       style={"description_width": "initial"})
+        self.lines = widgets.HTML("")
+        self.details = widgets.VBox([self.region, self.lines])
+        self.details.layout.display = "none"
+        self.open.on_click(self.toggle)
+        self.region.observe(self._region_changed, names="value")
+        self.root.children = [self.open, self.details]
+
+    @property
+    def is_open(self) -> bool:
+        return self.details.layout.display != "none"
+
+    def toggle(self, _button: object = None) -> None:
+        if self.is_open:
+            self.details.layout.display = "none"
+            self.open.description = "Need help now?"
+            return
+        self._show()
+        self.details.layout.display = "flex"
+        self.open.description = "Hide support lines"
+
+    def _show(self) -> None:
+        intro = html.message(
+            "You are not alone. These people are there to listen, in confidence.", "care")
+        self.lines.value = intro + resources.as_html(resources.for_region(self.region.value))
+
+    def _region_changed(self, change: dict[str, object]) -> None:
+        # Remembering the region is a convenience; the lines show either way.
+        with contextlib.suppress(StoreError):
+            self.store.set_setting(REGION_SETTING, str(change["new"]))
+        self._show()
+
+
+def need_help(*, store: Store | None = None) -> HelpNow:
+    """The 'Need help now?' control for the top of a notebook."""
+    return HelpNow(store=store)

@@ -1,0 +1,77 @@
+"""Seeking professional help: the support reflection and therapist candidates."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from workbook import words
+from workbook.models.base import NOTE_TEXT, SHORT_TEXT, Checks, Entry
+
+
+def guidance(signs: frozenset[str] | set[str] | tuple[str, ...]) -> str:
+    """Which of the three messages fits: 'keep_practising', 'see_professional' or
+    'reach_out_now'."""
+    chosen = set(signs)
+    if chosen & words.URGENT_SIGNS:
+        return "reach_out_now"
+    if len(chosen) >= words.SIGNS_FOR_SUPPORT:
+        return "see_professional"
+    return "keep_practising"
+
+
+@dataclasses.dataclass(frozen=True)
+class SupportReflection(Entry):
+    """Which signs fit right now, and a note; leads to one of three plain messages."""
+
+    KIND = "support_reflection"
+    STRATEGY = "professional_help"
+    TITLE = "Is it time for support?"
+
+    signs: tuple[str, ...] = ()
+    note: str = ""
+
+    def check(self, checks: Checks) -> None:
+        checks.choices("signs", self.signs, words.SUPPORT_SIGNS)
+        checks.text("note", self.note, limit=NOTE_TEXT)
+
+    @property
+    def outcome(self) -> str:
+        return guidance(self.signs)
+
+    def summary(self) -> str:
+        label = {"keep_practising": "keep practising", "see_professional":
+                 "talking to a professional could help", "reach_out_now": "reach out now"}
+        return f"{len(self.signs)} sign(s) noticed: {label[self.outcome]}"
+
+    def derived(self) -> dict[str, object]:
+        return {"outcome": self.outcome, "sign_count": len(self.signs)}
+
+
+@dataclasses.dataclass(frozen=True)
+class TherapistCandidate(Entry):
+    """A possible therapist and my answers to the questions worth asking."""
+
+    KIND = "therapist_candidate"
+    STRATEGY = "professional_help"
+    TITLE = "Therapist candidate"
+
+    name: str
+    licensed: str = "not sure yet"
+    experience: str = ""
+    approach: str = ""
+    cost: str = ""
+    availability: str = ""
+    format: str = "not sure yet"
+    first_contact: str = ""
+    fit: int = 3
+
+    def check(self, checks: Checks) -> None:
+        checks.text("name", self.name, required=True, limit=120)
+        checks.choice("licensed", self.licensed, words.THERAPIST_YES_NO_UNSURE)
+        checks.choice("format", self.format, words.THERAPIST_FORMATS)
+        for name in ("experience", "approach", "cost", "availability", "first_contact"):
+            checks.text(name, getattr(self, name), limit=SHORT_TEXT)
+        checks.rating("fit", self.fit, *words.FIT_RANGE)
+
+    def summary(self) -> str:
+        return f"{self.name}: fit {self.fit}/5"
