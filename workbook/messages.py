@@ -35,6 +35,14 @@ UPGRADE_FAILED = (
     "changed: everything you wrote is still there. Please try again, or keep using the "
     "previous version of Secure Base."
 )
+IMPORT_UNREADABLE = (
+    "{path} could not be imported: it doesn't look like a complete Secure Base export "
+    "({reason}). Nothing was changed."
+)
+IMPORT_TOO_NEW = (
+    "{path} was exported by a newer version of Secure Base. Please update to import it. "
+    "Nothing was changed."
+)
 LOCKED = (
     "The journal is busy in another notebook right now. Nothing was lost; please press "
     "Save again."

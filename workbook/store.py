@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -187,32 +188,29 @@ class Store:
             raise _friendly(error) from error
         try:
             yield con
+        except sqlite3.OperationalError as error:
+            _rollback(con)
+            raise _friendly(error) from error
         except BaseException:
-            con.execute("ROLLBACK")
+            _rollback(con)
             raise
         try:
             con.execute("COMMIT")
         except sqlite3.OperationalError as error:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
+            _rollback(con)
             raise _friendly(error) from error
 
     # -- entries ---------------------------------------------------------------
 
     def add(self, entry: Entry, *, profile: str = words.PROFILE_ME,
             at: dt.datetime | None = None) -> Saved:
-        """Save a new entry for ``profile`` and return it as stored."""
-        when = (at or now()).astimezone()
-        data = json.dumps(entry.to_data(), ensure_ascii=False)
+        """Save a new entry for ``profile`` and return it as stored.
+
+        The first save of a day first takes a backup of the journal as it was.
+        """
+        self._daily_backup()
         with self._writing() as con:
-            self._ensure_profile(con, profile)
-            cursor = con.execute(
-                "INSERT INTO entries (profile, kind, strategy, created_at, day, data)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (profile, entry.KIND, entry.STRATEGY, when.isoformat(),
-                 when.date().isoformat(), data),
-            )
-            entry_id = int(cursor.lastrowid or 0)
+            entry_id = _insert(con, entry, profile=profile, at=at)
         return self.get(entry_id)
 
     def update(self, entry_id: int, entry: Entry) -> Saved:
@@ -319,9 +317,17 @@ class Store:
 
     def backups(self) -> list[Path]:
         """Backups of this journal, newest first."""
-        if not self.backups_dir.is_dir():
-            return []
-        return sorted(self.backups_dir.glob("journal-*.sqlite3"), reverse=True)
+        return backups_of(self.path)
+
+    def _daily_backup(self) -> Path | None:
+        if self.read_only:
+            return None
+        today = now().strftime("%Y%m%d")
+        if any(p.name.startswith(f"journal-{today}") for p in self.backups()):
+            return None
+        if not self._con.execute("SELECT 1 FROM entries LIMIT 1").fetchone():
+            return None  # nothing to protect yet
+        return self.backup(reason="daily")
 
     def newest_backup(self) -> Path | None:
         found = self.backups()
@@ -370,6 +376,48 @@ class Store:
             json.dump(document, handle, ensure_ascii=False, indent=1)
         return destination
 
+    def import_json(self, source: Path) -> int:
+        """Add the entries of an export file; entries already here are skipped.
+
+        Everything is checked before anything is written, in one transaction, so a
+        bad file changes nothing. Returns how many entries were added. Raises
+        `StoreError` with a plain message for a file that isn't a Secure Base export.
+        """
+        try:
+            document = json.loads(Path(source).read_text(encoding="utf-8"))
+            if document.get("format") != EXPORT_FORMAT:
+                raise ValueError("not an export")
+            if int(document.get("version", 0)) > EXPORT_VERSION:
+                raise StoreError(messages.IMPORT_TOO_NEW.format(path=source))
+            rows = [
+                (row["profile"], KINDS[row["kind"]].from_data(row["data"]),
+                 dt.datetime.fromisoformat(row["created_at"]),
+                 row.get("updated_at") and dt.datetime.fromisoformat(row["updated_at"]))
+                for row in document["entries"]
+            ]
+            names = {p["key"]: p.get("name", "") for p in document.get("profiles", [])}
+        except StoreError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise StoreError(messages.IMPORT_UNREADABLE.format(
+                path=source, reason=type(error).__name__)) from error
+        added = 0
+        with self._writing() as con:
+            for key, name in names.items():
+                self._ensure_profile(con, key)
+                con.execute("UPDATE profiles SET name = ? WHERE key = ? AND name = ''",
+                            (name, key))
+            for profile, entry, created, updated in rows:
+                data = json.dumps(entry.to_data(), ensure_ascii=False)
+                duplicate = con.execute(
+                    "SELECT 1 FROM entries WHERE kind = ? AND created_at = ? AND data = ?",
+                    (entry.KIND, created.isoformat(), data)).fetchone()
+                if duplicate:
+                    continue
+                _insert(con, entry, profile=profile, at=created, updated=updated)
+                added += 1
+        return added
+
     @property
     def exports_dir(self) -> Path:
         return self.path.parent / "exports"
@@ -400,6 +448,72 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def backups_of(journal: Path) -> list[Path]:
+    """Backups kept beside ``journal``, newest first (readable even if it is damaged)."""
+    folder = Path(journal).parent / "backups"
+    return sorted(folder.glob("journal-*.sqlite3"), reverse=True) if folder.is_dir() else []
+
+
+def restore(journal: Path, backup: Path) -> Path:
+    """Put ``backup`` back in place of ``journal``, keeping the current file first.
+
+    Works even when the current file is damaged. Close every `Store` on the journal
+    first. Returns where the replaced file was kept (0600, never deleted here).
+    """
+    journal, backup = Path(journal), Path(backup)
+    check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        healthy = check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        healthy = False
+    finally:
+        check.close()
+    if not healthy:
+        raise StoreDamaged(messages.damaged(backup, None))
+    _open_stores.pop(journal.resolve(), None)
+    kept_dir = journal.parent / "replaced"
+    make_private_dir(kept_dir)
+    stamp = now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = kept_dir / f"journal-{stamp}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        current = Path(f"{journal}{suffix}")
+        if current.exists():
+            make_private_file(Path(f"{kept}{suffix}"))
+            shutil.copyfile(current, f"{kept}{suffix}")
+            current.unlink()
+    make_private_file(journal)
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    target = sqlite3.connect(journal)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    os.chmod(journal, 0o600)
+    return kept
+
+
+def _insert(con: sqlite3.Connection, entry: Entry, *, profile: str,
+            at: dt.datetime | None = None, updated: dt.datetime | None = None) -> int:
+    # A time with its own offset keeps it, so a day stays the day it was written there.
+    when = at if at is not None and at.tzinfo is not None else (at or now()).astimezone()
+    Store._ensure_profile(con, profile)
+    cursor = con.execute(
+        "INSERT INTO entries (profile, kind, strategy, created_at, day, updated_at, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (profile, entry.KIND, entry.STRATEGY, when.isoformat(), when.date().isoformat(),
+         updated.isoformat() if updated else None,
+         json.dumps(entry.to_data(), ensure_ascii=False)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _rollback(con: sqlite3.Connection) -> None:
+    # SQLite may already have rolled back by itself (after a full disk, for example).
+    if con.in_transaction:
+        con.execute("ROLLBACK")
 
 
 _SELECT = "SELECT id, profile, kind, strategy, created_at, day, updated_at, data FROM entries"

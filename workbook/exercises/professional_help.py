@@ -72,7 +72,7 @@ class NudgePanel(Panel):
         self.text = widgets.HTML("")
         self.refresh_button = widgets.Button(description="Look again", icon="refresh",
                                              layout=widgets.Layout(width="auto"))
-        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.on_click(self.refresh_button, self.refresh)
         self.root.children = [widgets.HTML(html.heading(self.title)), self.text,
                               self.refresh_button]
         self.refresh()

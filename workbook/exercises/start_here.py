@@ -8,10 +8,10 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from workbook import resources, words
+from workbook import messages, resources, words
 from workbook.exercises.support import REGION_SETTING, saved_region
 from workbook.models import EntryInvalid, InsecuritySnapshot
-from workbook.store import Saved, Store, StoreError, now
+from workbook.store import Saved, Store, StoreDamaged, StoreError, backups_of, now, restore
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
 
 SNAPSHOT_EVERY_DAYS = 7
@@ -36,17 +36,53 @@ class PrivacyPanel(Panel):
         self.confirm_row = widgets.HBox([self.confirm_text, self.confirm])
         self.confirm_row.layout.display = "none"
         self.where = widgets.HTML("")
-        self.status = widgets.HTML("")
-        self.export.on_click(self._export)
-        self.start_delete.on_click(self._ask_delete)
-        self.confirm.on_click(self._delete)
+        self.on_click(self.export, self._export)
+        self.on_click(self.start_delete, self._ask_delete)
+        self.on_click(self.confirm, self._delete)
+        self.restore = widgets.Button(description="Restore the newest backup", icon="undo",
+                                      button_style="warning", layout=widgets.Layout(width="auto"))
+        self.restore.layout.display = "none"
+        self.on_click(self.restore, self._restore)
         self.root.children = [widgets.HTML(html.heading(self.title)), self.where,
                               widgets.HBox([self.export, self.start_delete]),
-                              self.confirm_row, self.status]
+                              self.confirm_row, self.status, self.restore]
         self._describe()
+        self._check_journal()
+
+    def _journal_path(self) -> Path:
+        return self._store.path if self._store is not None else _default_path()
+
+    def _check_journal(self) -> None:
+        try:
+            self.store  # noqa: B018 - opening it is the check
+        except StoreDamaged as damaged:
+            self.say(damaged.message, "error")
+            if backups_of(self._journal_path()):
+                self.restore.layout.display = "flex"
+        except StoreError as error:
+            self.say(error.message, "error")
+
+    def _restore(self, _button: object = None) -> None:
+        path = self._journal_path()
+        found = backups_of(path)
+        if not found:
+            self.say("There is no backup to restore yet.", "info")
+            return
+        if self._store is not None:
+            self._store.close()
+        try:
+            kept = restore(path, found[0])
+            if self._store is not None:
+                self._store = Store(path)
+        except (StoreError, OSError) as error:
+            self.say(getattr(error, "message", str(error)), "error")
+            return
+        self.restore.layout.display = "none"
+        self.say(f"Restored the backup {found[0].name}. The file it replaced is kept at "
+                  f"{kept}, untouched.", "ok")
 
     def _describe(self) -> None:
-        path = self.store.path if self._store is not None else _default_path()
+        path = self._journal_path()
         self.where.value = (
             "<p>Everything you write stays on this computer, in one file that only your user "
             f"account can open:<br><code>{html.text(str(path))}</code></p>"
@@ -59,33 +95,31 @@ class PrivacyPanel(Panel):
             target = store.exports_dir / f"secure-base-{now():%Y%m%d-%H%M%S}.json"
             store.export_json(target)
         except (StoreError, OSError) as error:
-            self._say(getattr(error, "message", str(error)), "error")
+            self.say(getattr(error, "message", str(error)), "error")
             return
-        self._say(f"Exported to {target}. Only your user account can open it.", "ok")
+        self.say(f"Exported to {target}. Only your user account can open it.", "ok")
 
     def _ask_delete(self, _button: object = None) -> None:
         self.confirm_row.layout.display = "flex"
-        self._say(f"This removes every entry, profile, backup and export kept in the journal "
+        self.say(f"This removes every entry, profile, backup and export kept in the journal "
                   f"folder. Type '{DELETE_WORD}' and "
                   "press the red button if you are sure.", "error")
 
     def _delete(self, _button: object = None) -> None:
         if self.confirm_text.value.strip().lower() != DELETE_WORD:
-            self._say(f"Nothing was deleted. To go ahead, type '{DELETE_WORD}' first.", "info")
+            self.say(f"Nothing was deleted. To go ahead, type '{DELETE_WORD}' first.", "info")
             return
         try:
             removed = self.store.delete_everything()
         except (StoreError, OSError) as error:
-            self._say(getattr(error, "message", str(error)), "error")
+            self.say(getattr(error, "message", str(error)), "error")
             return
         self.confirm_row.layout.display = "none"
         self.confirm_text.value = ""
         files = "file" if len(removed) == 1 else "files"
-        self._say(f"Your journal is deleted ({len(removed)} {files} removed). A new, empty one "
+        self.say(f"Your journal is deleted ({len(removed)} {files} removed). A new, empty one "
                   "starts the next time you save something.", "ok")
 
-    def _say(self, text: str, tone: str) -> None:
-        self.status.value = html.message(html.text(text), tone)
 
 
 def _default_path() -> Path:
@@ -111,7 +145,7 @@ class SafetyCheck(Panel):
                                    layout=widgets.Layout(width="auto"))
         self.result = widgets.HTML("")
         self.result.add_class("sb-safety-result")
-        self.show.on_click(self._show)
+        self.on_click(self.show, self._show)
         self.region.observe(self._region_changed, names="value")
         self.root.children = [widgets.HTML(html.heading(self.title)),
                               *(f.box for f in self.questions), self.region, self.show,
@@ -174,8 +208,7 @@ class ProfilesForm(Panel):
                                          style={"description_width": "initial"})
         self.save = widgets.Button(description="Save profiles", button_style="primary",
                                    layout=widgets.Layout(width="auto"))
-        self.status = widgets.HTML("")
-        self.save.on_click(self._save)
+        self.on_click(self.save, self._save)
         self._load()
         self.root.children = [
             widgets.HTML(html.heading(self.title)),
@@ -187,7 +220,7 @@ class ProfilesForm(Panel):
         try:
             profiles = {p.key: p for p in self.store.profiles()}
         except StoreError as error:
-            self.status.value = html.message(html.text(error.message), "error")
+            self.say(error.message, "error")
             return
         if words.PROFILE_ME in profiles:
             self.my_name.value = profiles[words.PROFILE_ME].name
@@ -211,17 +244,16 @@ class ProfilesForm(Panel):
                 self.store.remove_profile(words.PROFILE_PARTNER)
         except EntryInvalid as invalid:
             first = next(iter(invalid.problems.values()))
-            self.status.value = html.message(html.text(first), "error")
+            self.say(first, "error")
             return
         except ValueError:
-            self.status.value = html.message(
-                "Your partner's profile already has entries, so it stays. Their entries are "
-                "safe.", "info")
+            self.say("Your partner's profile already has entries, so it stays. Their entries "
+                     "are safe.", "info")
             return
         except StoreError as error:
-            self.status.value = html.message(html.text(error.message), "error")
+            self.say(error.message, "error")
             return
-        self.status.value = html.message(f"Saved at {now():%H:%M}.", "ok")
+        self.say(messages.SAVED_AT.format(time=f"{now():%H:%M}"), "ok")
 
 
 class SnapshotForm(Form):

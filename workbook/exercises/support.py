@@ -38,7 +38,7 @@ class HelpNow(Panel):
         self.lines = widgets.HTML("")
         self.details = widgets.VBox([self.region, self.lines])
         self.details.layout.display = "none"
-        self.open.on_click(self.toggle)
+        self.on_click(self.open, self.toggle)
         self.region.observe(self._region_changed, names="value")
         self.root.children = [self.open, self.details]
 

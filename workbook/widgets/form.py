@@ -33,10 +33,34 @@ class Panel:
         self.root = widgets.VBox(layout=widgets.Layout(max_width="52em"))
         self.root.add_class("sb-form")
         self.root.add_class(self.css_class)
+        self.status = widgets.HTML("")
+        self.status.add_class("sb-status")
 
     @property
     def store(self) -> Store:
         return self._store if self._store is not None else default_store()
+
+    def say(self, text: str, tone: str = "info") -> None:
+        """Show a message (plain text, escaped here) in the status line."""
+        self.status.value = html.message(html.text(text), tone)
+
+    def on_click(self, button: widgets.Button, handler: Callable[[], object]) -> None:
+        """Run ``handler`` when ``button`` is pressed; a failure becomes a kind message.
+
+        ipywidgets would otherwise print a traceback for any error in a handler.
+        """
+
+        def guarded(_button: object) -> None:
+            try:
+                handler()
+            except StoreError as error:
+                self.say(error.message, "error")
+            except Exception as error:
+                # Only the kind of error is logged: entries never go to logs.
+                log.error("%s in %s", type(error).__name__, type(self).__name__)
+                self.say(messages.UNEXPECTED, "error")
+
+        button.on_click(guarded)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.root._repr_mimebundle_(**kwargs)
@@ -64,9 +88,7 @@ class Form(Panel):
         self.fields: dict[str, Field] = {}
         self.save = widgets.Button(description=self.save_label, button_style="primary",
                                    icon="check", layout=widgets.Layout(width="auto"))
-        self.status = widgets.HTML("")
-        self.status.add_class("sb-status")
-        self.save.on_click(self._on_save)
+        self.on_click(self.save, self._on_save)
         self.editing: Saved | None = None
         self.last_saved: Saved | None = None
         self._last_answers: tuple[str, dict[str, Any]] | None = None
@@ -129,10 +151,6 @@ class Form(Panel):
         self.save.description = "Save changes"
         self.say(f"Editing the entry from {saved.created_at:%d %b %Y, %H:%M}.", "info")
 
-    def say(self, text: str, tone: str = "info") -> None:
-        """Show a message (plain text) in the status line."""
-        self.status.value = html.message(html.text(text), tone)
-
     def clear_messages(self) -> None:
         for field in self.fields.values():
             field.clear()
@@ -147,7 +165,7 @@ class Form(Panel):
                 unplaced.append(problem)
         self.say(" ".join([messages.CHECK_ANSWERS, *unplaced]), "error")
 
-    def _on_save(self, _button: object = None) -> None:
+    def _on_save(self) -> None:
         if self._busy:
             return
         self._busy = True

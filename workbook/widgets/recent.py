@@ -59,7 +59,6 @@ class RecentEntries(Panel):
         self.describe = describe or (lambda saved: saved.entry.summary())
         self.on_change = on_change
         self.items: list[RecentItem] = []
-        self.status = widgets.HTML("")
         self.refresh()
 
     def refresh(self) -> None:
@@ -73,8 +72,8 @@ class RecentEntries(Panel):
         editable = self.form is not None and type(self.form).load is not Form.load
         self.items = [RecentItem(s, self.describe, editable) for s in saved]
         for item in self.items:
-            item.confirm.on_click(lambda _b, item=item: self._delete(item))
-            item.edit.on_click(lambda _b, item=item: self._edit(item))
+            self.on_click(item.confirm, lambda item=item: self._delete(item))
+            self.on_click(item.edit, lambda item=item: self._edit(item))
         title = widgets.HTML("<b>Your recent entries</b> <small>(newest first)</small>")
         empty = widgets.HTML("<small>Nothing saved here yet.</small>")
         listed = [i.box for i in self.items] or [empty]
@@ -84,10 +83,10 @@ class RecentEntries(Panel):
         try:
             self.store.delete(item.saved.id)
         except StoreError as error:
-            self.status.value = html.message(html.text(error.message), "error")
+            self.say(error.message, "error")
             return
         self.refresh()
-        self.status.value = html.message("Deleted.", "ok")
+        self.say("Deleted.", "ok")
         if self.on_change is not None:
             self.on_change()
 

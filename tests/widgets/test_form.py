@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from workbook import messages
+from workbook.widgets import Panel
+from workbook.widgets.fields import PickMany, RatingSlider
+
+
+def test_a_failing_button_handler_shows_a_kind_message_instead_of_a_traceback(capsys):
+    panel = Panel()
+    button = widgets.Button()
+
+    def broken() -> None:
+        raise RuntimeError("internal detail")
+
+    panel.on_click(button, broken)
+    button.click()
+    assert messages.UNEXPECTED[:30] in panel.status.value
+    assert "internal detail" not in panel.status.value
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_rating_slider_keeps_out_of_range_values_for_the_form_to_explain():
+    slider = RatingSlider(min=1, max=10, value=5)
+    slider.value = 11
+    assert slider.value == 11
+
+
+def test_pick_many_follows_clicks_and_assignments_both_ways():
+    picks = PickMany({"a": "Apples", "b": "Bread"}, checkboxes=True)
+    picks.controls["b"].value = True
+    assert picks.value == ("b",)
+    picks.value = ("a",)
+    assert [c.value for c in picks.controls.values()] == [True, False]
