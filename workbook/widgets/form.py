@@ -91,7 +91,7 @@ class Form(Panel):
         self.on_click(self.save, self._on_save)
         self.editing: Saved | None = None
         self.last_saved: Saved | None = None
-        self._last_answers: tuple[str, dict[str, Any]] | None = None
+        self._dirty = False
         self._busy = False
         self.who = self._profile_picker()
 
@@ -100,7 +100,11 @@ class Form(Panel):
     def field(self, name: str, field: Field) -> Any:
         """Register ``field`` under the entry's attribute ``name``; returns its control."""
         self.fields[name] = field
+        field.control.observe(self._changed, names="value")
         return field.control
+
+    def _changed(self, _change: object = None) -> None:
+        self._dirty = True
 
     def layout(self, *extra: widgets.Widget) -> None:
         """Lay out intro, profile picker, fields, Save and status, then ``extra``."""
@@ -147,7 +151,7 @@ class Form(Panel):
         """Load a saved entry for changing; the next Save updates it in place."""
         self.load(saved.entry)
         self.editing = saved
-        self._last_answers = None
+        self._dirty = True
         self.save.description = "Save changes"
         self.say(f"Editing the entry from {saved.created_at:%d %b %Y, %H:%M}.", "info")
 
@@ -177,29 +181,30 @@ class Form(Panel):
             self.save.disabled = False
 
     def _save(self) -> None:
+        if not self._dirty and self.last_saved is not None and self.editing is None:
+            # Nothing changed since the last save: a second press, not a second entry.
+            when = self.last_saved.created_at.astimezone()
+            self.say(messages.ALREADY_SAVED.format(time=f"{when:%H:%M}"), "info")
+            return
         self.clear_messages()
         try:
             entry = self.entry()
         except EntryInvalid as invalid:
             self.show_problems(invalid.problems)
             return
-        answers = (self.profile, entry.to_data())
-        if self.editing is None and self._last_answers == answers and self.last_saved:
-            when = self.last_saved.created_at.astimezone()
-            self.say(messages.ALREADY_SAVED.format(time=f"{when:%H:%M}"), "info")
-            return
         saved = self._store_safely(lambda: self._persist(entry))
         if saved is None:
             return
         self.last_saved = saved
-        self._last_answers = answers
         self.editing = None
         self.save.description = self.save_label
         self.say(messages.SAVED_AT.format(time=f"{now():%H:%M}"), "ok")
         try:
             self.after_save(saved)
-        except Exception:  # the entry is saved; a display hiccup must not say otherwise
-            log.exception("refreshing %s after a save failed", type(self).__name__)
+        except Exception as error:  # the entry is saved; a display hiccup must not say otherwise
+            log.error("refreshing %s after a save failed: %s", type(self).__name__,
+                      type(error).__name__)
+        self._dirty = False
 
     def _persist(self, entry: Entry) -> Saved:
         if self.editing is not None:

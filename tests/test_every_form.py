@@ -1,0 +1,149 @@
+"""Every form in the workbook, tried with the awkward input people really type.
+
+Each answer is either stored exactly as typed or gets a message next to its
+field with nothing stored; never a traceback, never a silent change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import pkgutil
+
+import ipywidgets as widgets
+import pytest
+
+import workbook.exercises
+from workbook import messages
+from workbook.widgets import Form
+from workbook.widgets.fields import PickMany
+
+for _module in pkgutil.iter_modules(workbook.exercises.__path__):
+    importlib.import_module(f"workbook.exercises.{_module.name}")
+
+
+def all_forms(cls=Form) -> list[type[Form]]:
+    found = []
+    for sub in cls.__subclasses__():
+        if sub.__module__.startswith("workbook.exercises"):
+            found.append(sub)
+        found += all_forms(sub)
+    return sorted(set(found), key=lambda c: c.__qualname__)
+
+
+FORMS = all_forms()
+AWKWARD = [
+    "NA", "None", "null", "n/a", "nan", "  spaced  ", "line one\r\nline two",
+    "שלום, מה שלומך?", "مرحبا", "emoji 👋🏽🌧️‍", "<img src=x onerror=alert(1)>",
+    "tab\tseparated", "quote \" and ' and \\",
+]
+REJECTED = ["half \udc80 a pair", "nul \x00 inside"]
+
+
+def fill_valid(form: Form) -> None:
+    """Answer every field with something acceptable."""
+    for field in form.fields.values():
+        control = field.control
+        if isinstance(control, widgets.Text | widgets.Textarea):
+            control.value = "a few words"
+        elif isinstance(control, widgets.ToggleButtons | widgets.Dropdown | widgets.RadioButtons):
+            if control.value is None and control.options:
+                first = control.options[0]
+                control.value = first[1] if isinstance(first, tuple) else first
+        elif isinstance(control, widgets.DatePicker) and control.value is None:
+            control.value = dt.date.today()
+
+
+def holds(value: object, text: str) -> bool:
+    """Whether ``text`` is one of the answers, exactly, anywhere in the entry's data."""
+    if isinstance(value, dict):
+        return any(holds(v, text) for v in value.values())
+    if isinstance(value, list):
+        return any(holds(v, text) for v in value)
+    return value == text
+
+
+def stored(store) -> list[str]:
+    return [json.dumps(s.entry.to_data(), ensure_ascii=False) for s in store.entries()]
+
+
+def text_controls(form: Form):
+    return [(name, f.control) for name, f in form.fields.items()
+            if isinstance(f.control, widgets.Text | widgets.Textarea)]
+
+
+def rating_controls(form: Form):
+    return [(name, f.control) for name, f in form.fields.items()
+            if isinstance(f.control, widgets.IntSlider)]
+
+
+@pytest.fixture(params=FORMS, ids=[f.__qualname__ for f in FORMS])
+def form(request, store):
+    return request.param(store=store)
+
+
+def test_there_are_forms_to_try():
+    assert len(FORMS) >= 4
+
+
+def test_a_valid_form_saves_once_even_when_save_is_pressed_twice(form, store):
+    fill_valid(form)
+    form.save.click()
+    form.save.click()
+    assert "Saved at" in form.status.value or "already saved" in form.status.value, \
+        form.status.value
+    assert len(store.entries()) == 1
+
+
+def test_awkward_text_is_stored_exactly_or_explained(form, store):
+    for name, control in text_controls(form):
+        for text in AWKWARD:
+            fill_valid(form)
+            before = stored(store)
+            control.value = text
+            form.save.click()
+            status = form.status.value
+            assert messages.UNEXPECTED[:20] not in status
+            if "Saved at" in status:
+                assert len(stored(store)) == len(before) + 1
+                saved = store.entries()[0].entry.to_data()
+                assert holds(saved, text), f"{name}: {text!r} was changed on the way in"
+            else:
+                assert form.fields[name].message.value or "already saved" in status, \
+                    f"{name}: {text!r} gave no message"
+                assert stored(store) == before
+
+
+def test_unstorable_and_over_long_text_gets_a_message_by_the_field(form, store):
+    for name, control in text_controls(form):
+        for text in [*REJECTED, "x" * 20_001]:
+            fill_valid(form)
+            before = stored(store)
+            control.value = text
+            form.save.click()
+            assert form.fields[name].message.value, f"{name}: {text[:20]!r} gave no message"
+            assert control.value == text  # what was typed is kept
+            assert stored(store) == before
+
+
+def test_out_of_range_ratings_get_a_message_by_the_field(form, store):
+    for name, control in rating_controls(form):
+        for value in (control.min - 1, control.max + 1):
+            fill_valid(form)
+            default = control.value
+            control.value = value
+            form.save.click()
+            assert form.fields[name].message.value, f"{name}={value} gave no message"
+            assert store.entries() == []
+            control.value = default
+
+
+def test_pick_lists_reject_unknown_choices(form, store):
+    for name, field in form.fields.items():
+        if isinstance(field.control, PickMany):
+            fill_valid(form)
+            field.control.value = ("not on the list",)
+            form.save.click()
+            assert field.message.value, f"{name} accepted an unknown choice"
+            field.control.value = ()
