@@ -1,0 +1,53 @@
+"""Export then import gives back every entry exactly, whatever text it holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from examples import EXAMPLES, missing_kinds, with_text
+from workbook.models.base import SHORT_TEXT
+from workbook.store import Store
+
+AWKWARD = ["NA", "None", "null", "n/a", "", " ", "\r\n", "<b>bold</b>", "שלום", "👋🏽",
+           "a\tb", "‮reversed", "\\u0000", "💔" * 100]
+
+storable_text = st.one_of(
+    st.sampled_from(AWKWARD),
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"),
+            max_size=SHORT_TEXT // 4),
+)
+moments = st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2030, 12, 31),
+                       timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=-7)),
+                                                  dt.timezone(dt.timedelta(hours=5, minutes=30))]))
+
+
+def test_every_kind_has_an_example():
+    assert missing_kinds() == set()
+
+
+@settings(max_examples=1000, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(kind=st.sampled_from(sorted(EXAMPLES)), text=storable_text, at=moments,
+       profile=st.sampled_from(["me", "partner"]))
+def test_json_export_and_import_round_trip_every_kind(kind, text, at, profile):
+    entry = with_text(EXAMPLES[kind], text)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Store(Path(folder) / "a" / "journal.sqlite3")
+        target = Store(Path(folder) / "b" / "journal.sqlite3")
+        try:
+            original = source.add(entry, profile=profile, at=at)
+            exported = source.export_json(Path(folder) / "export.json")
+            assert target.import_json(exported) == 1
+            [copy] = target.entries()
+            assert copy.entry == original.entry == entry
+            assert (copy.profile, copy.kind, copy.strategy, copy.created_at, copy.day) == (
+                original.profile, original.kind, original.strategy, original.created_at,
+                original.day)
+        finally:
+            source.close()
+            target.close()
