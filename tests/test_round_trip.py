@@ -6,10 +6,10 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from examples import EXAMPLES, missing_kinds, with_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from examples import EXAMPLES, missing_kinds, with_text
 from workbook.models.base import SHORT_TEXT
 from workbook.store import Store
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from examples import EXAMPLES, missing_kinds, with_text
 from nbclient import NotebookClient
 
-from examples import EXAMPLES, missing_kinds, with_text
 from workbook.store import Store
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
