@@ -18,6 +18,15 @@ from workbook.models.communication import (
 )
 from workbook.models.positive import Gratitude, PositiveTally, SavouredMemory, SharedWin
 from workbook.models.professional_help import SupportReflection, TherapistCandidate
+from workbook.models.reframe import QuickThoughtCheck, ThoughtRecord
+from workbook.models.self_compassion import (
+    ForgivingAMistake,
+    InnerCriticRewrite,
+    SelfCompassionBreak,
+    SelfCompassionLetter,
+    TreatAFriend,
+)
+from workbook.models.values import GoalProgress, LivingValues, SharedGoal, ValuesSort
 from workbook.models.vulnerability import (
     CopingPlan,
     SharedVulnerability,
@@ -54,6 +63,30 @@ EXAMPLES: dict[str, Entry] = {
     SharedVulnerability.KIND: SharedVulnerability(situation="n", feelings=("scared",),
                                                   needs=("closeness",), request="n",
                                                   to_know="n", hope="n"),
+    SelfCompassionBreak.KIND: SelfCompassionBreak(distress_before=7, noticing="n",
+                                                  common_humanity="n", kindness="n",
+                                                  distress_after=4),
+    TreatAFriend.KIND: TreatAFriend(to_a_friend="n", to_myself="n", kinder_to_myself="n"),
+    InnerCriticRewrite.KIND: InnerCriticRewrite(critic_says="n", feelings=("sad",),
+                                                rewrite="n"),
+    SelfCompassionLetter.KIND: SelfCompassionLetter(letter="n", reread_on=dt.date.today()),
+    ForgivingAMistake.KIND: ForgivingAMistake(what_happened="n", what_i_learned="n",
+                                              next_time="n"),
+    ThoughtRecord.KIND: ThoughtRecord(situation="n", situation_kind="time apart",
+                                      emotions=("anxious",), intensity_before=(80,),
+                                      automatic_thought="n", belief_before=90,
+                                      traps=("mind_reading",), evidence_for="n",
+                                      evidence_against="n", friend_view="n",
+                                      balanced_thought="n", belief_after=40,
+                                      intensity_after=(30,)),
+    QuickThoughtCheck.KIND: QuickThoughtCheck(thought="n", trap="labelling", alternative="n"),
+    ValuesSort.KIND: ValuesSort(very_important=("trust", "fun"), important=("calm",),
+                                top_five=("trust", "calm")),
+    LivingValues.KIND: LivingValues(values=("trust", "calm"), importance=(9, 6),
+                                    consistency=(4, 6), note="n"),
+    SharedGoal.KIND: SharedGoal(goal="n", value="fun", first_step="n",
+                                target_date=dt.date(2026, 6, 1)),
+    GoalProgress.KIND: GoalProgress(goal_id=1, progress=40, note="n"),
 }
 
 

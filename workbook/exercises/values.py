@@ -1,0 +1,615 @@
+"""Connect with your values (notebook 06): one call per exercise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+import traitlets
+
+from workbook import words
+from workbook.models import Checks
+from workbook.models.values import (
+    GoalProgress,
+    LivingValues,
+    SharedGoal,
+    ValuesSort,
+    compare_values,
+    label,
+)
+from workbook.store import Saved, Store, StoreError, now
+from workbook.widgets import Form, Panel, RecentEntries, fields, html
+from workbook.widgets.fields import Field, RatingSlider
+from workbook.widgets.prompts import build_checked, check_date_ahead
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+PILE_BUTTONS = [(text, key) for key, text in words.VALUE_PILES.items()]
+RANKS = ("1st", "2nd", "3rd", "4th", "5th")
+NOT_RANKED = ("—", None)
+
+
+def value_options(keys: list[str] | tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    """(name, key) pairs for a dropdown of values, alphabetical unless ``keys`` are given."""
+    keys = list(keys) if keys is not None else sorted(words.VALUE_CARDS, key=label)
+    return [(label(key), key) for key in keys]
+
+
+class Answers(widgets.VBox):
+    """A box of controls whose ``value`` sums up their answers, so the form sees changes."""
+
+    value = traitlets.Tuple()
+
+
+class ValueRow:
+    """One value card on one compact row: its name and meaning, then three pile buttons."""
+
+    def __init__(self, key: str):
+        card = words.VALUE_CARDS[key]
+        self.key = key
+        self.text = widgets.HTML(
+            f"<b>{html.text(card.label)}</b> <small>{html.text(card.description)}</small>",
+            layout=widgets.Layout(flex="1 1 20em", min_width="14em"))
+        self.pile = widgets.ToggleButtons(options=PILE_BUTTONS, value=None,
+                                          style={"button_width": "8.5em"},
+                                          tooltips=[f"{card.label}: {t.lower()}"
+                                                    for t, _k in PILE_BUTTONS])
+        self.box = widgets.HBox([self.text, self.pile], layout=widgets.Layout(
+            align_items="center", flex_flow="row wrap", border_bottom="1px solid #eee"))
+        self.box.add_class("sb-value-row")
+        self.box.add_class(f"sb-value-{key.replace('_', '-')}")
+
+
+class CardSortForm(Form):
+    """About forty value cards sorted into three piles, then a ranked top five.
+
+    A half-done sort can be saved; the next time the form opens it carries on from
+    there, and each further Save updates that same sort until it is complete.
+    """
+
+    model = ValuesSort
+    title = "Values card sort"
+    css_class = "sb-card-sort"
+    save_label = "Save my sort"
+    intro = ("Go down the list and put each value in a pile: <b>very important</b>, "
+             "<b>important</b> or <b>not important</b> to you, right now. Go with your first "
+             "feeling. Then rank your top five. You can save at any point and carry on later.")
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.rows = {key: ValueRow(key) for key in words.VALUE_CARDS}
+        self.only_unsorted = fields.tick("Show only the values I haven't sorted yet")
+        self.progress = widgets.HTML("")
+        self.progress.add_class("sb-sort-progress")
+        self.cards = widgets.VBox([row.box for row in self.rows.values()])
+        self.ranks = [widgets.Dropdown(options=[NOT_RANKED], value=None, description=rank,
+                                       style={"description_width": "3em"},
+                                       layout=widgets.Layout(width="22em"))
+                      for rank in RANKS]
+        self.piles = self.field("piles", Field("Your piles", Answers(
+            [self.only_unsorted, self.progress, self.cards])))
+        self.top_five = self.field("top_five", Field(
+            "My top five, most important first",
+            Answers(self.ranks),
+            "Choose from the values you sorted as very important (or important)."))
+        self.recent = RecentEntries(ValuesSort.KIND, form=self, limit=3)
+        self.layout(self.recent.root)
+        for row in self.rows.values():
+            row.pile.observe(self._piles_changed, names="value")
+        for dropdown in self.ranks:
+            dropdown.observe(self._ranks_changed, names="value")
+        self.only_unsorted.observe(lambda _c: self._show_rows(), names="value")
+        if self.who is not None:
+            self.who.observe(lambda _c: self.resume(), names="value")
+        self.resume()
+
+    # -- reading and writing the controls -------------------------------------------
+
+    def pile_of(self, key: str) -> str | None:
+        return self.rows[key].pile.value
+
+    def sort_into(self, key: str, pile: str | None) -> None:
+        """Put a value in a pile (as clicking its button does); ``None`` unsorts it."""
+        self.rows[key].pile.value = pile
+
+    def rank(self, *keys: str) -> None:
+        """Fill the top five in order (as choosing in the dropdowns does)."""
+        for position, dropdown in enumerate(self.ranks):
+            dropdown.value = keys[position] if position < len(keys) else None
+
+    def entry(self) -> ValuesSort:
+        piles: dict[str, list[str]] = {pile: [] for pile in words.VALUE_PILES}
+        for key, row in self.rows.items():
+            if row.pile.value in piles:
+                piles[row.pile.value].append(key)
+        top = tuple(d.value for d in self.ranks if d.value is not None)
+        return ValuesSort(top_five=top, **{pile: tuple(keys) for pile, keys in piles.items()})
+
+    def load(self, entry: ValuesSort) -> None:  # type: ignore[override]
+        for key in self.rows:
+            self.sort_into(key, next((pile for pile in words.VALUE_PILES
+                                      if key in getattr(entry, pile)), None))
+        self.rank(*entry.top_five)
+
+    def _kept(self) -> list[str]:
+        return ([k for k in self.rows if self.pile_of(k) == "very_important"]
+                + [k for k in self.rows if self.pile_of(k) == "important"])
+
+    def _piles_changed(self, _change: object = None) -> None:
+        kept = self._kept()
+        options = [NOT_RANKED, *value_options(kept)]
+        for dropdown in self.ranks:
+            chosen = dropdown.value if dropdown.value in kept else None
+            dropdown.options = options
+            dropdown.value = chosen
+        self.piles.value = tuple(row.pile.value for row in self.rows.values())
+        self._show_rows()
+
+    def _ranks_changed(self, _change: object = None) -> None:
+        self.top_five.value = tuple(dropdown.value for dropdown in self.ranks)
+
+    def _show_rows(self) -> None:
+        placed = sum(1 for key in self.rows if self.pile_of(key) is not None)
+        total = len(self.rows)
+        self.progress.value = html.message(f"{placed} of {total} values sorted.", "info")
+        hide_sorted = self.only_unsorted.value
+        for key, row in self.rows.items():
+            hidden = hide_sorted and self.pile_of(key) is not None
+            row.box.layout.display = "none" if hidden else "flex"
+
+    # -- carrying on where the person left off ----------------------------------------
+
+    def resume(self) -> None:
+        """Load this profile's latest sort; an unfinished one is carried on in place."""
+        self.editing = None
+        self.save.description = self.save_label
+        self.clear_messages()
+        try:
+            latest = self.store.entries(ValuesSort.KIND, profile=self.profile, limit=1)
+        except StoreError as error:
+            self.say(error.message, "error")
+            return
+        self.recent.refresh()
+        if not latest:
+            self.load(ValuesSort())
+            self._piles_changed()
+            return
+        saved = latest[0]
+        sort = saved.entry
+        assert isinstance(sort, ValuesSort)
+        self.load(sort)
+        self._piles_changed()
+        when = f"{saved.created_at.astimezone():%d %b %Y}"
+        if sort.complete:
+            # Pressing Save without a change says "already saved" instead of copying it.
+            self.last_saved = saved
+            self._dirty = False
+            self.say(f"Your sort from {when} is shown. Change anything and save to keep a new "
+                     "version; the earlier one stays in your history.", "info")
+        else:
+            self.editing = saved
+            self.say(f"Welcome back: your sort from {when} is loaded. Carry on where you "
+                     "left off.", "info")
+
+    def _persist(self, entry: Any) -> Saved:
+        if self.editing is not None:
+            try:
+                return self.store.update(self.editing.id, entry)
+            except KeyError:  # deleted meanwhile: keep the work as a new sort
+                self.editing = None
+        return self.store.add(entry, profile=self.profile)
+
+    def after_save(self, saved: Saved) -> None:
+        self.recent.refresh()
+        sort = saved.entry
+        assert isinstance(sort, ValuesSort)
+        time = f"{now():%H:%M}"
+        if sort.complete:
+            top = ", ".join(label(v) for v in sort.top_five)
+            self.say(f"Saved at {time}. Your top five: {top}.", "ok")
+        else:
+            # Further saves keep filling in this same sort.
+            self.editing = saved
+            self.say(f"Saved at {time}: {sort.sorted_count} of {len(words.VALUE_CARDS)} sorted, "
+                     f"{len(sort.top_five)} of {words.VALUES_TOP_COUNT} ranked. You can come "
+                     "back and carry on any time.", "ok")
+
+
+def latest_sort(store: Store, profile: str) -> ValuesSort | None:
+    """The profile's most recent card sort, finished or not."""
+    latest = store.entries(ValuesSort.KIND, profile=profile, limit=1)
+    entry = latest[0].entry if latest else None
+    return entry if isinstance(entry, ValuesSort) else None
+
+
+class LivingValuesForm(Form):
+    """Importance and last week's action (1–10) for each top value, charted as a gap."""
+
+    model = LivingValues
+    title = "Living my values"
+    css_class = "sb-living-values"
+    save_label = "Save and show my gaps"
+    intro = ("For each of your top values: how important is it to you, and how fully did you "
+             "act on it in the past week? A gap is not a failure. It shows where a small step "
+             "could matter most.")
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.values: tuple[str, ...] = ()
+        self.importance: dict[str, RatingSlider] = {}
+        self.consistency: dict[str, RatingSlider] = {}
+        self.rows = self.field("values", Field("My top values", Answers()))
+        self.note = self.field("note", fields.text("Anything you notice (optional)", lines=2))
+        self.use_latest = widgets.Button(description="Use my latest card sort", icon="refresh",
+                                         layout=widgets.Layout(width="auto"))
+        self.on_click(self.use_latest, self.show_values)
+        self.gap = widgets.HTML("")
+        self.gap.add_class("sb-gap-summary")
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="46em"))
+        self.chart.layout.display = "none"
+        self.recent = RecentEntries(LivingValues.KIND, form=self, limit=3)
+        self.layout(self.use_latest, self.gap, self.chart, self.recent.root)
+        if self.who is not None:
+            self.who.observe(lambda _c: self.show_values(), names="value")
+        self.show_values()
+
+    def show_values(self, values: tuple[str, ...] | None = None) -> None:
+        """One pair of sliders per value: the given ones, or the top of my latest sort."""
+        if values is None:
+            try:
+                sort = latest_sort(self.store, self.profile)
+            except StoreError as error:
+                self.say(error.message, "error")
+                return
+            values = sort.most_important()[:words.VALUES_TOP_COUNT] if sort else ()
+        self.values = tuple(values)
+        low, high = words.VALUES_RATING_RANGE
+
+        def slider(description: str) -> RatingSlider:
+            return RatingSlider(value=5, min=low, max=high, description=description,
+                                continuous_update=False, style={"description_width": "13em"},
+                                layout=widgets.Layout(width="100%", max_width="32em"))
+
+        self.importance = {v: slider("How important to me") for v in self.values}
+        self.consistency = {v: slider("How I acted on it last week") for v in self.values}
+        rows: list[widgets.Widget] = []
+        for value in self.values:
+            card = words.VALUE_CARDS[value]
+            rows += [widgets.HTML(f"<b>{html.text(card.label)}</b> "
+                                  f"<small>{html.text(card.description)}</small>"),
+                     self.importance[value], self.consistency[value]]
+        if not rows:
+            rows = [widgets.HTML(html.message(
+                "Do the values card sort above first (even half of it), then press "
+                "'Use my latest card sort'.", "info"))]
+        self.rows.children = rows
+        for control in (*self.importance.values(), *self.consistency.values()):
+            control.observe(self._ratings_changed, names="value")
+        self._ratings_changed()
+
+    def _ratings_changed(self, _change: object = None) -> None:
+        self.rows.value = (self.values, *(s.value for s in self.importance.values()),
+                           *(s.value for s in self.consistency.values()))
+
+    def entry(self) -> LivingValues:
+        return LivingValues(values=self.values,
+                            importance=tuple(self.importance[v].value for v in self.values),
+                            consistency=tuple(self.consistency[v].value for v in self.values),
+                            note=self.note.value)
+
+    def load(self, entry: LivingValues) -> None:  # type: ignore[override]
+        self.show_values(entry.values)
+        for value, importance, consistency in zip(entry.values, entry.importance,
+                                                  entry.consistency, strict=True):
+            self.importance[value].value = importance
+            self.consistency[value].value = consistency
+        self.note.value = entry.note
+
+    def after_save(self, saved: Saved) -> None:
+        self.recent.refresh()
+        entry = saved.entry
+        assert isinstance(entry, LivingValues)
+        self.gap.value = html.message(html.text(entry.gap_sentence()), "care")
+        from workbook.charts import _style
+
+        frame = _frame([saved])
+        self.chart.value = _style.png(gap_chart(frame))
+        self.chart.layout.display = "flex"
+
+
+def _frame(saved: list[Saved]) -> pd.DataFrame:
+    from workbook.frames import entries_frame
+
+    return entries_frame(LivingValues.KIND, saved)
+
+
+def gap_chart(living: pd.DataFrame) -> Figure:
+    """Importance beside last week's action for each value in the latest entry of ``living``."""
+    from workbook.charts import _style
+
+    fig, (ax,) = _style.figure("Living my values: what matters and what I did",
+                               height=3.8)
+    ax.set_xlabel("Rating (1–10)")
+    ax.set_ylabel("Value")
+    entry = _latest_living(living)
+    if entry is None:
+        _style.empty(ax, "Save 'Living my values' to see your gaps here.")
+    else:
+        names = [label(v) for v in entry.values][::-1]
+        places = list(range(len(names)))
+        ax.barh([p + 0.2 for p in places], list(entry.importance)[::-1], height=0.4,
+                color=_style.BLUE, label="How important to me")
+        ax.barh([p - 0.2 for p in places], list(entry.consistency)[::-1], height=0.4,
+                color=_style.ORANGE, label="How I acted on it last week")
+        ax.set_yticks(places, names)
+        ax.set_xlim(0, 10.5)
+        ax.legend(loc="lower right", fontsize=8)
+    _style.note(fig, gap_summary(living))
+    return fig
+
+
+def gap_summary(living: pd.DataFrame) -> str:
+    """One sentence naming the biggest gap in the latest entry."""
+    entry = _latest_living(living)
+    if entry is None:
+        return "Once you rate your values, the biggest gap is named here."
+    return entry.gap_sentence()
+
+
+def _latest_living(living: pd.DataFrame | None) -> LivingValues | None:
+    if living is None or not len(living):
+        return None
+    row = living.sort_index().iloc[-1]
+    return LivingValues(values=tuple(row["values"]), importance=tuple(row["importance"]),
+                        consistency=tuple(row["consistency"]), note=str(row["note"]))
+
+
+class PartnerComparison(Panel):
+    """My most important values beside my partner's, with questions to talk about."""
+
+    title = "Comparing values with my partner"
+    css_class = "sb-values-compare"
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None,
+                 partner: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.partner = partner or words.PROFILE_PARTNER
+        self.compare = widgets.Button(description="Compare again", icon="refresh",
+                                      layout=widgets.Layout(width="auto"))
+        self.on_click(self.compare, self.refresh)
+        self.result = widgets.HTML("")
+        self.result.add_class("sb-compare-result")
+        self.root.children = [widgets.HTML(html.heading(self.title)), self.result, self.compare,
+                              self.status]
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            names = {p.key: p.label for p in self.store.profiles()}
+            mine = latest_sort(self.store, self.profile)
+            theirs = latest_sort(self.store, self.partner) if self.partner in names else None
+        except StoreError as error:
+            self.result.value = html.message(html.text(error.message), "error")
+            return
+        how = ("In the card sort above, choose your partner under <b>Who is writing?</b> and "
+               "let them sort the cards on their own, without looking at yours. Then press "
+               "<b>Compare again</b>.")
+        if mine is None:
+            self.result.value = html.message(
+                "Start with your own card sort above. Once you and your partner have both "
+                "sorted the cards, your values show here side by side.", "info")
+        elif self.partner not in names:
+            self.result.value = html.message(
+                "To compare, your partner needs a profile of their own: in <b>Start here</b>, "
+                "under <b>Who uses this workbook</b>, tick <i>My partner will do some exercises "
+                "here too</i> and save. Then run this notebook again. " + how, "info")
+        elif theirs is None:
+            self.result.value = html.message(
+                f"{html.text(names[self.partner])} hasn't done the card sort yet. " + how,
+                "info")
+        else:
+            self.result.value = comparison_html(mine, theirs, names.get(self.profile, "Me"),
+                                                names[self.partner])
+
+
+def comparison_html(mine: ValuesSort, theirs: ValuesSort, my_name: str, their_name: str) -> str:
+    """Shared and different values side by side, then conversation prompts (escaped)."""
+    result = compare_values(mine, theirs)
+
+    def column(heading: str, values: tuple[str, ...]) -> str:
+        items = "".join(f"<li>{html.text(label(v))}</li>" for v in values) or "<li>—</li>"
+        return (f"<div style='flex:1 1 12em;padding:0 0.6em'><b>{html.text(heading)}</b>"
+                f"<ul>{items}</ul></div>")
+
+    columns = (column("We share", result.shared)
+               + column(f"Matters most to {my_name}", result.only_mine)
+               + column(f"Matters most to {their_name}", result.only_theirs))
+    prompts = [p.format(value=label(v)) for v, p in zip(result.shared[:3],
+                                                        words.VALUES_SHARED_PROMPTS, strict=False)]
+    different = result.only_mine[:2] + result.only_theirs[:2]
+    prompts += [p.format(value=label(v)) for v, p in zip(different,
+                                                         words.VALUES_DIFFERENT_PROMPTS * 2,
+                                                         strict=False)]
+    talk = "".join(f"<li>{html.text(p)}</li>" for p in prompts)
+    return (f"<div style='display:flex;flex-wrap:wrap'>{columns}</div>"
+            "<p><b>Things to talk about together</b> <small>(pick one, over a cup of "
+            "something, when neither of you is rushed)</small></p>"
+            f"<ul class='sb-value-prompts'>{talk}</ul>")
+
+
+class GoalForm(Form):
+    """A shared goal: the goal, the value it serves, a first step and a target date."""
+
+    model = SharedGoal
+    title = "A new shared goal"
+    css_class = "sb-shared-goal"
+    save_label = "Save goal"
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None,
+                 on_saved: Callable[[Saved], None] | None = None):
+        super().__init__(store=store, profile=profile)
+        self.on_saved = on_saved
+        self.goal = self.field("goal", fields.text(
+            "Our goal", placeholder="For example: a phone-free dinner twice a week"))
+        self.value = self.field("value", fields.choice("The value it serves", value_options()))
+        self.first_step = self.field("first_step", fields.text(
+            "The first step", placeholder="For example: pick the two evenings together"))
+        self.target_date = self.field("target_date", Field(
+            "Target date", widgets.DatePicker(value=None), "Today or any later day."))
+        self.recent = RecentEntries(SharedGoal.KIND, form=self, limit=5)
+        self.layout(self.recent.root)
+
+    def entry(self) -> SharedGoal:
+        checks = Checks()
+        editing = self.editing.entry if self.editing is not None else None
+        check_date_ahead(checks, "target_date", self.target_date.value,
+                         unchanged_from=getattr(editing, "target_date", None))
+        return build_checked(checks, lambda: SharedGoal(
+            goal=self.goal.value, value=self.value.value, first_step=self.first_step.value,
+            target_date=self.target_date.value))
+
+    def load(self, entry: SharedGoal) -> None:  # type: ignore[override]
+        self.goal.value = entry.goal
+        self.value.value = entry.value
+        self.first_step.value = entry.first_step
+        self.target_date.value = entry.target_date
+
+    def after_save(self, saved: Saved) -> None:
+        self.recent.refresh()
+        if self.on_saved is not None:
+            self.on_saved(saved)
+
+
+class GoalProgressForm(Form):
+    """A progress check-in (0–100 %) on one of my shared goals."""
+
+    model = GoalProgress
+    title = "How is a goal going?"
+    css_class = "sb-goal-progress"
+    save_label = "Save progress"
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.goals: dict[int, SharedGoal] = {}
+        self.goal_id = self.field("goal_id", fields.choice("Which goal", []))
+        self.progress = self.field("progress", fields.rating(
+            "How far along it is (%)", *words.GOAL_PROGRESS_RANGE, value=0))
+        self.progress.step = 5
+        self.note = self.field("note", fields.text("A note (optional)", lines=2))
+        self.overview = widgets.HTML("")
+        self.overview.add_class("sb-goal-overview")
+        self.recent = RecentEntries(GoalProgress.KIND, form=self, limit=3,
+                                    describe=self._describe)
+        self.layout(self.overview, self.recent.root)
+        if self.who is not None:
+            self.who.observe(lambda _c: self.refresh_goals(), names="value")
+        self.refresh_goals()
+
+    def refresh_goals(self) -> None:
+        """Offer this profile's goals, and show how each is going."""
+        try:
+            goals = self.store.entries(SharedGoal.KIND, profile=self.profile)
+            checkins = self.store.entries(GoalProgress.KIND, profile=self.profile,
+                                          newest_first=False)
+        except StoreError as error:
+            self.say(error.message, "error")
+            return
+        self.goals = {s.id: s.entry for s in goals if isinstance(s.entry, SharedGoal)}
+        chosen = self.goal_id.value
+        self.goal_id.options = [(_goal_name(entry), key) for key, entry in self.goals.items()]
+        self.goal_id.value = chosen if chosen in self.goals else None
+        self.overview.value = goals_overview_html(goals, checkins)
+        self.recent.refresh()  # its lines name the goals
+
+    def _describe(self, saved: Saved) -> str:
+        entry = saved.entry
+        assert isinstance(entry, GoalProgress)
+        goal = self.goals.get(entry.goal_id)
+        name = _goal_name(goal) if goal else "a goal since deleted"
+        return f"{name}: {entry.summary()}"
+
+    def entry(self) -> GoalProgress:
+        checks = Checks()
+        checks.require("goal_id", self.goal_id.value in self.goals,
+                       "Please choose a goal (save one above first).")
+        return build_checked(checks, lambda: GoalProgress(
+            goal_id=self.goal_id.value or 0, progress=self.progress.value,
+            note=self.note.value))
+
+    def load(self, entry: GoalProgress) -> None:  # type: ignore[override]
+        self.goal_id.value = entry.goal_id if entry.goal_id in self.goals else None
+        self.progress.value = entry.progress
+        self.note.value = entry.note
+
+    def after_save(self, saved: Saved) -> None:
+        self.refresh_goals()
+
+
+def _goal_name(goal: Any) -> str:
+    return f"{goal.goal} (for {label(goal.value)})"
+
+
+def goals_overview_html(goals: list[Saved], checkins: list[Saved]) -> str:
+    """Each goal with its first and latest progress and the number of check-ins (escaped)."""
+    if not goals:
+        return html.message("No shared goals yet. Save one above to start.", "info")
+    history: dict[int, list[int]] = {}
+    for saved in checkins:
+        history.setdefault(saved.entry.goal_id, []).append(saved.entry.progress)
+    items = []
+    for saved in goals:
+        goal = saved.entry
+        steps = history.get(saved.id, [])
+        if not steps:
+            how = "no check-ins yet"
+        elif len(steps) == 1:
+            how = f"{steps[0]} % after one check-in"
+        else:
+            how = f"from {steps[0]} % to {steps[-1]} % over {len(steps)} check-ins"
+        items.append(f"<li><b>{html.text(goal.goal)}</b> — {html.text(how)}; target "
+                     f"{goal.target_date:%d %b %Y}</li>")
+    return "<b>Your goals so far</b><ul>" + "".join(items) + "</ul>"
+
+
+class SharedGoals(Panel):
+    """The new-goal form and the progress check-in, kept in step with each other."""
+
+    title = "Shared goals"
+    css_class = "sb-shared-goals"
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.check_in = GoalProgressForm(store=store, profile=profile)
+        self.new_goal = GoalForm(store=store, profile=profile, on_saved=self._goal_saved)
+        self.new_goal.recent.on_change = self.check_in.refresh_goals
+        self.root.children = [self.new_goal.root, self.check_in.root]
+
+    def _goal_saved(self, saved: Saved) -> None:
+        self.check_in.refresh_goals()
+        self.check_in.goal_id.value = saved.id
+
+
+def card_sort(*, store: Store | None = None, profile: str | None = None) -> CardSortForm:
+    """The values card sort (resumes an unfinished one)."""
+    return CardSortForm(store=store, profile=profile)
+
+
+def living_my_values(*, store: Store | None = None,
+                     profile: str | None = None) -> LivingValuesForm:
+    """Importance vs action for each top value, with a gap chart."""
+    return LivingValuesForm(store=store, profile=profile)
+
+
+def partner_comparison(*, store: Store | None = None,
+                       profile: str | None = None) -> PartnerComparison:
+    """My values beside my partner's, or how my partner can do the sort."""
+    return PartnerComparison(store=store, profile=profile)
+
+
+def shared_goals(*, store: Store | None = None, profile: str | None = None) -> SharedGoals:
+    """Shared goals and progress check-ins."""
+    return SharedGoals(store=store, profile=profile)
+
