@@ -1,0 +1,132 @@
+"""The progress page, driven like a person would: pick a period, a profile, press buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+
+import pytest
+
+from workbook import charts, demo
+from workbook.exercises.progress import ProgressPanel, trends_and_report
+from workbook.models import CheckIn
+
+TODAY = dt.date.today()
+
+
+def add_checkin(store, days_ago, mood, insecurity=5, profile="me", note="a private note"):
+    at = dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(9)).astimezone()
+    store.add(CheckIn(mood=mood, insecurity=insecurity, note=note), at=at, profile=profile)
+
+
+def images(panel):
+    return [o for o in panel.charts.outputs if "image/png" in o["data"]]
+
+
+@pytest.fixture
+def populated(store):
+    for days_ago in range(1, 61):
+        # The last 30 days (today is the 30th) hold 29 days at 8; the 30 before, 30 at 4.
+        add_checkin(store, days_ago, mood=8 if days_ago < 30 else 4)
+    return store
+
+
+def test_every_chart_is_drawn_into_the_chart_area(populated):
+    panel = trends_and_report(store=populated)
+    assert "sb-charts" in panel.charts._dom_classes
+    assert panel.figures_drawn == len(charts.CHARTS) == len(images(panel))
+    assert len(panel.summaries) == len(charts.CHARTS)
+    assert panel.summaries[0].startswith(
+        "Your average mood over the last 30 days was 8.0, up from 4.0 the 30 days before")
+    assert panel.offer.layout.display == "none"
+
+
+def test_changing_the_period_redraws_without_running_cells_again(populated):
+    panel = ProgressPanel(store=populated)
+    first = panel.charts.outputs
+    panel.period.value = "90"
+    assert panel.charts.outputs != first
+    # 60 days: 29 at 8 and 31 at 4, (232 + 124) / 60 = 5.93.
+    assert panel.summaries[0].startswith("Your average mood over the last 90 days was 5.9")
+    panel.period.value = "all"
+    assert panel.summaries[0].startswith("Your average mood over all your entries was 5.9;")
+
+
+def test_custom_dates(populated):
+    panel = ProgressPanel(store=populated)
+    panel.period.value = "custom"
+    assert panel.dates.layout.display == "flex"
+    panel.start.value = TODAY - dt.timedelta(days=60)
+    panel.end.value = TODAY - dt.timedelta(days=31)
+    assert "was 4.0" in panel.summaries[0]
+    drawn = panel.charts.outputs
+    panel.start.value = TODAY  # after the end
+    assert "start date on or before the end date" in panel.message.value
+    assert panel.charts.outputs == drawn
+
+
+def test_the_profile_selector_switches_whose_entries_are_shown(store):
+    store.set_profile("partner", "Sam")
+    add_checkin(store, 1, mood=3)
+    add_checkin(store, 1, mood=9, profile="partner")
+    panel = ProgressPanel(store=store)
+    assert panel.who.layout.display == "flex"
+    assert dict(panel.who.options) == {"Me": "me", "Sam": "partner"}
+    assert "was 3.0" in panel.summaries[0]
+    panel.who.value = "partner"
+    assert "was 9.0" in panel.summaries[0]
+
+
+def test_an_empty_journal_offers_a_clearly_labelled_demo(store):
+    panel = ProgressPanel(store=store)
+    assert panel.offer.layout.display == "flex"
+    assert panel.figures_drawn == len(charts.CHARTS)  # friendly empty charts
+    assert "no check-ins" in panel.summaries[0]
+    panel.show_demo.click()
+    assert panel.showing_demo
+    assert "Demo" in panel.banner.value and "made-up" in panel.banner.value
+    assert panel.offer.layout.display == "none"
+    assert panel.save_report.disabled and panel.export_data.disabled
+    assert len(images(panel)) == len(charts.CHARTS)
+    assert "was " in panel.summaries[0]  # the demo has check-ins in the last 30 days
+    assert store.entries() == []  # nothing written into the person's journal
+    assert not demo.demo_store().path.is_relative_to(store.path.parent)
+    panel.leave_demo.click()
+    assert not panel.showing_demo and panel.banner.value == ""
+    assert panel.offer.layout.display == "flex"
+    assert "no check-ins" in panel.summaries[0]
+
+
+def test_saving_the_report_shows_where_it_is(populated):
+    panel = ProgressPanel(store=populated)
+    suggested = panel.report_path.value
+    assert suggested.startswith(str(populated.exports_dir))
+    panel.save_report.click()
+    assert f"Your report is saved at {suggested}" in panel.status.value
+    written = populated.exports_dir / suggested.rsplit("/", 1)[-1]
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert "Mood and insecurity over time" in written.read_text(encoding="utf-8")
+    assert panel.report_path.value != suggested  # ready for a next report
+
+
+def test_a_report_name_that_exists_is_not_replaced(populated, tmp_path):
+    existing = tmp_path / "mine.html"
+    existing.write_text("keep me", encoding="utf-8")
+    panel = ProgressPanel(store=populated)
+    panel.report_path.value = str(existing)
+    panel.save_report.click()
+    assert "already a file" in panel.status.value
+    assert existing.read_text(encoding="utf-8") == "keep me"
+
+
+def test_exporting_the_data(populated):
+    panel = ProgressPanel(store=populated)
+    panel.export_data.click()
+    assert "Exported 2 files" in panel.status.value
+    assert len(list(populated.exports_dir.glob("secure-base-*"))) == 2
+
+
+def test_nothing_personal_in_the_panel_text(populated):
+    panel = ProgressPanel(store=populated)
+    assert panel._repr_mimebundle_()["text/plain"] == "Progress and trends (Secure Base)"
+    assert all("a private note" not in str(o) for o in panel.charts.outputs)

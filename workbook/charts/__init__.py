@@ -1,0 +1,72 @@
+"""Every progress chart: a function of DataFrames returning a matplotlib Figure.
+
+`CHARTS` lists them in the order the notebook and the report show them. Each entry
+draws its figure, says what it shows in one plain sentence, and gives a few numbers.
+They take ``frames`` (kind -> DataFrame, or None for a kind this version doesn't
+have yet) and a `workbook.trends.Span`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from workbook.charts import gratitude, mood, practice, snapshot, streak, thoughts
+from workbook.charts._style import mark_demo, png, title_of
+from workbook.trends import Span
+
+Frames = Mapping[str, pd.DataFrame | None]
+
+__all__ = ["CHARTS", "Chart", "Frames", "by_key", "mark_demo", "png", "title_of"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Chart:
+    """One chart of the progress page: its figure, its sentence and its numbers."""
+
+    key: str
+    title: str
+    kinds: tuple[str, ...]
+    _draw: Callable[..., Figure]
+    _summary: Callable[..., str]
+    _numbers: Callable[..., list[tuple[str, str]]]
+
+    def _args(self, frames: Frames) -> list[pd.DataFrame | None]:
+        return [frames.get(kind) for kind in self.kinds]
+
+    def figure(self, frames: Frames, span: Span) -> Figure:
+        return self._draw(*self._args(frames), span)
+
+    def summary(self, frames: Frames, span: Span) -> str:
+        return self._summary(*self._args(frames), span)
+
+    def numbers(self, frames: Frames, span: Span) -> list[tuple[str, str]]:
+        return self._numbers(*self._args(frames), span)
+
+
+CHARTS: tuple[Chart, ...] = (
+    Chart("mood", mood.OVER_TIME, ("checkin",),
+          mood.mood_over_time, mood.mood_summary, mood.mood_numbers),
+    Chart("gratitude", gratitude.WEEKLY, ("gratitude",),
+          gratitude.gratitude_weekly, gratitude.gratitude_summary, gratitude.gratitude_numbers),
+    Chart("gratitude_mood", gratitude.WITH_AND_WITHOUT, ("checkin", "gratitude"),
+          gratitude.mood_with_gratitude, gratitude.with_and_without_summary,
+          gratitude.with_and_without_numbers),
+    Chart("calendar", mood.CALENDAR, ("checkin",),
+          mood.mood_calendar, mood.calendar_summary, mood.calendar_numbers),
+    Chart("practice", practice.TITLE, ("checkin", "practice"),
+          practice.practice_chart, practice.practice_summary, practice.practice_numbers),
+    Chart("thoughts", thoughts.TITLE, ("thought_record",),
+          thoughts.thought_records, thoughts.thoughts_summary, thoughts.thoughts_numbers),
+    Chart("snapshot", snapshot.TITLE, ("insecurity_snapshot",),
+          snapshot.snapshot_trend, snapshot.snapshot_summary, snapshot.snapshot_numbers),
+    Chart("streak", streak.TITLE, ("checkin",),
+          streak.streak_chart, streak.streak_summary, streak.streak_numbers),
+)
+
+
+def by_key(key: str) -> Chart:
+    return next(chart for chart in CHARTS if chart.key == key)

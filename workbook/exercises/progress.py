@@ -1,0 +1,281 @@
+"""Progress and trends (notebook 08): every chart for a chosen period and profile,
+a report to bring to a therapist, and an export of all entries.
+
+The charts are drawn into one Output widget; changing the period or the profile
+redraws them in place. With no entries yet, a clearly labelled demo built from
+made-up data shows what the page will look like; it never touches the journal.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+from typing import Any
+
+import ipywidgets as widgets
+
+from workbook import charts, demo, export, report, trends, words
+from workbook.store import Store, StoreError
+from workbook.trends import Span
+from workbook.widgets import Panel, html
+
+log = logging.getLogger(__name__)
+
+RANGES: tuple[tuple[str, str], ...] = (
+    ("Last 30 days", "30"),
+    ("Last 90 days", "90"),
+    ("Last 365 days", "365"),
+    ("Everything", "all"),
+    ("Choose dates", "custom"),
+)
+DEMO_BANNER = ("These charts are drawn from made-up entries, not from your journal. "
+               "Nothing here is saved, and your own entries are never mixed in.")
+DEMO_OFFER = ("There are no entries in your journal yet, so there is nothing to chart. "
+              "Would you like to see what this page will look like after a few months? "
+              "The demo uses made-up entries and keeps them apart from your journal.")
+EXPORT_OFF_IN_DEMO = "Reports and exports are for your own entries, so they are off in the demo."
+
+
+class ProgressPanel(Panel):
+    """Period and profile pickers, the charts with one sentence each, report and export."""
+
+    title = "Progress and trends"
+    css_class = "sb-progress"
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None,
+                 today: dt.date | None = None):
+        super().__init__(store=store, profile=profile)
+        self.today = today
+        self.showing_demo = False
+        self.summaries: list[str] = []
+        self.figures_drawn = 0
+        self._holding = False
+
+        self.period = widgets.ToggleButtons(options=RANGES, value="30",
+                                            style={"button_width": "auto"})
+        self.start = widgets.DatePicker(description="From", value=None)
+        self.end = widgets.DatePicker(description="To", value=None)
+        self.dates = widgets.HBox([self.start, self.end])
+        self.dates.layout.display = "none"
+        self.who = widgets.Dropdown(description="Whose entries",
+                                    style={"description_width": "initial"})
+        self.message = widgets.HTML("")
+        self.banner = widgets.HTML("")
+        self.banner.add_class("sb-demo-banner")
+
+        self.show_demo = widgets.Button(description="Show the demo", icon="eye",
+                                        layout=widgets.Layout(width="auto"))
+        self.leave_demo = widgets.Button(description="Back to my journal",
+                                         layout=widgets.Layout(width="auto"))
+        self.offer = widgets.VBox([widgets.HTML(html.message(html.text(DEMO_OFFER), "info")),
+                                   self.show_demo])
+        self.offer.add_class("sb-demo-offer")
+
+        self.charts = widgets.Output(layout=widgets.Layout(min_height="4em"))
+        self.charts.add_class("sb-charts")
+
+        self.report_path = widgets.Text(description="Save the report as",
+                                        style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="100%", max_width="46em"))
+        self.save_report = widgets.Button(description="Save report", icon="file",
+                                          button_style="primary",
+                                          layout=widgets.Layout(width="auto"))
+        self.export_data = widgets.Button(description="Export all my entries (CSV and JSON)",
+                                          icon="download", layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML("")
+        self.status.add_class("sb-status")
+
+        self.show_demo.on_click(lambda _b: self.use_demo(True))
+        self.leave_demo.on_click(lambda _b: self.use_demo(False))
+        self.save_report.on_click(self._save_report)
+        self.export_data.on_click(self._export)
+        self._fill_profiles()
+        self.period.observe(self._period_changed, names="value")
+        for control in (self.start, self.end):
+            control.observe(lambda _change: self.redraw(), names="value")
+
+        self.root.children = [
+            widgets.HTML(html.heading(self.title)), self.offer, self.banner,
+            widgets.HBox([self.period]), self.dates, self.who, self.message, self.charts,
+            widgets.HTML(html.heading("Take it with you")),
+            widgets.HTML("<p>The report holds every chart above, its sentence and its "
+                         "numbers, for the period and person chosen. It is one file you can "
+                         "open in a browser, print, or bring to a session.</p>"),
+            self.report_path, widgets.HBox([self.save_report, self.export_data]), self.status,
+            self.leave_demo,
+        ]
+        self._show_mode()
+        self.redraw()
+
+    # -- what is shown ---------------------------------------------------------------
+
+    @property
+    def source(self) -> Store:
+        """The journal the charts read: the person's own, or the demo's."""
+        return demo.demo_store() if self.showing_demo else self.store
+
+    def span(self) -> Span | None:
+        """The chosen period, or None while the chosen dates are incomplete or reversed."""
+        today = self.today or dt.date.today()
+        choice = self.period.value
+        if choice == "all":
+            return Span.everything(today)
+        if choice == "custom":
+            if self.start.value is None or self.end.value is None:
+                return None
+            if self.start.value > self.end.value:
+                return None
+            return Span(self.start.value, self.end.value)
+        return Span.last(int(choice), today)
+
+    def _has_entries(self) -> bool:
+        try:
+            return bool(self.store.entries(limit=1))
+        except StoreError:
+            return True  # the message about the journal is shown when drawing
+
+    def _fill_profiles(self) -> None:
+        try:
+            profiles = [] if self.showing_demo else self.store.profiles()
+        except StoreError:
+            profiles = []
+        options = [(p.label, p.key) for p in profiles] or [("Me", words.PROFILE_ME)]
+        keys = [key for _, key in options]
+        self.who.unobserve_all("value")
+        self.who.options = options
+        self.who.value = self.profile if self.profile in keys else keys[0]
+        self.who.observe(lambda _change: self.redraw(), names="value")
+        self.who.layout.display = "none" if len(options) < 2 else "flex"
+
+    def _show_mode(self) -> None:
+        empty = not self.showing_demo and not self._has_entries()
+        self.offer.layout.display = "flex" if empty else "none"
+        self.leave_demo.layout.display = "flex" if self.showing_demo else "none"
+        self.banner.value = (html.message(f"<b>Demo</b> — {html.text(DEMO_BANNER)}", "care")
+                             if self.showing_demo else "")
+        for button in (self.save_report, self.export_data):
+            button.disabled = self.showing_demo
+        self.report_path.disabled = self.showing_demo
+        if self.showing_demo:
+            self.report_path.value = ""
+            self._say(EXPORT_OFF_IN_DEMO, "info")
+        else:
+            self._new_report_name()
+            self.status.value = ""
+
+    def _new_report_name(self) -> None:
+        try:
+            self.report_path.value = str(report.default_path(self.store))
+        except StoreError:
+            self.report_path.value = ""
+
+    def use_demo(self, on: bool) -> None:
+        """Switch the charts to the demo's made-up entries, or back to the journal."""
+        self.showing_demo = on
+        self._fill_profiles()
+        self._show_mode()
+        self.redraw()
+
+    def _period_changed(self, change: dict[str, Any]) -> None:
+        custom = change["new"] == "custom"
+        self.dates.layout.display = "flex" if custom else "none"
+        if custom and self.start.value is None:
+            today = self.today or dt.date.today()
+            self._holding = True  # one redraw for both dates, not one each
+            try:
+                self.start.value, self.end.value = today - dt.timedelta(days=29), today
+            finally:
+                self._holding = False
+        self.redraw()
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        """Draw every chart for the chosen period and profile into the chart area."""
+        if self._holding:
+            return
+        span = self.span()
+        if span is None:
+            self.message.value = html.message("Please choose a start date on or before the "
+                                              "end date.", "error")
+            return
+        self.message.value = ""
+        try:
+            frames = trends.load(self.source, self.who.value)
+        except StoreError as error:
+            self.message.value = html.message(html.text(error.message), "error")
+            return
+        outputs: list[dict[str, Any]] = []
+        summaries = []
+        for chart in charts.CHARTS:
+            try:
+                figure = chart.figure(frames, span)
+                summary = chart.summary(frames, span)
+            except Exception as error:  # one chart failing must not hide the others
+                log.error("drawing the %s chart failed: %s", chart.key, type(error).__name__)
+                outputs.append(_html(html.message(
+                    f"The chart “{html.text(chart.title)}” could not be drawn.", "error")))
+                continue
+            if self.showing_demo:
+                charts.mark_demo(figure)
+            outputs.append(_image(charts.png(figure), chart.title))
+            outputs.append(_html(f"<p class='sb-summary'>{html.text(summary)}</p>"))
+            summaries.append(summary)
+        # Outputs are set on the widget directly, never sent as cell output, so no chart
+        # or number can end up saved inside the notebook file.
+        self.charts.outputs = tuple(outputs)
+        self.summaries = summaries
+        self.figures_drawn = sum("image/png" in o["data"] for o in outputs)
+
+    # -- taking it with you ---------------------------------------------------------------
+
+    def _save_report(self, _button: object = None) -> None:
+        span = self.span()
+        if span is None or self.showing_demo:
+            return
+        try:
+            path = report.write(self.store, self.report_path.value, span=span,
+                                profile=self.who.value, who=self.who.label or "")
+        except report.ReportError as error:
+            self._say(error.message, "error")
+            return
+        except StoreError as error:
+            self._say(error.message, "error")
+            return
+        self._say(f"Your report is saved at {path}. Only your user account can open it.",
+                  "ok")
+        self._new_report_name()
+
+    def _export(self, _button: object = None) -> None:
+        if self.showing_demo:
+            return
+        try:
+            written = export.export_all(self.store)
+        except (StoreError, OSError) as error:
+            self._say(getattr(error, "message", None) or str(error), "error")
+            return
+        folder = written[0].parent
+        self._say(f"Exported {len(written)} files to {folder}: one JSON file with everything, "
+                  "and one CSV file per kind of entry. Only your user account can open them.",
+                  "ok")
+
+    def _say(self, text: str, tone: str) -> None:
+        self.status.value = html.message(html.text(text), tone)
+
+
+def _image(png: bytes, title: str) -> dict[str, Any]:
+    return {"output_type": "display_data",
+            "data": {"image/png": base64.b64encode(png).decode("ascii"),
+                     "text/plain": f"<chart: {title}>"},
+            "metadata": {}}
+
+
+def _html(markup: str) -> dict[str, Any]:
+    return {"output_type": "display_data",
+            "data": {"text/html": markup, "text/plain": ""}, "metadata": {}}
+
+
+def trends_and_report(*, store: Store | None = None, profile: str | None = None) -> ProgressPanel:
+    """The progress page: charts, the report to bring to a therapist, and the data export."""
+    return ProgressPanel(store=store, profile=profile)
