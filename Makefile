@@ -1,0 +1,62 @@
+# Secure Base: build the environment, open the workbook, run the tests.
+#
+#   make lab    open JupyterLab on notebooks/00_start_here.ipynb (served from notebooks/)
+#   make test   lint, then run every test (unit, widget, notebook, browser)
+#   make lint   ruff only
+#   make clean  remove the environment and caches (journal data is never touched)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.secure-base-installed
+LOCK   := requirements/lock.txt
+# Extra options for 'make lab', e.g. make lab LAB_ARGS="--port 9999"
+LAB_ARGS ?=
+
+# Exit 0 only when the given interpreter is Python 3.11 or newer.
+PY_OK := -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'
+
+.DEFAULT_GOAL := help
+.PHONY: help lab test lint clean
+
+help:
+	@echo "make lab    open the workbook in JupyterLab"
+	@echo "make test   lint and run all tests"
+	@echo "make lint   run ruff"
+	@echo "make clean  remove .venv and caches"
+
+# Rebuilt when the project or the pins change.
+$(STAMP): pyproject.toml $(LOCK)
+	@if [ ! -x $(BIN)/python ]; then \
+	  command -v $(PYTHON) >/dev/null 2>&1 || { \
+	    echo "error: '$(PYTHON)' not found. Install Python 3.11 or newer," \
+	         "or run: make PYTHON=/path/to/python3.11 ..." >&2; exit 1; }; \
+	  $(PYTHON) $(PY_OK) || { \
+	    echo "error: Secure Base needs Python 3.11 or newer, but '$(PYTHON)' is" \
+	         "$$($(PYTHON) -c 'import platform; print(platform.python_version())')." \
+	         "Run: make PYTHON=/path/to/python3.11 ..." >&2; exit 1; }; \
+	  echo "Creating $(VENV) with $$($(PYTHON) -c 'import sys; print(sys.executable)')"; \
+	  $(PYTHON) -m venv $(VENV) || { \
+	    echo "error: could not create $(VENV). On Debian or Ubuntu, install" \
+	         "python3-venv first." >&2; exit 1; }; \
+	fi
+	@$(BIN)/python $(PY_OK) || { \
+	  echo "error: $(VENV) uses Python older than 3.11. Run 'make clean' and try again." >&2; \
+	  exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	find . -path ./.git -prune -o \
+	  \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +

@@ -1,0 +1,110 @@
+"""A person fills in the daily check-in in a real JupyterLab.
+
+What they write must land in the journal, and must not land in the notebook
+file when JupyterLab saves it.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "00_start_here.ipynb"
+
+
+def _files_containing(root: Path, text: str) -> list[Path]:
+    needle = text.encode()
+    return [path for path in root.rglob("*") if path.is_file() and needle in path.read_bytes()]
+
+
+def test_check_in_saved_and_not_in_notebook(
+    lab_server, page, open_notebook, run_all, save_notebook
+):
+    dialogs: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+
+    open_notebook(page, NOTEBOOK)
+    run_all(page)
+
+    form = page.locator(".sb-form.sb-checkin").first
+    form.wait_for()
+
+    # Move the mood slider (the first slider of the check-in) with the
+    # keyboard, the way a person would. The stored mood is checked below.
+    slider = form.locator(".widget-slider").first
+    readout = slider.locator(".widget-readout")
+    before = readout.inner_text().strip()
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    for key in ("ArrowRight", "ArrowRight", "ArrowLeft"):
+        handle.press(key)
+    expect(readout).not_to_have_text(before)
+    mood = int(readout.inner_text().strip())
+
+    note = f"quiet-canary-{uuid.uuid4().hex}"
+    textarea = form.locator("textarea").first
+    textarea.click()
+    textarea.press_sequentially(note)
+    textarea.blur()
+    expect(textarea).to_have_value(note)
+
+    form.locator("button", has_text="Save check-in").click()
+    expect(form).to_contain_text("Saved at", timeout=15_000)
+
+    # The journal, read from outside JupyterLab.
+    import workbook
+    from workbook.store import Store
+
+    store_file = lab_server.store_home / "journal.sqlite3"
+    assert store_file.is_file(), f"no journal at {store_file}"
+    store = Store(store_file)
+    try:
+        checkins = workbook.data("checkin", store=store)
+    finally:
+        close = getattr(store, "close", None)
+        if close is not None:
+            close()
+    assert {"mood", "note"} <= set(checkins.columns)
+    saved = checkins[checkins["note"] == note]
+    assert len(saved) == 1, f"expected one check-in with the note, got:\n{checkins}"
+    assert int(saved["mood"].iloc[0]) == mood
+
+    # Save the notebook: the note must not be in it, nor in its checkpoints.
+    save_notebook(page)
+    notebook_file = lab_server.root_dir / NOTEBOOK
+    saved_nb = json.loads(notebook_file.read_text(encoding="utf-8"))
+    assert any(
+        cell.get("execution_count") for cell in saved_nb["cells"] if cell["cell_type"] == "code"
+    ), "the notebook on disk does not look saved after running"
+    assert (lab_server.root_dir / ".ipynb_checkpoints").is_dir()
+    leaks = _files_containing(lab_server.root_dir, note)
+    assert not leaks, f"the note leaked into {leaks}"
+
+    assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
+    assert not dialogs, f"unexpected browser dialogs: {dialogs}"
+
+
+def test_lab_server_uses_test_settings(lab_server):
+    """The harness itself: autosave and news are off in the served JupyterLab."""
+    import urllib.request
+
+    def default(plugin: str, key: str):
+        # Overrides replace the defaults in the schema the server sends.
+        url = f"{lab_server.url}/lab/api/settings/{plugin}?token={lab_server.token}"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return json.load(response)["schema"]["properties"][key]["default"]
+
+    assert default("@jupyterlab/docmanager-extension:plugin", "autosave") is False
+    assert default("@jupyterlab/apputils-extension:notification", "fetchNews") == "false"
+    assert "Failed loading overrides" not in lab_server.log_tail(100_000)
