@@ -17,7 +17,12 @@ from workbook.models.communication import (
     ConversationReflection,
 )
 from workbook.models.positive import Gratitude, PositiveTally, SavouredMemory, SharedWin
-from workbook.models.professional_help import SupportReflection, TherapistCandidate
+from workbook.models.professional_help import (
+    SessionPrep,
+    SupportReflection,
+    TherapistCandidate,
+    TherapyStatement,
+)
 from workbook.models.reframe import QuickThoughtCheck, ThoughtRecord
 from workbook.models.self_compassion import (
     ForgivingAMistake,
@@ -60,6 +65,9 @@ EXAMPLES: dict[str, Entry] = {
     TriggerRoots.KIND: TriggerRoots(trigger="n", earlier="n", then="n", now="n",
                                     kind_words="n"),
     CopingPlan.KIND: CopingPlan(whens=("n",), wills=("n",)),
+    TherapyStatement.KIND: TherapyStatement(situation="n", feelings=("scared",),
+                                            needs=("closeness",), request="n"),
+    SessionPrep.KIND: SessionPrep(topics="n", hopes="n", questions="n"),
     SharedVulnerability.KIND: SharedVulnerability(situation="n", feelings=("scared",),
                                                   needs=("closeness",), request="n",
                                                   to_know="n", hope="n"),

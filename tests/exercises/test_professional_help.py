@@ -100,3 +100,37 @@ def test_need_help_opens_the_lines_for_the_region(store):
     control.open.click()
     assert not control.is_open
     assert need_help(store=store).region.value == "UK"
+
+
+def test_talking_about_therapy_reuses_the_statement_builder(store):
+    from workbook.exercises.communication import StatementBuilder
+
+    builder = ph.talk_about_therapy(store=store)
+    assert isinstance(builder, StatementBuilder)
+    builder.situation.value = "we argued twice this week about the same thing"
+    builder.feelings.value = builder.feelings.options[:1]
+    builder.needs.value = builder.needs.options[:1]
+    builder.request.value = "would you look at a couples counsellor with me"
+    builder.save.click()
+    [saved] = store.entries("therapy_statement")
+    assert saved.strategy == "professional_help"
+    assert "couples counsellor" in saved.entry.statement
+
+
+def test_session_prep_saves_notes_and_makes_a_private_report(store):
+    store.add(CheckIn(mood=4, insecurity=6, note="report me"))
+    form = ph.session_prep(store=store)
+    form.save.click()
+    assert "write a few words" in form.fields["topics"].message.value
+    form.topics.value = "the jealousy that comes up when they travel"
+    form.save.click()
+    assert store.entries("session_prep")[0].entry.topics.startswith("the jealousy")
+    form.period.value = 30
+    form.make_report.click()
+    reports = sorted(store.exports_dir.glob("*report*.html"))
+    assert len(reports) == 1 and str(reports[0]) in form.report_status.value
+    assert (reports[0].stat().st_mode & 0o777) == 0o600
+    from workbook.charts import CHARTS
+
+    page = reports[0].read_text()
+    assert all(chart.title in page for chart in CHARTS)

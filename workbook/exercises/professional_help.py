@@ -9,12 +9,18 @@ import ipywidgets as widgets
 from workbook import resources, words
 from workbook.exercises.start_here import safety_check
 from workbook.exercises.support import saved_region
-from workbook.models.professional_help import SupportReflection, TherapistCandidate
+from workbook.models.professional_help import (
+    SessionPrep,
+    SupportReflection,
+    TherapistCandidate,
+    TherapyStatement,
+)
 from workbook.nudges import support_nudge
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
 
-__all__ = ["data_nudge", "safety_check", "therapist_comparison", "time_for_support"]
+__all__ = ["data_nudge", "safety_check", "session_prep", "talk_about_therapy",
+           "therapist_comparison", "time_for_support"]
 
 
 class SupportReflectionForm(Form):
@@ -180,6 +186,79 @@ def comparison_table(candidates: list[TherapistCandidate]) -> str:
         for label, values in rows)
     return (f"<table class='sb-table' style='border-collapse:collapse'><thead><tr><th></th>"
             f"{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+class SessionPrepForm(Form):
+    """What I want to talk about, and my progress report for a chosen period, in one click."""
+
+    model = SessionPrep
+    title = "Session prep"
+    css_class = "sb-session-prep"
+    save_label = "Save my notes"
+    intro = ("A few notes before a session help you use the time for what matters most. "
+             "You can also make a report of your charts to bring along or show on screen.")
+
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+        super().__init__(store=store, profile=profile)
+        self.topics = self.field("topics", fields.text(
+            "What I want to talk about", lines=3, placeholder="required"))
+        self.hopes = self.field("hopes", fields.text(
+            "What I'd like to understand or change", lines=2))
+        self.questions = self.field("questions", fields.text(
+            "Questions I want to ask", lines=2))
+        self.period = widgets.Dropdown(options=list(words.REPORT_RANGES.items()), value=90,
+                                       description="Report covering",
+                                       style={"description_width": "initial"})
+        self.make_report = widgets.Button(description="Make my report", icon="file",
+                                          layout=widgets.Layout(width="auto"))
+        self.report_status = widgets.HTML("")
+        self.on_click(self.make_report, self.write_report)
+        self.recent = RecentEntries(SessionPrep.KIND, form=self, limit=3)
+        self.layout(widgets.HTML("<b>Your report</b>"),
+                    widgets.HBox([self.period, self.make_report]), self.report_status,
+                    self.recent.root)
+
+    def entry(self) -> SessionPrep:
+        return SessionPrep(topics=self.topics.value, hopes=self.hopes.value,
+                           questions=self.questions.value)
+
+    def load(self, entry: SessionPrep) -> None:  # type: ignore[override]
+        self.topics.value = entry.topics
+        self.hopes.value = entry.hopes
+        self.questions.value = entry.questions
+
+    def after_save(self, saved: Saved) -> None:
+        self.recent.refresh()
+
+    def write_report(self) -> None:
+        """Write the progress report for the chosen period and show where it is."""
+        from workbook import report
+        from workbook.trends import Span
+
+        days = self.period.value
+        span = Span.everything() if days is None else Span.last(days)
+        self.report_status.value = html.message("Making your report…", "info")
+        try:
+            path = report.write(self.store, span=span, profile=self.profile)
+        except report.ReportError as error:
+            self.report_status.value = html.message(html.text(error.message), "error")
+            return
+        self.report_status.value = html.message(
+            f"Your report is saved at {html.text(str(path))}. Only your user account can "
+            "open it; open it in a browser to read or print it.", "ok")
+
+
+def talk_about_therapy(*, store: Store | None = None, profile: str | None = None):
+    """The statement builder from notebook 01, for raising therapy with a partner."""
+    from workbook.exercises.communication import StatementBuilder
+
+    return StatementBuilder(store=store, profile=profile, purpose=TherapyStatement.STRATEGY,
+                            title=TherapyStatement.TITLE, intro=words.THERAPY_STATEMENT_INTRO)
+
+
+def session_prep(*, store: Store | None = None, profile: str | None = None) -> SessionPrepForm:
+    """Notes for a session, plus the progress report in one click."""
+    return SessionPrepForm(store=store, profile=profile)
 
 
 def time_for_support(*, store: Store | None = None,

@@ -6,6 +6,7 @@ import dataclasses
 
 from workbook import words
 from workbook.models.base import NOTE_TEXT, SHORT_TEXT, Checks, Entry
+from workbook.models.communication import ClearStatement
 
 
 def guidance(signs: frozenset[str] | set[str] | tuple[str, ...]) -> str:
@@ -75,3 +76,33 @@ class TherapistCandidate(Entry):
 
     def summary(self) -> str:
         return f"{self.name}: fit {self.fit}/5"
+
+
+@dataclasses.dataclass(frozen=True)
+class TherapyStatement(ClearStatement):
+    """A clear statement for raising therapy with my partner (built in notebook 07)."""
+
+    KIND = "therapy_statement"
+    STRATEGY = "professional_help"
+    TITLE = "Talking with my partner about therapy"
+
+
+@dataclasses.dataclass(frozen=True)
+class SessionPrep(Entry):
+    """What I want to bring to a session, so the time is spent on what matters."""
+
+    KIND = "session_prep"
+    STRATEGY = "professional_help"
+    TITLE = "Session prep"
+
+    topics: str
+    hopes: str = ""
+    questions: str = ""
+
+    def check(self, checks: Checks) -> None:
+        checks.text("topics", self.topics, required=True, limit=NOTE_TEXT)
+        checks.text("hopes", self.hopes, limit=NOTE_TEXT)
+        checks.text("questions", self.questions, limit=NOTE_TEXT)
+
+    def summary(self) -> str:
+        return self.topics

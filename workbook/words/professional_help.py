@@ -52,3 +52,14 @@ NUDGE_DAYS = 14
 NUDGE_LOW_MOOD = 3
 NUDGE_HIGH_INSECURITY = 8
 NUDGE_MIN_DAYS = 5  # fewer days than this says too little to nudge on
+
+THERAPY_STATEMENT_INTRO = (
+    "Bringing up therapy can feel loaded, as if it says something is wrong. Framed as care "
+    "for the two of you, it usually lands more gently. Build what you'd like to say here."
+)
+REPORT_RANGES: dict[str, int | None] = {
+    "the last 30 days": 30,
+    "the last 90 days": 90,
+    "the last year": 365,
+    "everything": None,
+}
