@@ -56,10 +56,25 @@ def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
             frame[column] = pd.Series(dtype=dtype)
         frame[column] = frame[column].astype(dtype)
     for column in frame.columns.difference(list(types)):
-        if frame[column].dtype == "float64" or not len(frame):
-            frame[column] = frame[column].astype("Float64")
+        frame[column] = frame[column].astype(_derived_dtype(frame[column]))
     frame.index = pd.DatetimeIndex(index, name="at", dtype="datetime64[ns]")
     return frame
+
+
+def _derived_dtype(column: pd.Series) -> str:
+    # Derived numbers get the same nullable types as answers do, so frames stay alike.
+    values = column.dropna()
+    if values.empty:
+        return "Float64"
+    if all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "Int64"
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        return "Float64"
+    if all(isinstance(v, str) for v in values):
+        return "string"
+    return "object"
 
 
 def practice_frame(store: Store, *, profile: str | None = None) -> pd.DataFrame:
