@@ -105,9 +105,9 @@ WRITER = textwrap.dedent(
 
 
 @pytest.mark.slow
-def test_four_processes_writing_at_once_lose_nothing(tmp_path):
+def test_four_processes_writing_250_each_at_once_lose_nothing(tmp_path):
     path = tmp_path / "shared" / "journal.sqlite3"
-    workers, each = 4, 200
+    workers, each = 4, 250
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(w), str(each)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for w in range(workers)]
@@ -214,6 +214,10 @@ def test_export_json_holds_every_entry_and_is_private(store, tmp_path):
 def test_delete_everything_leaves_no_journal_file(store):
     store.add(CheckIn(mood=5, insecurity=5))
     store.backup()
+    store.export_json(store.exports_dir / "secure-base-export.json")
+    kept = store.path.parent / "replaced" / "journal-20260101-000000.sqlite3"
+    kept.parent.mkdir()
+    kept.write_bytes(b"an earlier, replaced journal")
     folder = store.path.parent
     store.delete_everything()
     leftovers = [p.name for p in folder.rglob("*")]

@@ -423,17 +423,20 @@ class Store:
         return self.path.parent / "exports"
 
     def delete_everything(self) -> list[Path]:
-        """Close the journal and remove it with its WAL, SHM, backups and exports."""
+        """Close the journal and remove it with its WAL, SHM, backups, exports and any
+        replaced copies kept by a restore."""
         self.close()
+        _open_stores.pop(self.path.resolve(), None)
         removed = []
-        exports = sorted(self.exports_dir.glob("secure-base-*"))
+        replaced = self.path.parent / "replaced"
         candidates = [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"),
-                      *self.backups(), *exports]
+                      *self.backups(), *sorted(self.exports_dir.glob("secure-base-*")),
+                      *sorted(replaced.glob("journal-*"))]
         for path in candidates:
             if path.exists():
                 path.unlink()
                 removed.append(path)
-        for folder in (self.backups_dir, self.exports_dir):
+        for folder in (self.backups_dir, self.exports_dir, replaced):
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
         return removed
