@@ -14,6 +14,8 @@ NOT_A_NUMBER = "Please choose a whole number from {low} to {high}."
 OUT_OF_RANGE = "Please choose a number from {low} to {high}."
 UNKNOWN_CHOICE = "Please choose from the list."
 IN_THE_FUTURE = "This date is in the future. Please pick today or an earlier day."
+IN_THE_PAST = "This date has already passed. Please pick today or a later day."
+NO_DATE = "Please pick a date."
 CHECK_ANSWERS = "Almost there: please look at the notes next to the answers above."
 SAVED_AT = "Saved at {time}."
 ALREADY_SAVED = "This is already saved (at {time}). Change something to save a new one."
@@ -23,7 +25,8 @@ UNEXPECTED = (
 )
 DISK_PROBLEM = (
     "Your computer could not write the journal file ({reason}). Everything you typed is "
-    "still here; once there is space again, press Save."
+    "still here. Once the problem is sorted (for example, by freeing some space), press "
+    "Save again."
 )
 TOO_NEW = (
     "Your journal at {path} was written by a newer version of Secure Base. It can be read "
