@@ -1,4 +1,4 @@
-"""Fixtures for driving a real JupyterLab in headless Chromium.
+"""Fixtures for driving a real JupyterLab (or Voilà) in headless Chromium.
 
 Each test gets its own JupyterLab server that serves a copy of notebooks/,
 with its own Jupyter directories and its own empty journal (SECURE_BASE_HOME).
@@ -23,6 +23,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,9 +53,12 @@ LAB_OVERRIDES = {
 
 SERVER_START_TIMEOUT = 60.0
 KERNEL_TIMEOUT_MS = 60_000
+RUN_ALL_TIMEOUT_MS = 120_000
 # The kernel status item in the status bar, e.g. "Python 3 (ipykernel) | Idle".
 # It only reads like this once a kernel really exists.
 KERNEL_IDLE_TEXT = re.compile(r"\(ipykernel\) \| Idle")
+# The notebook on screen (JupyterLab keeps other open notebooks in the DOM, hidden).
+CURRENT_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 
 
 def find_chromium() -> str | None:
@@ -81,12 +85,19 @@ def _free_port() -> int:
 
 @dataclass
 class LabServer:
+    """A JupyterLab or Voilà server started for one test."""
+
     url: str
     token: str
     root_dir: Path
     store_home: Path
     log_path: Path
     process: subprocess.Popen = field(repr=False)
+    name: str = "JupyterLab"
+
+    @property
+    def journal(self) -> Path:
+        return self.store_home / "journal.sqlite3"
 
     def log_tail(self, chars: int = 4000) -> str:
         try:
@@ -95,21 +106,35 @@ class LabServer:
             return "(no server log)"
 
 
-def _wait_for_server(server: LabServer) -> None:
-    status_url = f"{server.url}/api/status?token={server.token}"
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _wait_for_server(server: LabServer, ready_url: str, *, any_status: bool = False) -> None:
+    """Wait until ``ready_url`` answers 200 (or, with ``any_status``, anything at all).
+
+    Redirects are not followed: Voilà's page would start a kernel and run the notebook.
+    """
+    opener = urllib.request.build_opener(_NoRedirect)
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            pytest.fail(f"JupyterLab exited with {server.process.returncode}:\n{server.log_tail()}")
+            pytest.fail(
+                f"{server.name} exited with {server.process.returncode}:\n{server.log_tail()}"
+            )
         try:
-            with urllib.request.urlopen(status_url, timeout=2) as response:
+            with opener.open(ready_url, timeout=2) as response:
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError:
+            if any_status:
+                return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.2)
     pytest.fail(
-        f"JupyterLab did not answer within {SERVER_START_TIMEOUT:.0f} s:\n{server.log_tail()}"
+        f"{server.name} did not answer within {SERVER_START_TIMEOUT:.0f} s:\n{server.log_tail()}"
     )
 
 
@@ -128,12 +153,12 @@ def _stop(process: subprocess.Popen) -> None:
             continue
 
 
-@pytest.fixture
-def lab_server(tmp_path: Path) -> Iterator[LabServer]:
-    """A JupyterLab server on a free local port, serving a copy of notebooks/."""
-    root_dir = tmp_path / "notebooks"
-    shutil.copytree(NOTEBOOK_DIR, root_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+def _isolated_env(tmp_path: Path) -> tuple[dict[str, str], Path, Path]:
+    """Environment with Jupyter directories and an empty journal under ``tmp_path``.
 
+    Returns (env, jupyter dir, journal home). The journal home is not created:
+    the app creates it, with private permissions.
+    """
     jupyter = tmp_path / "jupyter"
     env = os.environ.copy()
     for key, sub in {
@@ -146,34 +171,32 @@ def lab_server(tmp_path: Path) -> Iterator[LabServer]:
         path = jupyter / sub
         path.mkdir(parents=True, exist_ok=True)
         env[key] = str(path)
-
-    # JupyterLab reads overrides.json from its app settings dir, which is
-    # <sys.prefix>/share/jupyter/lab/settings by default. Point it at a
-    # temporary dir instead of writing into the environment.
-    app_settings_dir = jupyter / "lab/app-settings"
-    app_settings_dir.mkdir(parents=True)
-    (app_settings_dir / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2))
-
     store_home = tmp_path / "secure-base-home"
     env["SECURE_BASE_HOME"] = str(store_home)
+    return env, jupyter, store_home
 
-    port = _free_port()
-    token = secrets.token_hex(16)
-    command = [
-        sys.executable, "-m", "jupyter", "lab",
-        "--no-browser",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root_dir}",
-        "--LabApp.expose_app_in_browser=True",
-        f"--LabApp.app_settings_dir={app_settings_dir}",
-    ]  # fmt: skip
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
 
-    log_path = tmp_path / "jupyterlab.log"
+def _copy_notebooks(destination: Path) -> Path:
+    shutil.copytree(NOTEBOOK_DIR, destination, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return destination
+
+
+@contextmanager
+def _running_server(
+    name: str,
+    command: list[str],
+    *,
+    tmp_path: Path,
+    env: dict[str, str],
+    root_dir: Path,
+    store_home: Path,
+    port: int,
+    token: str,
+    ready_path: str,
+    any_status: bool = False,
+) -> Iterator[LabServer]:
+    """Start ``command`` in its own process group, wait until it answers, stop it after."""
+    log_path = tmp_path / f"{name.lower()}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command,
@@ -191,12 +214,86 @@ def lab_server(tmp_path: Path) -> Iterator[LabServer]:
         store_home=store_home,
         log_path=log_path,
         process=process,
+        name=name,
     )
     try:
-        _wait_for_server(server)
+        _wait_for_server(server, server.url + ready_path, any_status=any_status)
         yield server
     finally:
         _stop(process)
+
+
+@pytest.fixture
+def lab_server(tmp_path: Path) -> Iterator[LabServer]:
+    """A JupyterLab server on a free local port, serving a copy of notebooks/."""
+    root_dir = _copy_notebooks(tmp_path / "notebooks")
+    env, jupyter, store_home = _isolated_env(tmp_path)
+
+    # JupyterLab reads overrides.json from its app settings dir, which is
+    # <sys.prefix>/share/jupyter/lab/settings by default. Point it at a
+    # temporary dir instead of writing into the environment.
+    app_settings_dir = jupyter / "lab/app-settings"
+    app_settings_dir.mkdir(parents=True)
+    (app_settings_dir / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2))
+
+    port = _free_port()
+    token = secrets.token_hex(16)
+    command = [
+        sys.executable, "-m", "jupyter", "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root_dir}",
+        "--LabApp.expose_app_in_browser=True",
+        f"--LabApp.app_settings_dir={app_settings_dir}",
+    ]  # fmt: skip
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+
+    with _running_server(
+        "JupyterLab", command, tmp_path=tmp_path, env=env, root_dir=root_dir,
+        store_home=store_home, port=port, token=token,
+        ready_path=f"/api/status?token={token}",
+    ) as server:  # fmt: skip
+        yield server
+
+
+@pytest.fixture
+def start_voila(tmp_path: Path) -> Iterator[Callable[[str], LabServer]]:
+    """Start Voilà on one notebook from a copy of notebooks/: ``start_voila(name)``.
+
+    A function rather than a server, so a test can seed the journal first
+    (Voilà runs the notebook when the page is requested). Stopped after the test.
+    """
+    started: list[LabServer] = []
+    with ExitStack() as servers:
+
+        def start(notebook: str) -> LabServer:
+            base = tmp_path / f"voila-{len(started)}"
+            base.mkdir()
+            root_dir = _copy_notebooks(base / "notebooks")
+            env, jupyter, store_home = _isolated_env(base)
+            port = _free_port()
+            token = secrets.token_hex(16)
+            command = [
+                sys.executable, "-m", "voila", str(root_dir / notebook),
+                "--no-browser",
+                f"--port={port}",
+                "--Voila.ip=127.0.0.1",
+                f"--Voila.token={token}",
+                f"--Voila.connection_dir_root={jupyter / 'runtime'}",
+            ]  # fmt: skip
+            server = servers.enter_context(_running_server(
+                "Voila", command, tmp_path=base, env=env, root_dir=root_dir,
+                store_home=store_home, port=port, token=token,
+                ready_path="/voila/static/", any_status=True,
+            ))  # fmt: skip
+            started.append(server)
+            return server
+
+        yield start
 
 
 @pytest.fixture(scope="module")
@@ -230,21 +327,27 @@ def browser(chromium_path: str):
 
 
 @pytest.fixture
-def page(browser, lab_server: LabServer):
-    """A fresh browser page with JupyterLab loaded and started."""
+def context(browser):
+    """A fresh browser context (cookies, storage) for one test."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(30_000)
-    page = context.new_page()
     try:
-        page.goto(f"{lab_server.url}/lab?token={lab_server.token}")
-        page.wait_for_function(
-            "() => window.jupyterapp && window.jupyterapp.commands"
-            " && window.jupyterapp.commands.hasCommand('notebook:run-all-cells')"
-        )
-        page.evaluate("() => window.jupyterapp.restored")
-        yield page
+        yield context
     finally:
         context.close()
+
+
+@pytest.fixture
+def page(context, lab_server: LabServer):
+    """A fresh browser page with JupyterLab loaded and started."""
+    page = context.new_page()
+    page.goto(f"{lab_server.url}/lab?token={lab_server.token}")
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.commands"
+        " && window.jupyterapp.commands.hasCommand('notebook:run-all-cells')"
+    )
+    page.evaluate("() => window.jupyterapp.restored")
+    return page
 
 
 def _open_notebook(page, name: str) -> None:
@@ -253,16 +356,37 @@ def _open_notebook(page, name: str) -> None:
         "async (path) => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }",
         name,
     )
-    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").first.wait_for()
+    # With a second notebook, the status bar may still show the first one's kernel
+    # for a moment: make sure the notebook on screen is this one before waiting.
+    page.wait_for_function(
+        "(path) => { const w = window.jupyterapp.shell.currentWidget;"
+        " return !!(w && w.context && w.context.path === path); }",
+        arg=name,
+    )
+    page.locator(f"{CURRENT_NOTEBOOK} .jp-Cell").first.wait_for()
     _wait_kernel_idle(page)
 
 
+# True once the notebook on screen has a connected kernel that is idle. Its
+# kernelDisplayStatus only reads "idle" when a kernel exists (else "initializing"
+# or "unknown"), unlike the execution indicator in the notebook toolbar.
+KERNEL_READY_JS = """() => {
+    const w = window.jupyterapp.shell.currentWidget;
+    const ctx = w && w.sessionContext;
+    const kernel = ctx && ctx.session && ctx.session.kernel;
+    return !!(kernel && kernel.connectionStatus === 'connected'
+              && ctx.kernelDisplayStatus === 'idle');
+}"""
+
+
 def _wait_kernel_idle(page) -> None:
-    """Wait until the status bar says the kernel exists and is idle.
+    """Wait until the notebook on screen has a kernel, and it is idle.
 
     The notebook's own execution indicator says "idle" before any kernel has
-    started, and running cells then does nothing, so it is not used.
+    started, and running cells then does nothing, so it is not used. The status
+    bar is checked too: it is what a person would look at.
     """
+    page.wait_for_function(KERNEL_READY_JS, timeout=KERNEL_TIMEOUT_MS)
     page.locator("#jp-main-statusbar").get_by_text(KERNEL_IDLE_TEXT).wait_for(
         timeout=KERNEL_TIMEOUT_MS
     )
@@ -270,13 +394,22 @@ def _wait_kernel_idle(page) -> None:
 
 def _run_all(page) -> None:
     """Run every cell of the current notebook; fail with the error if one raises."""
-    finished = page.evaluate(
-        "async () => await window.jupyterapp.commands.execute('notebook:run-all-cells')"
+    # Bounded in the page: an await that never settles would otherwise hang the
+    # test until pytest-timeout ends the whole run.
+    outcome = page.evaluate(
+        """async (ms) => {
+            const run = window.jupyterapp.commands.execute('notebook:run-all-cells');
+            const late = new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
+            return await Promise.race([run, late]);
+        }""",
+        RUN_ALL_TIMEOUT_MS,
     )
+    if outcome == "timeout":
+        pytest.fail(f"Running all cells did not finish within {RUN_ALL_TIMEOUT_MS / 1000:.0f} s")
     _wait_kernel_idle(page)
-    if not finished:
+    if not outcome:
         errors = page.locator(
-            ".jp-NotebookPanel:not(.lm-mod-hidden) "
+            f"{CURRENT_NOTEBOOK} "
             ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
         ).all_inner_texts()
         pytest.fail("Running all cells stopped at an error:\n" + "\n".join(errors))
@@ -309,3 +442,94 @@ def run_all() -> Callable[..., None]:
 @pytest.fixture
 def save_notebook() -> Callable[..., None]:
     return _save_notebook
+
+
+def _in_notebook(page, selector: str):
+    """``selector`` inside the notebook on screen (first match)."""
+    return page.locator(f"{CURRENT_NOTEBOOK} {selector}").first
+
+
+def _button(scope, text: str):
+    """The button in ``scope`` whose text is exactly ``text`` (an icon may precede it).
+
+    Exact, because "Important" is also part of "Very important" and "Not important".
+    """
+    return scope.locator("button", has_text=re.compile(rf"^\s*{re.escape(text)}\s*$")).first
+
+
+def _fill(control, text: str) -> None:
+    """Type ``text`` into a text box or area, then leave it, and check it took."""
+    from playwright.sync_api import expect
+
+    control.click()
+    control.fill(text)
+    control.blur()
+    expect(control).to_have_value(text)
+
+
+def _record_dialogs(page) -> list[str]:
+    """Record (and dismiss) every alert/confirm/prompt the page opens from now on."""
+    dialogs: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return dialogs
+
+
+def _files_containing(root: Path, text: str) -> list[Path]:
+    """Every file under ``root`` (hidden folders included) whose bytes contain ``text``."""
+    needle = text.encode()
+    return [path for path in root.rglob("*") if path.is_file() and needle in path.read_bytes()]
+
+
+@contextmanager
+def _journal(server_or_home: LabServer | Path) -> Iterator:
+    """The journal of a test server (or of a SECURE_BASE_HOME), opened from this process.
+
+    Used to seed entries before a notebook runs and to read back what a form saved.
+    """
+    from workbook.store import Store
+
+    path = (
+        server_or_home.journal
+        if isinstance(server_or_home, LabServer)
+        else Path(server_or_home) / "journal.sqlite3"
+    )
+    store = Store(path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def in_notebook() -> Callable[..., object]:
+    return _in_notebook
+
+
+@pytest.fixture
+def button() -> Callable[..., object]:
+    return _button
+
+
+@pytest.fixture
+def fill() -> Callable[..., None]:
+    return _fill
+
+
+@pytest.fixture
+def record_dialogs() -> Callable[..., list[str]]:
+    return _record_dialogs
+
+
+@pytest.fixture
+def files_containing() -> Callable[..., list[Path]]:
+    return _files_containing
+
+
+@pytest.fixture
+def journal() -> Callable[..., object]:
+    return _journal

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -18,21 +17,11 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "00_start_here.ipynb"
 
 
-def _files_containing(root: Path, text: str) -> list[Path]:
-    needle = text.encode()
-    return [path for path in root.rglob("*") if path.is_file() and needle in path.read_bytes()]
-
-
 def test_check_in_saved_and_not_in_notebook(
-    lab_server, page, open_notebook, run_all, save_notebook
-):
-    dialogs: list[str] = []
-
-    def on_dialog(dialog) -> None:
-        dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
+    lab_server, page, open_notebook, run_all, save_notebook, record_dialogs, files_containing,
+    journal,
+):  # fmt: skip
+    dialogs = record_dialogs(page)
 
     open_notebook(page, NOTEBOOK)
     run_all(page)
@@ -64,17 +53,10 @@ def test_check_in_saved_and_not_in_notebook(
 
     # The journal, read from outside JupyterLab.
     import workbook
-    from workbook.store import Store
 
-    store_file = lab_server.store_home / "journal.sqlite3"
-    assert store_file.is_file(), f"no journal at {store_file}"
-    store = Store(store_file)
-    try:
+    assert lab_server.journal.is_file(), f"no journal at {lab_server.journal}"
+    with journal(lab_server) as store:
         checkins = workbook.data("checkin", store=store)
-    finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
     assert {"mood", "note"} <= set(checkins.columns)
     saved = checkins[checkins["note"] == note]
     assert len(saved) == 1, f"expected one check-in with the note, got:\n{checkins}"
@@ -88,7 +70,7 @@ def test_check_in_saved_and_not_in_notebook(
         cell.get("execution_count") for cell in saved_nb["cells"] if cell["cell_type"] == "code"
     ), "the notebook on disk does not look saved after running"
     assert (lab_server.root_dir / ".ipynb_checkpoints").is_dir()
-    leaks = _files_containing(lab_server.root_dir, note)
+    leaks = files_containing(lab_server.root_dir, note)
     assert not leaks, f"the note leaked into {leaks}"
 
     assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
