@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,20 @@ def store(tmp_path: Path) -> Iterator[Store]:
     journal = Store(tmp_path / "secure-base" / "journal.sqlite3")
     yield journal
     journal.close()
+
+
+def _dump(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return [*con.iterdump(), str(con.execute("PRAGMA user_version").fetchone()[0])]
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def dump() -> Callable[[Path], list[str]]:
+    """Reads a journal file as its SQL and schema version, to compare before and after."""
+    return _dump
 
 
 def message_of(field) -> str:

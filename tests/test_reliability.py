@@ -6,7 +6,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -164,15 +163,8 @@ MIGRATOR = textwrap.dedent(
 )
 
 
-def dump(path: Path) -> list[str]:
-    con = sqlite3.connect(path)
-    try:
-        return [*con.iterdump(), str(con.execute("PRAGMA user_version").fetchone()[0])]
-    finally:
-        con.close()
-
-
-def test_a_migration_killed_half_way_changes_nothing_and_can_run_again(tmp_path, monkeypatch):
+def test_a_migration_killed_half_way_changes_nothing_and_can_run_again(tmp_path, monkeypatch,
+                                                                         dump):
     path = tmp_path / "j" / "journal.sqlite3"
     with Store(path) as store:
         store.add(CheckIn(mood=5, insecurity=5, note="before the upgrade"))

@@ -122,15 +122,8 @@ def test_four_processes_writing_250_each_at_once_lose_nothing(tmp_path):
         assert store._con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def dump(path: Path) -> list[str]:
-    con = sqlite3.connect(path)
-    try:
-        return [*con.iterdump(), str(con.execute("PRAGMA user_version").fetchone()[0])]
-    finally:
-        con.close()
-
-
-def test_a_failing_migration_backs_up_first_and_leaves_the_file_unchanged(tmp_path, monkeypatch):
+def test_a_failing_migration_backs_up_first_and_leaves_the_file_unchanged(tmp_path, monkeypatch,
+                                                                         dump):
     path = tmp_path / "j" / "journal.sqlite3"
     with Store(path) as store:
         store.add(CheckIn(mood=6, insecurity=4, note="keep me"))

@@ -132,7 +132,8 @@ def test_recent_check_ins_are_escaped_and_deleted_only_after_confirming(store):
     form.save.click()
     items = form.recent.items
     assert len(items) == 2
-    assert "<img" not in "".join(i.text.value for i in items)
+    shown = "".join(i.text.value for i in items)
+    assert "<img" not in shown and "&lt;img src=x onerror=alert(1)&gt;" in shown
     items[0].delete.click()
     assert len(store.entries("checkin")) == 2  # asking is not deleting
     items[0].keep.click()

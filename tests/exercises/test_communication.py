@@ -3,6 +3,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from form_steps import (
+    delete_newest,
+    filled_and_saved,
+    refuse_answer,
+    reopen_newest,
+    save_as_partner,
+    type_answers,
+)
 
 import workbook
 from workbook.exercises import communication
@@ -21,21 +29,17 @@ def fill_statement(form, situation="you came home at eleven", feelings=("worried
 
 
 def fill_plan(form, **changes):
-    answers = dict(topic="late nights", time_and_place="Sunday morning walk",
-                   goal="understand each other", listen_for="what evenings mean to them",
-                   compromises="a message at nine", if_flooded="say I need a break",
-                   break_minutes=30, coming_back="after dinner, starting with what I heard")
-    answers.update(changes)
-    for name, value in answers.items():
-        getattr(form, name).value = value
+    type_answers(form, dict(topic="late nights", time_and_place="Sunday morning walk",
+                            goal="understand each other",
+                            listen_for="what evenings mean to them",
+                            compromises="a message at nine", if_flooded="say I need a break",
+                            break_minutes=30,
+                            coming_back="after dinner, starting with what I heard"), **changes)
 
 
 def fill_reflection(form, **changes):
-    answers = dict(topic="late nights", how_it_went=4, partner_view="they feel watched",
-                   agreed="a message at nine", differently="start softer")
-    answers.update(changes)
-    for name, value in answers.items():
-        getattr(form, name).value = value
+    type_answers(form, dict(topic="late nights", how_it_went=4, partner_view="they feel watched",
+                            agreed="a message at nine", differently="start softer"), **changes)
 
 
 EXERCISES = {
@@ -48,15 +52,7 @@ EXERCISES = {
 
 @pytest.mark.parametrize("name", EXERCISES)
 def test_a_valid_save_lands_with_profile_date_and_strategy(store, name):
-    make, fill, kind = EXERCISES[name]
-    store.set_profile("partner", "Sam")
-    form = make(store=store)
-    form.who.value = "partner"
-    fill(form)
-    form.save.click()
-    assert "Saved at" in form.status.value
-    [saved] = store.entries(kind)
-    assert (saved.profile, saved.day, saved.strategy) == ("partner", TODAY, "open_communication")
+    save_as_partner(store, *EXERCISES[name], "open_communication")
     assert store.practice(profile="partner") == [(TODAY.isoformat(), "partner",
                                                   "open_communication", 1)]
 
@@ -86,44 +82,25 @@ BAD = [
 @pytest.mark.parametrize(("name", "field", "value", "says"), BAD)
 def test_bad_input_gets_a_message_and_stores_nothing(store, name, field, value, says):
     make, fill, _kind = EXERCISES[name]
-    form = make(store=store)
-    fill(form)
-    getattr(form, field).value = value
-    form.save.click()
-    assert says in form.fields[field].message.value
-    assert "look at the notes" in form.status.value
-    assert store.entries() == []
-    assert getattr(form, field).value == value
+    refuse_answer(store, make, fill, field, value, says)
 
 
 @pytest.mark.parametrize("name", EXERCISES)
 def test_delete_removes_exactly_one_entry_after_confirming(store, name):
     make, fill, kind = EXERCISES[name]
-    form = make(store=store)
-    fill(form)
-    form.save.click()
+    form = filled_and_saved(store, make, fill)
     getattr(form, "topic", getattr(form, "situation", None)).value = "a second one"
     form.save.click()
     assert len(store.entries(kind)) == 2
-    newest = form.recent.items[0]
-    newest.delete.click()
-    assert len(store.entries(kind)) == 2  # asking is not deleting
-    newest.confirm.click()
-    remaining = store.entries(kind)
-    assert len(remaining) == 1 and remaining[0].id != newest.saved.id
+    delete_newest(form, store, kind)
     assert len(form.recent.items) == 1
 
 
 @pytest.mark.parametrize("name", EXERCISES)
 def test_edit_changes_the_entry_in_place(store, name):
     make, fill, kind = EXERCISES[name]
-    form = make(store=store)
-    fill(form)
-    form.save.click()
-    first = store.entries(kind)[0].entry
-    fresh = make(store=store)
-    fresh.recent.items[0].edit.click()
-    assert fresh.entry() == first  # every answer came back
+    filled_and_saved(store, make, fill)
+    fresh = reopen_newest(store, make, kind)
     field = "request" if name == "statement" else "topic"
     getattr(fresh, field).value = "changed words"
     fresh.save.click()

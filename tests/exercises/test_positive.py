@@ -4,6 +4,14 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from form_steps import (
+    delete_newest,
+    filled_and_saved,
+    refuse_answer,
+    reopen_newest,
+    save_as_partner,
+    type_answers,
+)
 
 import workbook
 from workbook.exercises import positive
@@ -29,12 +37,9 @@ def fill_win(form, win="we finished the kitchen", celebrated="pizza on the new f
 
 
 def fill_memory(form, **changes):
-    answers = dict(memory="our first trip to the sea", where_when="summer, years ago",
-                   senses="salt, wind, your cold hand in mine", feeling="light",
-                   meaning="we can be silly together", warmth=8)
-    answers.update(changes)
-    for name, value in answers.items():
-        getattr(form, name).value = value
+    type_answers(form, dict(memory="our first trip to the sea", where_when="summer, years ago",
+                            senses="salt, wind, your cold hand in mine", feeling="light",
+                            meaning="we can be silly together", warmth=8), **changes)
 
 
 def fill_tally(form, positives=20, negatives=4, note="a good week"):
@@ -53,16 +58,7 @@ EXERCISES = {
 
 @pytest.mark.parametrize("name", EXERCISES)
 def test_a_valid_save_lands_with_profile_date_and_strategy(store, name):
-    make, fill, kind = EXERCISES[name]
-    store.set_profile("partner", "Sam")
-    form = make(store=store)
-    form.who.value = "partner"
-    fill(form)
-    form.save.click()
-    assert "Saved at" in form.status.value
-    [saved] = store.entries(kind)
-    assert (saved.profile, saved.day, saved.strategy) == ("partner", TODAY,
-                                                          "focus_on_the_positive")
+    save_as_partner(store, *EXERCISES[name], "focus_on_the_positive")
     assert workbook.data("practice", store=store)["strategy"].tolist() == [
         "focus_on_the_positive"]
 
@@ -84,13 +80,7 @@ BAD = [
 @pytest.mark.parametrize(("name", "field", "value", "says"), BAD)
 def test_bad_input_gets_a_message_and_stores_nothing(store, name, field, value, says):
     make, fill, _kind = EXERCISES[name]
-    form = make(store=store)
-    fill(form)
-    getattr(form, field).value = value
-    form.save.click()
-    assert says in form.fields[field].message.value
-    assert "look at the notes" in form.status.value
-    assert store.entries() == []
+    refuse_answer(store, make, fill, field, value, says)
 
 
 def test_gratitude_needs_at_least_one_thing(store):
@@ -149,9 +139,7 @@ def test_gratitude_charts_per_day_and_per_week(store):
 @pytest.mark.parametrize("name", EXERCISES)
 def test_delete_removes_exactly_one_entry_after_confirming(store, name):
     make, fill, kind = EXERCISES[name]
-    form = make(store=store)
-    fill(form)
-    form.save.click()
+    form = filled_and_saved(store, make, fill)
     form.fields[next(iter(form.fields))].control.value = (
         1 if name == "tally" else "a second one")
     form.save.click()
@@ -160,22 +148,14 @@ def test_delete_removes_exactly_one_entry_after_confirming(store, name):
     newest.delete.click()
     newest.keep.click()
     assert len(store.entries(kind)) == 2
-    newest.delete.click()
-    newest.confirm.click()
-    remaining = store.entries(kind)
-    assert len(remaining) == 1 and remaining[0].id != newest.saved.id
+    delete_newest(form, store, kind)
 
 
 @pytest.mark.parametrize("name", EXERCISES)
 def test_edit_brings_every_answer_back_and_saves_in_place(store, name):
     make, fill, kind = EXERCISES[name]
-    form = make(store=store)
-    fill(form)
-    form.save.click()
-    saved = store.entries(kind)[0]
-    fresh = make(store=store)
-    fresh.recent.items[0].edit.click()
-    assert fresh.entry() == saved.entry
+    filled_and_saved(store, make, fill)
+    fresh = reopen_newest(store, make, kind)
     fresh.save.click()
     assert len(store.entries(kind)) == 1
     assert store.entries(kind)[0].updated_at is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from form_steps import assert_refused, delete_newest
 
 import workbook
 from workbook.exercises import reframe
@@ -75,10 +76,7 @@ def test_bad_answers_get_a_message_and_nothing_is_stored(store, name, value, say
     form = reframe.thought_record(store=store)
     fill(form)
     getattr(form, name).value = value
-    form.save.click()
-    assert says in form.fields[name].message.value
-    assert "look at the notes" in form.status.value
-    assert store.entries("thought_record") == []
+    assert_refused(store, form, name, says, "thought_record")
 
 
 def test_an_out_of_range_feeling_rating_is_refused(store):
@@ -101,11 +99,7 @@ def test_editing_and_deleting_a_thought_record(store):
     other.belief_after.value = 20
     other.save.click()
     assert [s.entry.belief_after for s in store.entries("thought_record")] == [20]
-    item = other.recent.items[0]
-    item.delete.click()
-    assert len(store.entries("thought_record")) == 1
-    item.confirm.click()
-    assert store.entries("thought_record") == []
+    delete_newest(other, store, "thought_record")
 
 
 def test_quick_check_saves_refuses_and_deletes(store):

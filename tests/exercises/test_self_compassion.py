@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from form_steps import assert_refused, delete_newest, type_answers
 
 import workbook
 from workbook.exercises import self_compassion
@@ -20,16 +21,6 @@ def fill_break(form, before=7, after=4):
     form.common_humanity.value = "Lots of people feel this."
     form.kindness.value = "I can be gentle with myself."
     form.distress_after.value = after
-
-
-def delete_newest(form, store, kind):
-    """Delete the newest entry through the recent list: asking first, then confirming."""
-    before = len(store.entries(kind))
-    item = form.recent.items[0]
-    item.delete.click()
-    assert len(store.entries(kind)) == before  # asking is not deleting
-    item.confirm.click()
-    assert len(store.entries(kind)) == before - 1
 
 
 def test_break_saves_the_change_in_distress_and_records_practice(store):
@@ -63,10 +54,7 @@ def test_break_refuses_bad_answers_and_stores_nothing(store, name, value, says):
     form = self_compassion.self_compassion_break(store=store)
     fill_break(form)
     getattr(form, name).value = value
-    form.save.click()
-    assert says in form.fields[name].message.value
-    assert "look at the notes" in form.status.value
-    assert store.entries("self_compassion_break") == []
+    assert_refused(store, form, name, says, "self_compassion_break")
 
 
 def test_break_is_deleted_only_after_confirming(store):
@@ -107,8 +95,7 @@ def test_distress_chart_has_title_axes_and_a_summary(store):
 )
 def test_written_prompts_save_refuse_blanks_and_delete(store, maker, kind, answers):
     form = maker(store=store)
-    for name, value in answers.items():
-        getattr(form, name).value = value
+    type_answers(form, answers)
     for name in answers:
         getattr(form, name).value = ""
         form.save.click()
@@ -194,9 +181,7 @@ def test_letter_refuses_bad_answers_and_stores_nothing(store, name, value, says)
     form.letter.value = "Dear me"
     form.reread_on.value = TODAY + dt.timedelta(days=3)
     getattr(form, name).value = value
-    form.save.click()
-    assert says in form.fields[name].message.value
-    assert store.entries("self_compassion_letter") == []
+    assert_refused(store, form, name, says, "self_compassion_letter")
 
 
 def test_editing_a_letter_whose_day_has_passed_keeps_that_day(store):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from form_steps import assert_refused, delete_newest
 
 import workbook
 from workbook import words
@@ -128,11 +129,7 @@ def test_deleting_the_sort_being_continued_then_saving_keeps_the_work(store):
     form = values.card_sort(store=store)
     form.sort_into("trust", "very_important")
     form.save.click()
-    item = form.recent.items[0]
-    item.delete.click()
-    assert len(store.entries("values_sort")) == 1
-    item.confirm.click()
-    assert store.entries("values_sort") == []
+    delete_newest(form, store, "values_sort")
     form.save.click()
     assert "Saved at" in form.status.value
     assert store.entries("values_sort")[0].entry.very_important == ("trust",)
@@ -252,9 +249,7 @@ def test_a_goal_with_a_bad_answer_is_refused(store, name, value, says):
     form.first_step.value = "Find a route"
     form.target_date.value = TODAY + dt.timedelta(days=7)
     getattr(form, name).value = value
-    form.save.click()
-    assert says in form.fields[name].message.value
-    assert store.entries("shared_goal") == []
+    assert_refused(store, form, name, says, "shared_goal")
 
 
 def test_progress_needs_a_goal_and_a_percentage_in_range(store):
@@ -278,11 +273,7 @@ def test_deleting_a_goal_after_confirming_updates_the_check_in_list(store):
     form.target_date.value = TODAY
     form.save.click()
     assert len(goals.check_in.goal_id.options) == 1
-    item = form.recent.items[0]
-    item.delete.click()
-    assert len(store.entries("shared_goal")) == 1
-    item.confirm.click()
-    assert store.entries("shared_goal") == []
+    delete_newest(form, store, "shared_goal")
     assert goals.check_in.goal_id.options == ()
     assert "No shared goals yet" in goals.check_in.overview.value
 

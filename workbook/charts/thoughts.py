@@ -50,8 +50,8 @@ def thought_records(records: pd.DataFrame | None, span: Span) -> Figure:
 def thoughts_summary(records: pd.DataFrame | None, span: Span) -> str:
     rows = trends.within(records, span)
     if rows is None or not len(rows):
-        return ("Once you fill in thought records (notebook 05), this shows how much less "
-                "you believed a hard thought after looking at it again.")
+        return ("Once you fill in thought records (notebook 05), this shows how your belief "
+                "in a hard thought changed after looking at it again.")
     change = trends.belief_change(rows)
     traps = trends.top_traps(rows, 1)
     text = (f"Across {change.records} thought record{'s' if change.records != 1 else ''}, "

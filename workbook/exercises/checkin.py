@@ -46,16 +46,6 @@ class CheckInForm(Form):
         self.layout(self.today, self.care, self.recent.root)
         self._show_today()
 
-    def entry(self) -> CheckIn:
-        return CheckIn(mood=self.mood.value, insecurity=self.insecurity.value,
-                       emotions=tuple(self.emotions.value), note=self.note.value)
-
-    def load(self, entry: CheckIn) -> None:  # type: ignore[override]
-        self.mood.value = entry.mood
-        self.insecurity.value = entry.insecurity
-        self.emotions.value = entry.emotions
-        self.note.value = entry.note
-
     def after_save(self, saved: Saved) -> None:
         self._show_today()
         self.recent.refresh()

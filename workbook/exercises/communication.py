@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import ipywidgets as widgets
 
@@ -13,7 +13,7 @@ from workbook.models.communication import (
     ConversationReflection,
     statement_kind,
 )
-from workbook.store import Saved, Store, StoreError
+from workbook.store import Store, StoreError
 from workbook.widgets import Field, Form, RecentEntries, fields, html
 
 __all__ = ["ConversationPlanForm", "ReflectionForm", "StatementBuilder", "after_the_conversation",
@@ -29,7 +29,7 @@ class StatementBuilder(Form):
     Other notebooks embed it: ``StatementBuilder(store=..., profile=..., purpose=...)``
     saves the statement kind that records ``purpose`` (a strategy key, see
     `statement_kind`). Subclasses may add their own fields before the statement with
-    `lead_fields` and hand their answers over in `extra_answers`.
+    `lead_fields`, named like the fields their model adds.
     """
 
     model: ClassVar[type[ClearStatement]] = ClearStatement
@@ -78,13 +78,6 @@ class StatementBuilder(Form):
     def lead_fields(self) -> None:
         """Add fields shown before the statement (none here)."""
 
-    def extra_answers(self) -> dict[str, Any]:
-        """Answers for the fields added in `lead_fields`."""
-        return {}
-
-    def load_extra(self, entry: ClearStatement) -> None:
-        """Put the answers of `lead_fields` back (for editing)."""
-
     # -- the statement -------------------------------------------------------------------
 
     def current_flags(self) -> list[statements.Flag]:
@@ -108,21 +101,6 @@ class StatementBuilder(Form):
 
     def _refresh_preview(self, _change: object = None) -> None:
         self.update_preview()
-
-    def entry(self) -> ClearStatement:
-        return self.model(situation=self.situation.value, feelings=tuple(self.feelings.value),
-                          needs=tuple(self.needs.value), request=self.request.value,
-                          **self.extra_answers())
-
-    def load(self, entry: ClearStatement) -> None:  # type: ignore[override]
-        self.load_extra(entry)
-        self.situation.value = entry.situation
-        self.feelings.value = entry.feelings
-        self.needs.value = entry.needs
-        self.request.value = entry.request
-
-    def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
 
 
 class ConversationPlanForm(Form):
@@ -156,32 +134,13 @@ class ConversationPlanForm(Form):
             placeholder="e.g. say 'I need a break, I'll come back', then walk round the block"))
         self.break_minutes = self.field("break_minutes", fields.rating(
             "How long my break will be (minutes)", shortest, words.CONVERSATION_LONGEST_BREAK,
-            value=30, hint=f"At least {shortest} minutes: the body needs that long to settle."))
+            value=30, hint=f"At least {shortest} minutes: that is often how long the body "
+            "takes to settle."))
         self.coming_back = self.field("coming_back", fields.text(
             "How I'll come back to the conversation", lines=2,
             placeholder="e.g. I'll come back after dinner and start with what I heard"))
         self.recent = RecentEntries(ConversationPlan.KIND, form=self, limit=4)
         self.layout(self.recent.root)
-
-    def entry(self) -> ConversationPlan:
-        return ConversationPlan(
-            topic=self.topic.value, time_and_place=self.time_and_place.value,
-            goal=self.goal.value, listen_for=self.listen_for.value,
-            compromises=self.compromises.value, if_flooded=self.if_flooded.value,
-            break_minutes=self.break_minutes.value, coming_back=self.coming_back.value)
-
-    def load(self, entry: ConversationPlan) -> None:  # type: ignore[override]
-        self.topic.value = entry.topic
-        self.time_and_place.value = entry.time_and_place
-        self.goal.value = entry.goal
-        self.listen_for.value = entry.listen_for
-        self.compromises.value = entry.compromises
-        self.if_flooded.value = entry.if_flooded
-        self.break_minutes.value = entry.break_minutes
-        self.coming_back.value = entry.coming_back
-
-    def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
 
 
 class ReflectionForm(Form):
@@ -221,22 +180,6 @@ class ReflectionForm(Form):
             return []
         return list(dict.fromkeys(s.entry.topic for s in plans if isinstance(
             s.entry, ConversationPlan)))
-
-    def entry(self) -> ConversationReflection:
-        return ConversationReflection(
-            topic=self.topic.value, how_it_went=self.how_it_went.value,
-            partner_view=self.partner_view.value, agreed=self.agreed.value,
-            differently=self.differently.value)
-
-    def load(self, entry: ConversationReflection) -> None:  # type: ignore[override]
-        self.topic.value = entry.topic
-        self.how_it_went.value = entry.how_it_went
-        self.partner_view.value = entry.partner_view
-        self.agreed.value = entry.agreed
-        self.differently.value = entry.differently
-
-    def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
 
 
 def statement_builder(*, store: Store | None = None, profile: str | None = None,

@@ -151,22 +151,6 @@ class SavouringForm(Form):
         self.recent = RecentEntries(SavouredMemory.KIND, form=self, limit=5)
         self.layout(self.recent.root)
 
-    def entry(self) -> SavouredMemory:
-        return SavouredMemory(memory=self.memory.value, where_when=self.where_when.value,
-                              senses=self.senses.value, feeling=self.feeling.value,
-                              meaning=self.meaning.value, warmth=self.warmth.value)
-
-    def load(self, entry: SavouredMemory) -> None:  # type: ignore[override]
-        self.memory.value = entry.memory
-        self.where_when.value = entry.where_when
-        self.senses.value = entry.senses
-        self.feeling.value = entry.feeling
-        self.meaning.value = entry.meaning
-        self.warmth.value = entry.warmth
-
-    def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
-
 
 class TallyForm(Form):
     """Good and hard moments noticed in one week, with the ratio and what it may mean."""

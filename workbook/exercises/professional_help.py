@@ -43,13 +43,6 @@ class SupportReflectionForm(Form):
         self.recent = RecentEntries(SupportReflection.KIND, form=self, limit=3)
         self.layout(self.guidance, self.recent.root)
 
-    def entry(self) -> SupportReflection:
-        return SupportReflection(signs=tuple(self.signs.value), note=self.note.value)
-
-    def load(self, entry: SupportReflection) -> None:  # type: ignore[override]
-        self.signs.value = entry.signs
-        self.note.value = entry.note
-
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()
         self.show_guidance(saved.entry.outcome)  # type: ignore[attr-defined]
@@ -137,18 +130,6 @@ class TherapistForm(Form):
         self.layout(self.table, self.recent.root)
         self.refresh_table()
 
-    def entry(self) -> TherapistCandidate:
-        return TherapistCandidate(
-            name=self.name.value, licensed=self.licensed.value, experience=self.experience.value,
-            approach=self.approach.value, cost=self.cost.value,
-            availability=self.availability.value, format=self.format.value,
-            first_contact=self.first_contact.value, fit=self.fit.value)
-
-    def load(self, entry: TherapistCandidate) -> None:  # type: ignore[override]
-        for name in ("name", "licensed", "experience", "approach", "cost", "availability",
-                     "format", "first_contact", "fit"):
-            getattr(self, name).value = getattr(entry, name)
-
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()
         self.refresh_table()
@@ -217,18 +198,6 @@ class SessionPrepForm(Form):
         self.layout(widgets.HTML("<b>Your report</b>"),
                     widgets.HBox([self.period, self.make_report]), self.report_status,
                     self.recent.root)
-
-    def entry(self) -> SessionPrep:
-        return SessionPrep(topics=self.topics.value, hopes=self.hopes.value,
-                           questions=self.questions.value)
-
-    def load(self, entry: SessionPrep) -> None:  # type: ignore[override]
-        self.topics.value = entry.topics
-        self.hopes.value = entry.hopes
-        self.questions.value = entry.questions
-
-    def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
 
     def write_report(self) -> None:
         """Write the progress report for the chosen period and show where it is."""

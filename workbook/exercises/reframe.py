@@ -143,31 +143,6 @@ class ThoughtRecordForm(Form):
         self.intensity_before.set_emotions(emotions)
         self.intensity_after.set_emotions(emotions)
 
-    def entry(self) -> ThoughtRecord:
-        return ThoughtRecord(
-            situation=self.situation.value, situation_kind=self.situation_kind.value,
-            emotions=tuple(self.emotions.value), intensity_before=self.intensity_before.value,
-            automatic_thought=self.automatic_thought.value,
-            belief_before=self.belief_before.value, traps=tuple(self.traps.value),
-            evidence_for=self.evidence_for.value, evidence_against=self.evidence_against.value,
-            friend_view=self.friend_view.value, balanced_thought=self.balanced_thought.value,
-            belief_after=self.belief_after.value, intensity_after=self.intensity_after.value)
-
-    def load(self, entry: ThoughtRecord) -> None:  # type: ignore[override]
-        self.situation.value = entry.situation
-        self.situation_kind.value = entry.situation_kind
-        self.emotions.value = entry.emotions
-        self.intensity_before.value = entry.intensity_before
-        self.automatic_thought.value = entry.automatic_thought
-        self.belief_before.value = entry.belief_before
-        self.traps.value = entry.traps
-        self.evidence_for.value = entry.evidence_for
-        self.evidence_against.value = entry.evidence_against
-        self.friend_view.value = entry.friend_view
-        self.balanced_thought.value = entry.balanced_thought
-        self.belief_after.value = entry.belief_after
-        self.intensity_after.value = entry.intensity_after
-
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()
         entry = saved.entry
@@ -192,18 +167,6 @@ class QuickCheckForm(Form):
             "A kinder, fairer alternative", lines=2))
         self.recent = RecentEntries(QuickThoughtCheck.KIND, form=self, limit=3)
         self.layout(self.recent.root)
-
-    def entry(self) -> QuickThoughtCheck:
-        return QuickThoughtCheck(thought=self.thought.value, trap=self.trap.value,
-                                 alternative=self.alternative.value)
-
-    def load(self, entry: QuickThoughtCheck) -> None:  # type: ignore[override]
-        self.thought.value = entry.thought
-        self.trap.value = entry.trap
-        self.alternative.value = entry.alternative
-
-    def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
 
 
 class PatternFinder(Panel):

@@ -20,7 +20,7 @@ from workbook.models.self_compassion import (
 from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import Form, Panel, PickMany, RecentEntries, fields, html
 from workbook.widgets.fields import Field
-from workbook.widgets.prompts import PromptsForm, build_checked, check_date_ahead
+from workbook.widgets.prompts import PromptsForm, build_checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,19 +57,6 @@ class SelfCompassionBreakForm(Form):
         self.change = widgets.HTML("")
         self.recent = RecentEntries(SelfCompassionBreak.KIND, form=self, limit=3)
         self.layout(self.change, self.recent.root)
-
-    def entry(self) -> SelfCompassionBreak:
-        return SelfCompassionBreak(
-            distress_before=self.distress_before.value, noticing=self.noticing.value,
-            common_humanity=self.common_humanity.value, kindness=self.kindness.value,
-            distress_after=self.distress_after.value)
-
-    def load(self, entry: SelfCompassionBreak) -> None:  # type: ignore[override]
-        self.distress_before.value = entry.distress_before
-        self.noticing.value = entry.noticing
-        self.common_humanity.value = entry.common_humanity
-        self.kindness.value = entry.kindness
-        self.distress_after.value = entry.distress_after
 
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()
@@ -132,19 +119,6 @@ class InnerCriticForm(Form):
         self.recent = RecentEntries(InnerCriticRewrite.KIND, form=self, limit=3)
         self.layout(self.recent.root)
 
-    def entry(self) -> InnerCriticRewrite:
-        return InnerCriticRewrite(critic_says=self.critic_says.value,
-                                  feelings=tuple(self.feelings.value),
-                                  rewrite=self.rewrite.value)
-
-    def load(self, entry: InnerCriticRewrite) -> None:  # type: ignore[override]
-        self.critic_says.value = entry.critic_says
-        self.feelings.value = entry.feelings
-        self.rewrite.value = entry.rewrite
-
-    def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
-
 
 class LetterForm(Form):
     """A letter to myself and a day to read it again (today or later)."""
@@ -171,15 +145,11 @@ class LetterForm(Form):
     def entry(self) -> SelfCompassionLetter:
         checks = Checks()
         editing = self.editing.entry if self.editing is not None else None
-        check_date_ahead(checks, "reread_on", self.reread_on.value,
-                         unchanged_from=getattr(editing, "reread_on", None))
+        checks.not_past("reread_on", self.reread_on.value,
+                        unchanged_from=getattr(editing, "reread_on", None))
         reread = getattr(editing, "reread", False)
         return build_checked(checks, lambda: SelfCompassionLetter(
             letter=self.letter.value, reread_on=self.reread_on.value, reread=reread))
-
-    def load(self, entry: SelfCompassionLetter) -> None:  # type: ignore[override]
-        self.letter.value = entry.letter
-        self.reread_on.value = entry.reread_on
 
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from workbook import messages, resources, words
-from workbook.exercises.support import REGION_SETTING, saved_region
+from workbook.exercises.support import region_picker
 from workbook.models import EntryInvalid, InsecuritySnapshot
 from workbook.store import Saved, Store, StoreDamaged, StoreError, backups_of, now, restore
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
@@ -138,23 +137,17 @@ class SafetyCheck(Panel):
         super().__init__(store=store)
         self.questions = [fields.yes_no(q) for q in words.SAFETY_QUESTIONS]
         self.answers = [f.control for f in self.questions]
-        self.region = widgets.Dropdown(options=[(v, k) for k, v in words.REGIONS.items()],
-                                       value=saved_region(self.store), description="I live in",
-                                       style={"description_width": "initial"})
+        self.region = region_picker(self, self._region_changed)
         self.show = widgets.Button(description="What this means for me", button_style="info",
                                    layout=widgets.Layout(width="auto"))
         self.result = widgets.HTML("")
         self.result.add_class("sb-safety-result")
         self.on_click(self.show, self._show)
-        self.region.observe(self._region_changed, names="value")
         self.root.children = [widgets.HTML(html.heading(self.title)),
                               *(f.box for f in self.questions), self.region, self.show,
                               self.result]
 
-    def _region_changed(self, change: dict[str, object]) -> None:
-        # The region is a convenience; the check works without saving it.
-        with contextlib.suppress(StoreError):
-            self.store.set_setting(REGION_SETTING, str(change["new"]))
+    def _region_changed(self) -> None:
         if self.result.value:
             self._show()
 
@@ -171,13 +164,13 @@ class SafetyCheck(Panel):
         region = self.region.value
         if outcome == "urgent":
             text = html.message(
-                "Thank you for telling yourself the truth about this. You deserve support "
+                "Thank you for answering this. You deserve support "
                 "right now, not after more exercises. Please reach out to one of these lines "
                 "today; talking to someone can make the next hour easier.", "care")
             lines = resources.for_region(region)
         elif outcome == "unsafe":
             text = html.message(
-                "What you describe is more than ordinary insecurity. Fear, control and harm "
+                "What you describe may be more than ordinary insecurity. Fear, control and harm "
                 "are never your fault, and you deserve to feel safe. The people below can talk "
                 "it through in confidence. Some exercises here, such as raising a hard topic "
                 "with your partner, may not be safe right now: skip anything that could put "

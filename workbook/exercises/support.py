@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
@@ -22,6 +23,24 @@ def saved_region(store: Store) -> str:
     return region if region in words.REGIONS else "other"
 
 
+def region_picker(panel: Panel, on_change: Callable[[], None]) -> widgets.Dropdown:
+    """An "I live in" dropdown that saves each choice in ``panel``'s store, then calls
+    ``on_change``; the region saved before is chosen to start with.
+    """
+    picker = widgets.Dropdown(options=[(v, k) for k, v in words.REGIONS.items()],
+                              value=saved_region(panel.store), description="I live in",
+                              style={"description_width": "initial"})
+
+    def changed(change: dict[str, object]) -> None:
+        # Remembering the region is a convenience; the lines show either way.
+        with contextlib.suppress(StoreError):
+            panel.store.set_setting(REGION_SETTING, str(change["new"]))
+        on_change()
+
+    picker.observe(changed, names="value")
+    return picker
+
+
 class HelpNow(Panel):
     """A button that opens crisis and abuse lines for the person's region, in place."""
 
@@ -32,14 +51,11 @@ class HelpNow(Panel):
         super().__init__(store=store)
         self.open = widgets.Button(description="Need help now?", icon="life-ring",
                                    button_style="warning", layout=widgets.Layout(width="auto"))
-        self.region = widgets.Dropdown(options=[(v, k) for k, v in words.REGIONS.items()],
-                                       value=saved_region(self.store), description="I live in",
-                                       style={"description_width": "initial"})
+        self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
         self.details = widgets.VBox([self.region, self.lines])
         self.details.layout.display = "none"
         self.on_click(self.open, self.toggle)
-        self.region.observe(self._region_changed, names="value")
         self.root.children = [self.open, self.details]
 
     @property
@@ -59,12 +75,6 @@ class HelpNow(Panel):
         intro = html.message(
             "You are not alone. These people are there to listen, in confidence.", "care")
         self.lines.value = intro + resources.as_html(resources.for_region(self.region.value))
-
-    def _region_changed(self, change: dict[str, object]) -> None:
-        # Remembering the region is a convenience; the lines show either way.
-        with contextlib.suppress(StoreError):
-            self.store.set_setting(REGION_SETTING, str(change["new"]))
-        self._show()
 
 
 def need_help(*, store: Store | None = None) -> HelpNow:

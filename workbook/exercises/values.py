@@ -21,7 +21,7 @@ from workbook.models.values import (
 from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
 from workbook.widgets.fields import Field, RatingSlider
-from workbook.widgets.prompts import build_checked, check_date_ahead
+from workbook.widgets.prompts import build_checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -465,17 +465,9 @@ class GoalForm(Form):
     def entry(self) -> SharedGoal:
         checks = Checks()
         editing = self.editing.entry if self.editing is not None else None
-        check_date_ahead(checks, "target_date", self.target_date.value,
-                         unchanged_from=getattr(editing, "target_date", None))
-        return build_checked(checks, lambda: SharedGoal(
-            goal=self.goal.value, value=self.value.value, first_step=self.first_step.value,
-            target_date=self.target_date.value))
-
-    def load(self, entry: SharedGoal) -> None:  # type: ignore[override]
-        self.goal.value = entry.goal
-        self.value.value = entry.value
-        self.first_step.value = entry.first_step
-        self.target_date.value = entry.target_date
+        checks.not_past("target_date", self.target_date.value,
+                        unchanged_from=getattr(editing, "target_date", None))
+        return build_checked(checks, super().entry)
 
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()

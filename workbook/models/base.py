@@ -51,6 +51,12 @@ class Checks:
         for value in values:
             self.text(field, value, limit=limit)
 
+    def texts_required(self, entry: object, names: Iterable[str], *,
+                       limit: int = SHORT_TEXT) -> None:
+        """Each of ``entry``'s text answers ``names`` must be written, within ``limit``."""
+        for name in names:
+            self.text(name, getattr(entry, name), required=True, limit=limit)
+
     def rating(self, field: str, value: object, low: int, high: int) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             self._fail(field, messages.NOT_A_NUMBER.format(low=low, high=high))
@@ -68,6 +74,21 @@ class Checks:
     def not_future(self, field: str, value: object) -> None:
         if not isinstance(value, dt.date) or value > dt.date.today():
             self._fail(field, messages.IN_THE_FUTURE)
+
+    def date(self, field: str, value: object) -> None:
+        if not isinstance(value, dt.date):
+            self._fail(field, messages.NO_DATE)
+
+    def not_past(self, field: str, value: object, *, unchanged_from: dt.date | None = None) -> None:
+        """A date today or later, unless it is ``unchanged_from`` (the date already saved).
+
+        Entries can't check this themselves: their date may pass while they are stored,
+        so forms call it before building one.
+        """
+        if not isinstance(value, dt.date):
+            self._fail(field, messages.NO_DATE)
+        elif value < dt.date.today() and value != unchanged_from:
+            self._fail(field, messages.IN_THE_PAST)
 
     def require(self, field: str, ok: bool, message: str) -> None:
         if not ok:

@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from workbook import words
+from workbook.models._text import shorten
 from workbook.models.base import NOTE_TEXT, Checks, Entry
 
 
@@ -29,7 +30,8 @@ class CheckIn(Entry):
 
     def summary(self) -> str:
         feelings = ", ".join(self.emotions) if self.emotions else "no feelings picked"
-        return f"Mood {self.mood}/10, insecurity {self.insecurity}/10, {feelings}"
+        line = f"Mood {self.mood}/10, insecurity {self.insecurity}/10, {feelings}"
+        return f"{line}: {shorten(self.note)}" if self.note.strip() else line
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,6 +8,8 @@ from workbook import words
 from workbook.models.base import NOTE_TEXT, SHORT_TEXT, Checks, Entry
 from workbook.models.communication import ClearStatement
 
+STRATEGY = "professional_help"
+
 
 def guidance(signs: frozenset[str] | set[str] | tuple[str, ...]) -> str:
     """Which of the three messages fits: 'keep_practising', 'see_professional' or
@@ -25,7 +27,7 @@ class SupportReflection(Entry):
     """Which signs fit right now, and a note; leads to one of three plain messages."""
 
     KIND = "support_reflection"
-    STRATEGY = "professional_help"
+    STRATEGY = STRATEGY
     TITLE = "Is it time for support?"
 
     signs: tuple[str, ...] = ()
@@ -53,7 +55,7 @@ class TherapistCandidate(Entry):
     """A possible therapist and my answers to the questions worth asking."""
 
     KIND = "therapist_candidate"
-    STRATEGY = "professional_help"
+    STRATEGY = STRATEGY
     TITLE = "Therapist candidate"
 
     name: str
@@ -83,7 +85,7 @@ class TherapyStatement(ClearStatement):
     """A clear statement for raising therapy with my partner (built in notebook 07)."""
 
     KIND = "therapy_statement"
-    STRATEGY = "professional_help"
+    STRATEGY = STRATEGY
     TITLE = "Talking with my partner about therapy"
 
 
@@ -92,7 +94,7 @@ class SessionPrep(Entry):
     """What I want to bring to a session, so the time is spent on what matters."""
 
     KIND = "session_prep"
-    STRATEGY = "professional_help"
+    STRATEGY = STRATEGY
     TITLE = "Session prep"
 
     topics: str

@@ -6,12 +6,11 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from workbook import words
+from workbook import messages, words
 from workbook.models._text import shorten
 from workbook.models.base import LONG_TEXT, NOTE_TEXT, Checks, Entry
 
 STRATEGY = "self_compassion"
-NO_DATE = "Please pick a date."
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,8 +30,7 @@ class SelfCompassionBreak(Entry):
     def check(self, checks: Checks) -> None:
         low, high = words.SELF_COMPASSION_DISTRESS_RANGE
         checks.rating("distress_before", self.distress_before, low, high)
-        for name in ("noticing", "common_humanity", "kindness"):
-            checks.text(name, getattr(self, name), required=True, limit=NOTE_TEXT)
+        checks.texts_required(self, ("noticing", "common_humanity", "kindness"), limit=NOTE_TEXT)
         checks.rating("distress_after", self.distress_after, low, high)
 
     @property
@@ -61,8 +59,8 @@ class TreatAFriend(Entry):
     kinder_to_myself: str
 
     def check(self, checks: Checks) -> None:
-        for name in ("to_a_friend", "to_myself", "kinder_to_myself"):
-            checks.text(name, getattr(self, name), required=True, limit=NOTE_TEXT)
+        checks.texts_required(self, ("to_a_friend", "to_myself", "kinder_to_myself"),
+                              limit=NOTE_TEXT)
 
     def summary(self) -> str:
         return f"Kinder to myself: {shorten(self.kinder_to_myself)}"
@@ -108,8 +106,8 @@ class SelfCompassionLetter(Entry):
 
     def check(self, checks: Checks) -> None:
         checks.text("letter", self.letter, required=True, limit=LONG_TEXT)
-        checks.require("reread_on", isinstance(self.reread_on, dt.date), NO_DATE)
-        checks.require("reread", isinstance(self.reread, bool), NO_DATE)
+        checks.date("reread_on", self.reread_on)
+        checks.require("reread", isinstance(self.reread, bool), messages.NO_DATE)
 
     def due(self, today: dt.date) -> bool:
         """Whether the letter is waiting to be reread on ``today``."""
@@ -133,8 +131,8 @@ class ForgivingAMistake(Entry):
     next_time: str
 
     def check(self, checks: Checks) -> None:
-        for name in ("what_happened", "what_i_learned", "next_time"):
-            checks.text(name, getattr(self, name), required=True, limit=NOTE_TEXT)
+        checks.texts_required(self, ("what_happened", "what_i_learned", "next_time"),
+                              limit=NOTE_TEXT)
 
     def summary(self) -> str:
         return f"Next time: {shorten(self.next_time)}"

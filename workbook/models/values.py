@@ -154,7 +154,7 @@ class SharedGoal(Entry):
         checks.text("goal", self.goal, required=True, limit=SHORT_TEXT)
         checks.choice("value", self.value, words.VALUE_CARDS)
         checks.text("first_step", self.first_step, required=True, limit=SHORT_TEXT)
-        checks.require("target_date", isinstance(self.target_date, dt.date), "Please pick a date.")
+        checks.date("target_date", self.target_date)
 
     def summary(self) -> str:
         return (f"{shorten(self.goal)} (for {label(self.value)}, by "

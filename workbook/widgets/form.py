@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import ipywidgets as widgets
 
@@ -12,7 +13,10 @@ from workbook import messages, words
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, default_store, now
 from workbook.widgets import html
-from workbook.widgets.fields import Field
+from workbook.widgets.fields import Field, PickMany
+
+if TYPE_CHECKING:
+    from workbook.widgets.recent import RecentEntries
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +78,18 @@ class Panel:
 class Form(Panel):
     """Fields, one Save button and a status line.
 
-    Subclasses add fields with `field`, build their entry in `entry`, and may refresh
-    things in `after_save`. Double presses of Save store one entry, and any failure
-    leaves every answer in place.
+    Subclasses add fields with `field` under the names of the model's fields; the entry
+    is built from them and loaded back into them, unless the subclass overrides `entry`
+    or `load`. `after_save` refreshes ``recent`` (when set) and may do more in a
+    subclass. Double presses of Save store one entry, and any failure leaves every
+    answer in place.
     """
 
     model: ClassVar[type[Entry]]
     save_label: ClassVar[str] = "Save"
     intro: ClassVar[str] = ""
+    # Whether a saved entry can be loaded back for changing (Edit in the recent list).
+    editable: ClassVar[bool] = True
 
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
         super().__init__(store=store, profile=profile)
@@ -93,6 +101,7 @@ class Form(Panel):
         self.last_saved: Saved | None = None
         self._dirty = False
         self._busy = False
+        self.recent: RecentEntries | None = None
         self.who = self._profile_picker()
 
     # -- building ---------------------------------------------------------------
@@ -132,18 +141,25 @@ class Form(Panel):
         picker.observe(lambda change: setattr(self, "profile", change["new"]), names="value")
         return picker
 
-    # -- what subclasses provide -------------------------------------------------
+    # -- what subclasses may override -------------------------------------------------
 
     def entry(self) -> Entry:
-        """Build the entry from the controls; raises `EntryInvalid`."""
-        raise NotImplementedError
+        """Build the entry from the fields named like the model's fields; raises `EntryInvalid`."""
+        names = {f.name for f in dataclasses.fields(self.model)}
+        return self.model(**{name: _answer(field.control) for name, field in self.fields.items()
+                             if name in names})
 
     def load(self, entry: Entry) -> None:
-        """Put a saved entry's answers back into the controls (for editing)."""
-        raise NotImplementedError
+        """Put a saved entry's answers back into the fields of the same names (for editing)."""
+        names = {f.name for f in dataclasses.fields(entry)}
+        for name, field in self.fields.items():
+            if name in names:
+                field.control.value = getattr(entry, name)
 
     def after_save(self, saved: Saved) -> None:
-        """Called once an entry is safely stored."""
+        """Called once an entry is safely stored: refreshes the recent entries, if shown."""
+        if self.recent is not None:
+            self.recent.refresh()
 
     # -- saving -------------------------------------------------------------------
 
@@ -223,3 +239,8 @@ class Form(Panel):
             log.error("saving %s failed: %s", type(self).__name__, type(error).__name__)
             self.say(messages.UNEXPECTED, "error")
         return None
+
+
+def _answer(control: Any) -> Any:
+    value = control.value
+    return tuple(value) if isinstance(control, PickMany) else value

@@ -69,7 +69,7 @@ class RecentEntries(Panel):
         except StoreError as error:
             self.root.children = [widgets.HTML(html.message(html.text(error.message), "error"))]
             return
-        editable = self.form is not None and type(self.form).load is not Form.load
+        editable = self.form is not None and self.form.editable
         self.items = [RecentItem(s, self.describe, editable) for s in saved]
         for item in self.items:
             self.on_click(item.confirm, lambda item=item: self._delete(item))
