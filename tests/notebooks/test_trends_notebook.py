@@ -63,3 +63,20 @@ def test_notebook_08_runs_with_a_populated_journal(populated_home: Path, tmp_pat
     cell_outputs = json.dumps([cell.outputs for cell in nb.cells if cell.cell_type == "code"])
     assert CANARY not in cell_outputs
     assert "Progress and trends (Secure Base)" in cell_outputs
+
+
+@pytest.mark.slow
+def test_nbval_passes_on_notebook_08_with_a_populated_journal(populated_home: Path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, HOME_VARIABLE: str(populated_home)}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
+         "-o", "addopts=", "--rootdir", str(populated_home),
+         # Stop above notebooks/: the session conftest would point the kernel at an
+         # empty journal again.
+         "--confcutdir", str(NOTEBOOK.parent), str(NOTEBOOK)],
+        env=env, cwd=populated_home, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout
