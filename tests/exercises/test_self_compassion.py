@@ -193,3 +193,20 @@ def test_editing_a_letter_whose_day_has_passed_keeps_that_day(store):
     saved = store.entries("self_compassion_letter")
     assert len(saved) == 1 and saved[0].entry.letter == "Dear me, again"
     delete_newest(form, store, "self_compassion_letter")
+
+
+def test_the_break_form_draws_distress_before_and_after(store):
+    from workbook.exercises.self_compassion import self_compassion_break
+
+    form = self_compassion_break(store=store)
+    assert form.chart.layout.display == "none"  # nothing to draw yet
+    form.distress_before.value = 8
+    form.noticing.value = "this hurts"
+    form.common_humanity.value = "others feel this too"
+    form.kindness.value = "I can be gentle with myself"
+    form.distress_after.value = 5
+    form.save.click()
+    assert form.chart.layout.display == "flex"
+    assert bytes(form.chart.value).startswith(b"\x89PNG")
+    again = self_compassion_break(store=store)
+    assert again.chart.layout.display == "flex"

@@ -55,12 +55,27 @@ class SelfCompassionBreakForm(Form):
         self.distress_after = self.field("distress_after", fields.rating(
             "How distressed I feel now, after the break", low, high, value=5))
         self.change = widgets.HTML("")
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="46em"))
+        self.chart.add_class("sb-distress-chart")
+        self.chart.layout.display = "none"
         self.recent = RecentEntries(SelfCompassionBreak.KIND, form=self, limit=3)
-        self.layout(self.change, self.recent.root)
+        self.layout(self.change, self.chart, self.recent.root)
+        if self.store.count(SelfCompassionBreak.KIND, profile=self.profile):
+            self.draw_chart()
 
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()
         self.change.value = html.message(html.text(distress_change_text(saved.entry)), "care")
+        self.draw_chart()
+
+    def draw_chart(self) -> None:
+        """Distress before and after every break so far, as a picture under the form."""
+        import workbook
+        from workbook.charts import _style
+
+        breaks = workbook.data(SelfCompassionBreak.KIND, store=self.store, profile=self.profile)
+        self.chart.value = _style.png(distress_chart(breaks))
+        self.chart.layout.display = "flex"
 
 
 def distress_change_text(entry: SelfCompassionBreak) -> str:
