@@ -215,3 +215,23 @@ def test_delete_everything_leaves_no_journal_file(store):
     store.delete_everything()
     leftovers = [p.name for p in folder.rglob("*")]
     assert leftovers == []
+
+
+def test_an_export_into_a_persons_own_folder_leaves_its_permissions_alone(store, tmp_path):
+    own = tmp_path / "Desktop"
+    own.mkdir(mode=0o755)
+    os.chmod(own, 0o755)
+    target = store.export_json(own / "journal.json")
+    assert mode(own) == 0o755 and mode(target) == 0o600
+
+
+def test_restore_closes_the_journal_it_replaces(tmp_path, monkeypatch):
+    from workbook.store import default_store, restore
+
+    monkeypatch.setenv("SECURE_BASE_HOME", str(tmp_path / "home"))
+    journal = default_store()
+    journal.add(CheckIn(mood=5, insecurity=5, note="kept"))
+    copy = journal.backup()
+    restore(journal.path, copy)
+    assert journal.closed
+    assert [s.entry.note for s in default_store().entries()] == ["kept"]

@@ -33,7 +33,7 @@ class ReportError(Exception):
 
 def default_path(store: Store, when: dt.datetime | None = None) -> Path:
     """A new file name in the journal's exports folder."""
-    return store.exports_dir / f"{PREFIX}-report-{(when or now()):%Y%m%d-%H%M%S}.html"
+    return store.exports_dir / f"{PREFIX}-report-{(when or now()):%Y%m%d-%H%M%S-%f}.html"
 
 
 def build_html(frames: charts.Frames, span: Span, *, who: str = "",
@@ -95,7 +95,11 @@ def write(store: Store, path: Path | str | None = None, *, span: Span,
     A relative ``path`` is taken inside the exports folder; a folder gets a new file name
     in it. Raises `ReportError` when the file exists already or can't be written.
     """
-    target = _target(store, path)
+    try:
+        target = _target(store, path)
+    except OSError as error:
+        raise ReportError(f"The report could not be written to {path} "
+                          f"({error.strerror or 'an error'}).") from error
     frames = trends.load(store, profile)
     page = build_html(frames, span, who=who, demo=demo)
     try:

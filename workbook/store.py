@@ -105,8 +105,12 @@ def make_private_dir(folder: Path) -> None:
 
 
 def make_private_file(path: Path) -> None:
-    """Create ``path`` as 0600 (or tighten it), so SQLite's WAL and SHM follow suit."""
-    make_private_dir(path.parent)
+    """Create ``path`` as 0600 (or tighten it), so SQLite's WAL and SHM follow suit.
+
+    A missing folder is created 0700; an existing one is left as it is (it may be the
+    person's own folder, chosen for an export).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
@@ -119,6 +123,7 @@ class Store:
         self.path = Path(path)
         self.read_only = False
         self.closed = False
+        make_private_dir(self.path.parent)
         make_private_file(self.path)
         for companion in ("-wal", "-shm"):
             side = Path(f"{self.path}{companion}")
@@ -475,7 +480,9 @@ def restore(journal: Path, backup: Path) -> Path:
         check.close()
     if not healthy:
         raise StoreDamaged(messages.damaged(backup, None))
-    _open_stores.pop(journal.resolve(), None)
+    still_open = _open_stores.pop(journal.resolve(), None)
+    if still_open is not None:
+        still_open.close()
     kept_dir = journal.parent / "replaced"
     make_private_dir(kept_dir)
     stamp = now().strftime("%Y%m%d-%H%M%S-%f")

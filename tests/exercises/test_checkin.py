@@ -173,3 +173,46 @@ def test_the_notebook_text_of_a_form_never_holds_what_was_typed(store):
     bundle = form._repr_mimebundle_()
     assert "secret" not in bundle["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def shown_text(widget) -> str:
+    """Every value shown anywhere under ``widget`` (HTML, text boxes, options)."""
+    parts, pending = [], [widget]
+    while pending:
+        current = pending.pop()
+        value = getattr(current, "value", None)
+        if isinstance(value, str):
+            parts.append(value)
+        parts += [str(o) for o in getattr(current, "options", ()) or ()]
+        pending += list(getattr(current, "children", ()) or ())
+    return "\n".join(parts)
+
+
+def test_switching_who_is_writing_hides_the_other_persons_entries(store):
+    store.set_profile("partner", "Sam")
+    form = check_in(store=store)
+    fill(form, note="only mine to see")
+    form.save.click()
+    form.recent.items[0].edit.click()
+    form.who.value = "partner"
+    assert "only mine to see" not in shown_text(form.recent.root)
+    assert "No check-ins yet today" in form.today.value
+    assert form.editing is None and form.save.description == "Save check-in"
+    form.save.click()  # the answers still in the form become the partner's own entry
+    assert [s.entry.note for s in store.entries("checkin", profile="me")] == ["only mine to see"]
+    assert len(store.entries("checkin", profile="partner")) == 1
+    form.who.value = "me"
+    assert "only mine to see" in shown_text(form.recent.root)
+
+
+def test_saving_after_the_edited_entry_was_deleted_keeps_the_answers(store):
+    form = check_in(store=store)
+    fill(form, note="first")
+    form.save.click()
+    form.recent.items[0].edit.click()
+    form.note.value = "changed after all"
+    form.recent.items[0].delete.click()
+    form.recent.items[0].confirm.click()
+    form.save.click()
+    assert "Saved at" in form.status.value
+    assert [s.entry.note for s in store.entries("checkin")] == ["changed after all"]

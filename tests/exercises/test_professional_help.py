@@ -134,3 +134,23 @@ def test_session_prep_saves_notes_and_makes_a_private_report(store):
 
     page = reports[0].read_text()
     assert all(chart.title in page for chart in CHARTS)
+
+
+def test_the_nudge_panel_follows_who_is_looking(store):
+    store.set_profile("partner", "Sam")
+    today = dt.date.today()
+    for days_ago in range(6):
+        when = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(12))
+        store.add(CheckIn(mood=2, insecurity=5), at=when.astimezone(), profile="partner")
+    panel = ph.data_nudge(store=store)
+    assert "0 of the last 14 days" in panel.text.value
+    panel.who.value = "partner"
+    assert "6 of the 6 days" in panel.text.value
+
+
+def test_two_reports_in_the_same_second_get_their_own_files(store):
+    form = ph.session_prep(store=store)
+    form.make_report.click()
+    form.make_report.click()
+    assert len(list(store.exports_dir.glob("*report*.html"))) == 2
+    assert "report is saved" in form.report_status.value

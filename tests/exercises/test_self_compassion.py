@@ -210,3 +210,24 @@ def test_the_break_form_draws_distress_before_and_after(store):
     assert bytes(form.chart.value).startswith(b"\x89PNG")
     again = self_compassion_break(store=store)
     assert again.chart.layout.display == "flex"
+
+
+def test_a_reread_letter_given_a_new_day_waits_again(store):
+    store.add(SelfCompassionLetter(letter="read once", reread_on=TODAY, reread=True))
+    form = self_compassion.compassion_letter(store=store)
+    form.recent.items[0].edit.click()
+    form.reread_on.value = TODAY + dt.timedelta(days=3)
+    form.save.click()
+    [saved] = store.entries("self_compassion_letter")
+    assert saved.entry.reread is False
+    later = self_compassion.LettersToReread(store=store, today=TODAY + dt.timedelta(days=3))
+    assert [s.entry.letter for s in later.due] == ["read once"]
+
+
+def test_each_profile_gets_its_own_letters_back(store):
+    store.set_profile("partner", "Sam")
+    store.add(SelfCompassionLetter(letter="Sam's letter", reread_on=TODAY), profile="partner")
+    panel = self_compassion.letters_to_reread(store=store)
+    assert panel.due == []
+    panel.who.value = "partner"
+    assert [s.entry.letter for s in panel.due] == ["Sam's letter"]

@@ -57,6 +57,11 @@ class CheckInForm(Form):
         else:
             self.care.value = ""
 
+    def profile_changed(self) -> None:
+        super().profile_changed()
+        self.care.value = ""
+        self._show_today()
+
     def _show_today(self) -> None:
         try:
             count = self.store.count(CheckIn.KIND, profile=self.profile, day=dt.date.today())

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ipywidgets as widgets
 
-from workbook import resources, words
+from workbook import messages, resources, words
 from workbook.exercises.start_here import safety_check
 from workbook.exercises.support import saved_region
 from workbook.models.professional_help import (
@@ -47,6 +47,10 @@ class SupportReflectionForm(Form):
         self.recent.refresh()
         self.show_guidance(saved.entry.outcome)  # type: ignore[attr-defined]
 
+    def profile_changed(self) -> None:
+        super().profile_changed()
+        self.guidance.value = ""
+
     def show_guidance(self, outcome: str) -> None:
         text = words.GUIDANCE[outcome]
         if outcome == "keep_practising":
@@ -72,7 +76,9 @@ class NudgePanel(Panel):
         self.refresh_button = widgets.Button(description="Look again", icon="refresh",
                                              layout=widgets.Layout(width="auto"))
         self.on_click(self.refresh_button, self.refresh)
-        self.root.children = [widgets.HTML(html.heading(self.title)), self.text,
+        self.who = self.profile_picker(self.refresh)
+        self.root.children = [widgets.HTML(html.heading(self.title)),
+                              *([self.who] if self.who is not None else []), self.text,
                               self.refresh_button]
         self.refresh()
 
@@ -134,6 +140,10 @@ class TherapistForm(Form):
         self.recent.refresh()
         self.refresh_table()
         self.clear()
+
+    def profile_changed(self) -> None:
+        super().profile_changed()
+        self.refresh_table()
 
     def clear(self) -> None:
         """Empty the form for the next candidate."""
@@ -209,9 +219,12 @@ class SessionPrepForm(Form):
         self.report_status.value = html.message("Making your report…", "info")
         try:
             path = report.write(self.store, span=span, profile=self.profile)
-        except report.ReportError as error:
+        except (report.ReportError, StoreError) as error:
             self.report_status.value = html.message(html.text(error.message), "error")
             return
+        except Exception:
+            self.report_status.value = html.message(html.text(messages.UNEXPECTED), "error")
+            raise  # the button's guard logs the kind of error
         self.report_status.value = html.message(
             f"Your report is saved at {html.text(str(path))}. Only your user account can "
             "open it; open it in a browser to read or print it.", "ok")

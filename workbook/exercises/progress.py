@@ -86,14 +86,15 @@ class ProgressPanel(Panel):
         self.status = widgets.HTML("")
         self.status.add_class("sb-status")
 
-        self.show_demo.on_click(lambda _b: self.use_demo(True))
-        self.leave_demo.on_click(lambda _b: self.use_demo(False))
-        self.save_report.on_click(self._save_report)
-        self.export_data.on_click(self._export)
+        self.on_click(self.show_demo, lambda: self.use_demo(True))
+        self.on_click(self.leave_demo, lambda: self.use_demo(False))
+        self.on_click(self.save_report, self._save_report)
+        self.on_click(self.export_data, self._export)
         self._fill_profiles()
-        self.period.observe(self._period_changed, names="value")
+        self.period.observe(lambda change: self._guarded(lambda: self._period_changed(change)),
+                            names="value")
         for control in (self.start, self.end):
-            control.observe(lambda _change: self.redraw(), names="value")
+            control.observe(lambda _change: self._guarded(self.redraw), names="value")
 
         self.root.children = [
             widgets.HTML(html.heading(self.title)), self.offer, self.banner,
@@ -145,7 +146,7 @@ class ProgressPanel(Panel):
         self.who.unobserve_all("value")
         self.who.options = options
         self.who.value = self.profile if self.profile in keys else keys[0]
-        self.who.observe(lambda _change: self.redraw(), names="value")
+        self.who.observe(lambda _change: self._guarded(self.redraw), names="value")
         self.who.layout.display = "none" if len(options) < 2 else "flex"
 
     def _show_mode(self) -> None:
@@ -217,9 +218,16 @@ class ProgressPanel(Panel):
                 outputs.append(_html(html.message(
                     f"The chart “{html.text(chart.title)}” could not be drawn.", "error")))
                 continue
-            if self.showing_demo:
-                charts.mark_demo(figure)
-            outputs.append(_image(charts.png(figure), chart.title))
+            try:
+                if self.showing_demo:
+                    charts.mark_demo(figure)
+                picture = charts.png(figure)
+            except Exception as error:
+                log.error("drawing the %s chart failed: %s", chart.key, type(error).__name__)
+                outputs.append(_html(html.message(
+                    f"The chart “{html.text(chart.title)}” could not be drawn.", "error")))
+                continue
+            outputs.append(_image(picture, chart.title))
             outputs.append(_html(f"<p class='sb-summary'>{html.text(summary)}</p>"))
             summaries.append(summary)
         # Outputs are set on the widget directly, never sent as cell output, so no chart

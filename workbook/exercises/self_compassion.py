@@ -60,16 +60,23 @@ class SelfCompassionBreakForm(Form):
         self.chart.layout.display = "none"
         self.recent = RecentEntries(SelfCompassionBreak.KIND, form=self, limit=3)
         self.layout(self.change, self.chart, self.recent.root)
-        if self.store.count(SelfCompassionBreak.KIND, profile=self.profile):
-            self.draw_chart()
+        self._guarded(self.draw_chart)
 
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()
         self.change.value = html.message(html.text(distress_change_text(saved.entry)), "care")
         self.draw_chart()
 
+    def profile_changed(self) -> None:
+        super().profile_changed()
+        self.change.value = ""
+        self.draw_chart()
+
     def draw_chart(self) -> None:
         """Distress before and after every break so far, as a picture under the form."""
+        if not self.store.count(SelfCompassionBreak.KIND, profile=self.profile):
+            self.chart.layout.display = "none"
+            return
         import workbook
         from workbook.charts import _style
 
@@ -162,7 +169,9 @@ class LetterForm(Form):
         editing = self.editing.entry if self.editing is not None else None
         checks.not_past("reread_on", self.reread_on.value,
                         unchanged_from=getattr(editing, "reread_on", None))
-        reread = getattr(editing, "reread", False)
+        # A new reread day means the letter is waiting to be read again.
+        reread = getattr(editing, "reread", False) and \
+            self.reread_on.value == getattr(editing, "reread_on", None)
         return build_checked(checks, lambda: SelfCompassionLetter(
             letter=self.letter.value, reread_on=self.reread_on.value, reread=reread))
 
@@ -191,6 +200,7 @@ class LettersToReread(Panel):
         self.check_again = widgets.Button(description="Check again", icon="refresh",
                                           layout=widgets.Layout(width="auto"))
         self.on_click(self.check_again, self.refresh)
+        self.who = self.profile_picker(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -205,6 +215,8 @@ class LettersToReread(Panel):
         upcoming = sorted(s.entry.reread_on for s in letters
                           if not s.entry.reread and not s.entry.due(self.today))
         parts: list[widgets.Widget] = [widgets.HTML(html.heading(self.title))]
+        if self.who is not None:
+            parts.append(self.who)
         self.reread_buttons, self.later_buttons = [], []
         for saved in self.due:
             parts.append(self._letter_box(saved))

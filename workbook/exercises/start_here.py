@@ -91,7 +91,7 @@ class PrivacyPanel(Panel):
     def _export(self, _button: object = None) -> None:
         try:
             store = self.store
-            target = store.exports_dir / f"secure-base-{now():%Y%m%d-%H%M%S}.json"
+            target = store.exports_dir / f"secure-base-{now():%Y%m%d-%H%M%S-%f}.json"
             store.export_json(target)
         except (StoreError, OSError) as error:
             self.say(getattr(error, "message", str(error)), "error")
@@ -288,6 +288,10 @@ class SnapshotForm(Form):
 
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()
+        self._show_due()
+
+    def profile_changed(self) -> None:
+        super().profile_changed()
         self._show_due()
 
     def _show_due(self) -> None:

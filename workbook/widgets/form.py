@@ -48,23 +48,45 @@ class Panel:
         """Show a message (plain text, escaped here) in the status line."""
         self.status.value = html.message(html.text(text), tone)
 
+    def profile_picker(self, on_switch: Callable[[], object]) -> widgets.ToggleButtons | None:
+        """"Who is writing?" when a partner profile exists (else None).
+
+        Choosing sets ``self.profile`` and calls ``on_switch``; failures become messages.
+        """
+        try:
+            profiles = self.store.profiles()
+        except StoreError:
+            return None
+        if len(profiles) < 2:
+            return None
+        picker = widgets.ToggleButtons(
+            options=[(p.label, p.key) for p in profiles], value=self.profile,
+            description="Who is writing?", style={"description_width": "initial"})
+
+        def switch(change: dict[str, Any]) -> None:
+            self.profile = change["new"]
+            self._guarded(on_switch)
+
+        picker.observe(switch, names="value")
+        return picker
+
+    def _guarded(self, handler: Callable[[], object]) -> None:
+        try:
+            handler()
+        except StoreError as error:
+            self.say(error.message, "error")
+        except Exception as error:
+            # Only the kind of error is logged: entries never go to logs.
+            log.error("%s in %s", type(error).__name__, type(self).__name__)
+            self.say(messages.UNEXPECTED, "error")
+
     def on_click(self, button: widgets.Button, handler: Callable[[], object]) -> None:
         """Run ``handler`` when ``button`` is pressed; a failure becomes a kind message.
 
         ipywidgets would otherwise print a traceback for any error in a handler.
         """
 
-        def guarded(_button: object) -> None:
-            try:
-                handler()
-            except StoreError as error:
-                self.say(error.message, "error")
-            except Exception as error:
-                # Only the kind of error is logged: entries never go to logs.
-                log.error("%s in %s", type(error).__name__, type(self).__name__)
-                self.say(messages.UNEXPECTED, "error")
-
-        button.on_click(guarded)
+        button.on_click(lambda _button: self._guarded(handler))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.root._repr_mimebundle_(**kwargs)
@@ -102,7 +124,7 @@ class Form(Panel):
         self._dirty = False
         self._busy = False
         self.recent: RecentEntries | None = None
-        self.who = self._profile_picker()
+        self.who = self.profile_picker(self._profile_switched)
 
     # -- building ---------------------------------------------------------------
 
@@ -128,18 +150,22 @@ class Form(Panel):
         parts += extra
         self.root.children = parts
 
-    def _profile_picker(self) -> widgets.ToggleButtons | None:
-        try:
-            profiles = self.store.profiles()
-        except StoreError:
-            return None
-        if len(profiles) < 2:
-            return None
-        picker = widgets.ToggleButtons(
-            options=[(p.label, p.key) for p in profiles], value=self.profile,
-            description="Who is writing?", style={"description_width": "initial"})
-        picker.observe(lambda change: setattr(self, "profile", change["new"]), names="value")
-        return picker
+    def _profile_switched(self) -> None:
+        # Nothing of the other person's may stay on screen or be edited under the new name.
+        self.editing = None
+        self.last_saved = None
+        self._dirty = True
+        self.save.description = self.save_label
+        self.status.value = ""
+        self.profile_changed()
+
+    def profile_changed(self) -> None:
+        """Redraw what shows the current profile's own entries (after "Who is writing?").
+
+        Forms with more than the recent list (counts, cards, charts, suggestions) extend it.
+        """
+        if self.recent is not None:
+            self.recent.refresh()
 
     # -- what subclasses may override -------------------------------------------------
 
@@ -224,7 +250,11 @@ class Form(Panel):
 
     def _persist(self, entry: Entry) -> Saved:
         if self.editing is not None:
-            return self.store.update(self.editing.id, entry)
+            try:
+                return self.store.update(self.editing.id, entry)
+            except KeyError:
+                # Deleted while being edited: the answers are kept as a new entry instead.
+                self.editing = None
         return self.store.add(entry, profile=self.profile)
 
     def _store_safely(self, action: Callable[[], Saved]) -> Saved | None:

@@ -80,6 +80,16 @@ class RecentEntries(Panel):
         self.root.children = [title, *listed, self.status]
 
     def _delete(self, item: RecentItem) -> None:
+        form = self.form
+        if form is not None:
+            # The form's answers outlive the deleted entry: the next Save stores them anew.
+            if form.editing is not None and form.editing.id == item.saved.id:
+                form.editing = None
+                form.save.description = form.save_label
+                form._dirty = True
+            if form.last_saved is not None and form.last_saved.id == item.saved.id:
+                form.last_saved = None
+                form._dirty = True
         try:
             self.store.delete(item.saved.id)
         except StoreError as error:
