@@ -80,3 +80,16 @@ def reopen_newest(store: Store, make: Callable[..., Any], kind: str) -> Any:
     fresh.recent.items[0].edit.click()
     assert fresh.entry() == saved.entry
     return fresh
+
+
+def shown_text(widget: Any) -> str:
+    """Every piece of text in ``widget`` and all inside it: values and the options offered."""
+    parts: list[str] = []
+    value = getattr(widget, "value", None)
+    if isinstance(value, str):
+        parts.append(value)
+    elif isinstance(value, tuple):
+        parts += [str(part) for part in value]
+    parts += [str(option) for option in getattr(widget, "options", None) or ()]
+    parts += [shown_text(child) for child in getattr(widget, "children", ())]
+    return "\n".join(parts)

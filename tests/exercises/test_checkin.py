@@ -198,9 +198,12 @@ def test_switching_who_is_writing_hides_the_other_persons_entries(store):
     assert "only mine to see" not in shown_text(form.recent.root)
     assert "No check-ins yet today" in form.today.value
     assert form.editing is None and form.save.description == "Save check-in"
-    form.save.click()  # the answers still in the form become the partner's own entry
+    assert form.note.value == ""  # the entry being edited is not carried over
+    form.note.value = "Sam's own words"
+    form.save.click()
     assert [s.entry.note for s in store.entries("checkin", profile="me")] == ["only mine to see"]
-    assert len(store.entries("checkin", profile="partner")) == 1
+    assert [s.entry.note for s in store.entries("checkin", profile="partner")] == [
+        "Sam's own words"]
     form.who.value = "me"
     assert "only mine to see" in shown_text(form.recent.root)
 

@@ -9,6 +9,7 @@ from form_steps import (
     refuse_answer,
     reopen_newest,
     save_as_partner,
+    shown_text,
     type_answers,
 )
 
@@ -185,3 +186,17 @@ def test_the_notebook_text_never_holds_what_was_typed(store):
     form = communication.statement_builder(store=store)
     fill_statement(form, situation="secret words")
     assert "secret" not in form._repr_mimebundle_()["text/plain"]
+
+
+def test_reflection_topics_follow_who_is_writing(store):
+    store.set_profile("partner", "Sam")
+    plan = communication.conversation_plan(store=store)
+    fill_plan(plan, topic="the attic boxes")
+    plan.save.click()
+    form = communication.after_the_conversation(store=store)
+    assert form.topic.options == ("the attic boxes",)
+    form.who.value = "partner"
+    assert "attic boxes" not in shown_text(form.root)
+    fill_reflection(form)
+    form.save.click()
+    assert [s.profile for s in store.entries("conversation_reflection")] == ["partner"]

@@ -10,6 +10,7 @@ from form_steps import (
     refuse_answer,
     reopen_newest,
     save_as_partner,
+    shown_text,
     type_answers,
 )
 
@@ -103,7 +104,7 @@ def test_gratitude_over_long_item_is_named_by_its_line(store):
 
 def test_gratitude_skips_empty_lines_and_keeps_told_in_step(store):
     form = positive.gratitude_journal(store=store)
-    fill_gratitude(form, items=("", "  a hug  ", "the dishes"), told=(True, False, True))
+    fill_gratitude(form, items=("", "  a hug  ", "the dishes"), told=(False, False, True))
     form.save.click()
     entry = store.entries("gratitude")[0].entry
     assert entry.items == ("  a hug  ", "the dishes")  # kept exactly as typed
@@ -195,3 +196,45 @@ def test_tally_week_cannot_be_in_the_future():
     with pytest.raises(EntryInvalid) as raised:
         PositiveTally(week_of=TODAY + dt.timedelta(days=8), positives=1, negatives=1)
     assert "week_of" in raised.value.problems
+
+
+def test_gratitude_week_follows_who_is_writing(store):
+    store.set_profile("partner", "Sam")
+    form = positive.gratitude_journal(store=store)
+    fill_gratitude(form, items=("the lighthouse mug", "", ""), told=(True, False, False))
+    form.save.click()
+    assert "noticed 1 thing" in form.week.value
+    fill_gratitude(form, items=("", "", ""), told=(False, False, False))
+    form.who.value = "partner"
+    assert "lighthouse mug" not in shown_text(form.root)
+    assert "Nothing noted yet" in form.week.value
+    fill_gratitude(form, items=("a walk", "a song", ""), told=(False, False, False))
+    form.save.click()
+    assert [s.profile for s in store.entries("gratitude")] == ["partner", "me"]
+    assert "noticed 2 things" in form.week.value and "about 0" in form.week.value
+
+
+def test_told_them_on_an_empty_gratitude_line_is_explained(store):
+    form = positive.gratitude_journal(store=store)
+    fill_gratitude(form, items=("tea", "", ""), told=(False, True, False))
+    form.save.click()
+    assert "I told them" in form.fields["item1"].message.value
+    assert form.fields["item0"].message.value == ""
+    assert store.entries() == []
+    form.told[1].value = False
+    form.save.click()
+    assert store.entries("gratitude")[0].entry.told == (False,)
+
+
+def test_tally_being_edited_does_not_lend_its_week_to_the_partner(store):
+    store.set_profile("partner", "Sam")
+    store.add(PositiveTally(week_of=MONDAY - dt.timedelta(weeks=5), positives=2, negatives=1,
+                            note="the harbour week"))
+    form = positive.weekly_tally(store=store)
+    form.recent.items[0].edit.click()
+    form.who.value = "partner"
+    assert "harbour week" not in shown_text(form.recent.root)
+    fill_tally(form, note="ours")
+    form.save.click()
+    saved = store.entries("positive_tally", profile="partner")[0]
+    assert saved.entry.week_of == MONDAY - dt.timedelta(weeks=form.week.value)

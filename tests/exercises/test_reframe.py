@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from form_steps import assert_refused, delete_newest
+from form_steps import assert_refused, delete_newest, shown_text
 
 import workbook
 from workbook.exercises import reframe
@@ -155,3 +155,26 @@ def test_the_traps_guide_lists_all_twelve():
     guide = reframe.thinking_traps()
     text = guide.root.children[0].value
     assert text.count("<li>") == 12 and "Emotional reasoning" in text
+
+
+def test_the_change_and_the_patterns_follow_who_is_writing(store):
+    store.set_profile("partner", "Sam")
+    form = reframe.thought_record(store=store)
+    fill(form)
+    form.save.click()
+    assert "down 50 points" in form.change.value
+    form.who.value = "partner"
+    assert "down 50 points" not in shown_text(form.root)
+    assert reframe.pattern_finder(store=store).who is not None
+    finder = reframe.pattern_finder(store=store)
+    assert "waiting for a message or call (1)" in finder.result.value
+    finder.who.value = "partner"
+    assert "No thought records yet" in finder.result.value
+    form.save.click()
+    assert [s.profile for s in store.entries("thought_record")] == ["partner", "me"]
+    finder.look_again.click()
+    assert "waiting for a message or call (1)" in finder.result.value
+
+
+def test_the_pattern_finder_has_no_picker_for_one_person(store):
+    assert reframe.pattern_finder(store=store).who is None

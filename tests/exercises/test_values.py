@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from form_steps import assert_refused, delete_newest
+from form_steps import assert_refused, delete_newest, shown_text
 
 import workbook
 from workbook import words
@@ -290,3 +290,50 @@ def test_goals_open_with_earlier_check_ins_named_by_their_goal(store):
     assert "a goal since deleted: 10 % of the way" in texts[0]
     assert "Sunday walks (for Health): 30 % of the way" in texts[1]
     assert "30 % after one check-in" in check.overview.value
+
+
+def test_a_gap_in_the_ranks_is_explained_and_nothing_is_stored(store):
+    form = values.card_sort(store=store)
+    finish_sort(form)
+    form.ranks[1].value = None
+    form.ranks[3].value = None
+    form.save.click()
+    says = form.fields["top_five"].message.value
+    assert "fill in your 2nd value before your 3rd" in says
+    assert store.entries("values_sort") == []
+    assert form.ranks[2].value == "fun"  # the answers stay as chosen
+
+
+def test_living_my_values_gap_follows_who_is_writing(store):
+    store.set_profile("partner", "Sam")
+    store.add(ValuesSort(very_important=("fun", "trust"), top_five=("trust", "fun")))
+    form = values.living_my_values(store=store)
+    form.importance["trust"].value, form.consistency["trust"].value = 9, 2
+    form.save.click()
+    assert "biggest gap is Trust" in form.gap.value
+    form.who.value = "partner"
+    assert "Trust" not in shown_text(form.root) and form.chart.layout.display == "none"
+    assert form.values == ()
+
+
+def test_shared_goals_follow_one_person_in_both_forms(store):
+    store.set_profile("partner", "Sam")
+    goals = values.shared_goals(store=store)
+    new, check = goals.new_goal, goals.check_in
+    new.goal.value, new.value.value, new.first_step.value = "The lighthouse walk", "fun", "Map"
+    new.target_date.value = TODAY
+    new.save.click()
+    new.goal.value = ""  # what is typed stays typed; what was saved must go
+    new.who.value = "partner"
+    assert check.who.value == "partner"
+    assert "lighthouse" not in shown_text(goals.root)
+    new.goal.value, new.first_step.value = "Cook on Fridays", "Buy a pan"
+    new.save.click()
+    saved = store.entries("shared_goal", profile="partner")[0]
+    assert check.goal_id.value == saved.id
+    check.progress.value = 10
+    check.save.click()
+    assert [s.profile for s in store.entries("goal_progress")] == ["partner"]
+    new.goal.value = ""
+    check.who.value = "me"
+    assert new.who.value == "me" and "Cook on Fridays" not in shown_text(goals.root)

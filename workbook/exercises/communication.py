@@ -173,6 +173,10 @@ class ReflectionForm(Form):
         self.recent = RecentEntries(ConversationReflection.KIND, form=self, limit=4)
         self.layout(self.recent.root)
 
+    def profile_changed(self) -> None:
+        super().profile_changed()
+        self.topic.options = self._planned_topics()
+
     def _planned_topics(self) -> list[str]:
         try:
             plans = self.store.entries(ConversationPlan.KIND, profile=self.profile, limit=10)

@@ -76,6 +76,11 @@ class GratitudeForm(Form):
             checks.text(f"item{number}", item.value)
         checks.require("item0", any(item.value.strip() for item in self.items),
                        "Please write at least one thing you appreciate.")
+        for number, (item, told) in enumerate(zip(self.items, self.told, strict=True)):
+            # A tick on an empty line would be lost without a word: ask instead.
+            checks.require(f"item{number}", bool(item.value.strip()) or not told.value,
+                           "You ticked \"I told them\" here: please write what you told them "
+                           "about, or untick it.")
         checks.done()
         filled = [n for n, item in enumerate(self.items) if item.value.strip()]
         return Gratitude(items=tuple(self.items[n].value for n in filled),
@@ -88,6 +93,10 @@ class GratitudeForm(Form):
 
     def after_save(self, saved: Saved) -> None:
         self.recent.refresh()
+        self._show_week()
+
+    def profile_changed(self) -> None:
+        super().profile_changed()
         self._show_week()
 
     def _show_week(self) -> None:
@@ -215,6 +224,10 @@ class TallyForm(Form):
     def after_save(self, saved: Saved) -> None:
         self._loaded_week = None
         self.recent.refresh()
+
+    def profile_changed(self) -> None:
+        super().profile_changed()
+        self._loaded_week = None  # the week of an entry being edited under the other name
 
 
 def gratitude_journal(*, store: Store | None = None, profile: str | None = None) -> GratitudeForm:

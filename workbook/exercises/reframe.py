@@ -149,6 +149,10 @@ class ThoughtRecordForm(Form):
         if isinstance(entry, ThoughtRecord):
             self.change.value = html.message(html.text(entry.change_text()), "care")
 
+    def profile_changed(self) -> None:
+        super().profile_changed()
+        self.change.value = ""  # it described the other person's record
+
 
 class QuickCheckForm(Form):
     """A short form for the moment: the thought, the trap, a kinder alternative."""
@@ -182,7 +186,9 @@ class PatternFinder(Panel):
         self.on_click(self.look_again, self.refresh)
         self.result = widgets.HTML("")
         self.result.add_class("sb-patterns")
-        self.root.children = [widgets.HTML(html.heading(self.title)), self.result,
+        self.who = self.profile_picker(self.refresh)
+        self.root.children = [widgets.HTML(html.heading(self.title)),
+                              *([self.who] if self.who is not None else []), self.result,
                               self.look_again, self.status]
         self.refresh()
 

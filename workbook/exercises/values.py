@@ -125,8 +125,19 @@ class CardSortForm(Form):
         for key, row in self.rows.items():
             if row.pile.value in piles:
                 piles[row.pile.value].append(key)
-        top = tuple(d.value for d in self.ranks if d.value is not None)
-        return ValuesSort(top_five=top, **{pile: tuple(keys) for pile, keys in piles.items()})
+        chosen = [d.value for d in self.ranks]
+        checks = Checks()
+        if None in chosen:
+            # 1st and 3rd without a 2nd would quietly become 1st and 2nd: ask instead.
+            empty = chosen.index(None)
+            later = next((n for n in range(empty, len(chosen)) if chosen[n] is not None), None)
+            if later is not None:
+                checks.require("top_five", False,
+                               f"Please fill in your {RANKS[empty]} value before your "
+                               f"{RANKS[later]}, so your top five has no gaps.")
+        top = tuple(value for value in chosen if value is not None)
+        return build_checked(checks, lambda: ValuesSort(
+            top_five=top, **{pile: tuple(keys) for pile, keys in piles.items()}))
 
     def load(self, entry: ValuesSort) -> None:  # type: ignore[override]
         for key in self.rows:
@@ -252,8 +263,13 @@ class LivingValuesForm(Form):
         self.chart.layout.display = "none"
         self.recent = RecentEntries(LivingValues.KIND, form=self, limit=3)
         self.layout(self.use_latest, self.gap, self.chart, self.recent.root)
-        if self.who is not None:
-            self.who.observe(lambda _c: self.show_values(), names="value")
+        self.show_values()
+
+    def profile_changed(self) -> None:
+        super().profile_changed()
+        # The gap and chart were the other person's; the sliders follow the new sort.
+        self.gap.value = ""
+        self.chart.layout.display = "none"
         self.show_values()
 
     def show_values(self, values: tuple[str, ...] | None = None) -> None:
@@ -577,11 +593,21 @@ class SharedGoals(Panel):
         self.check_in = GoalProgressForm(store=store, profile=profile)
         self.new_goal = GoalForm(store=store, profile=profile, on_saved=self._goal_saved)
         self.new_goal.recent.on_change = self.check_in.refresh_goals
+        if self.new_goal.who is not None and self.check_in.who is not None:
+            # One person at a time: choosing in either form switches both.
+            self._same_person = widgets.link((self.new_goal.who, "value"),
+                                             (self.check_in.who, "value"))
         self.root.children = [self.new_goal.root, self.check_in.root]
 
     def _goal_saved(self, saved: Saved) -> None:
+        if self.check_in.profile != saved.profile:
+            if self.check_in.who is not None:
+                self.check_in.who.value = saved.profile  # refreshes its goals too
+            else:
+                self.check_in.profile = saved.profile
         self.check_in.refresh_goals()
-        self.check_in.goal_id.value = saved.id
+        if saved.id in self.check_in.goals:
+            self.check_in.goal_id.value = saved.id
 
 
 def card_sort(*, store: Store | None = None, profile: str | None = None) -> CardSortForm:

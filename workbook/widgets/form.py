@@ -116,6 +116,7 @@ class Form(Panel):
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
         super().__init__(store=store, profile=profile)
         self.fields: dict[str, Field] = {}
+        self._initial: dict[str, Any] = {}
         self.save = widgets.Button(description=self.save_label, button_style="primary",
                                    icon="check", layout=widgets.Layout(width="auto"))
         self.on_click(self.save, self._on_save)
@@ -131,6 +132,8 @@ class Form(Panel):
     def field(self, name: str, field: Field) -> Any:
         """Register ``field`` under the entry's attribute ``name``; returns its control."""
         self.fields[name] = field
+        if hasattr(field.control, "value"):
+            self._initial[name] = field.control.value
         field.control.observe(self._changed, names="value")
         return field.control
 
@@ -152,6 +155,9 @@ class Form(Panel):
 
     def _profile_switched(self) -> None:
         # Nothing of the other person's may stay on screen or be edited under the new name.
+        if self.editing is not None:
+            for name, value in self._initial.items():
+                self.fields[name].control.value = value
         self.editing = None
         self.last_saved = None
         self._dirty = True
