@@ -32,7 +32,3 @@ def dump() -> Callable[[Path], list[str]]:
     """Reads a journal file as its SQL and schema version, to compare before and after."""
     return _dump
 
-
-def message_of(field) -> str:
-    """The text of the message shown under a field ('' when there is none)."""
-    return field.message.value

@@ -4,6 +4,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
+from form_steps import shown_text
 
 import workbook
 from workbook.exercises.checkin import check_in
@@ -173,19 +174,6 @@ def test_the_notebook_text_of_a_form_never_holds_what_was_typed(store):
     bundle = form._repr_mimebundle_()
     assert "secret" not in bundle["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in bundle
-
-
-def shown_text(widget) -> str:
-    """Every value shown anywhere under ``widget`` (HTML, text boxes, options)."""
-    parts, pending = [], [widget]
-    while pending:
-        current = pending.pop()
-        value = getattr(current, "value", None)
-        if isinstance(value, str):
-            parts.append(value)
-        parts += [str(o) for o in getattr(current, "options", ()) or ()]
-        pending += list(getattr(current, "children", ()) or ())
-    return "\n".join(parts)
 
 
 def test_switching_who_is_writing_hides_the_other_persons_entries(store):

@@ -47,8 +47,8 @@ class CheckInForm(Form):
         self._show_today()
 
     def after_save(self, saved: Saved) -> None:
+        super().after_save(saved)
         self._show_today()
-        self.recent.refresh()
         entry = saved.entry
         if isinstance(entry, CheckIn) and entry.mood == words.MOOD_RANGE[0]:
             region = saved_region(self.store)

@@ -92,7 +92,7 @@ class GratitudeForm(Form):
             told.value = entry.told[number] if number < entry.count else False
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         self._show_week()
 
     def profile_changed(self) -> None:
@@ -222,8 +222,8 @@ class TallyForm(Form):
         self.note.value = entry.note
 
     def after_save(self, saved: Saved) -> None:
+        super().after_save(saved)
         self._loaded_week = None
-        self.recent.refresh()
 
     def profile_changed(self) -> None:
         super().profile_changed()

@@ -44,7 +44,7 @@ class SupportReflectionForm(Form):
         self.layout(self.guidance, self.recent.root)
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         self.show_guidance(saved.entry.outcome)  # type: ignore[attr-defined]
 
     def profile_changed(self) -> None:
@@ -137,21 +137,13 @@ class TherapistForm(Form):
         self.refresh_table()
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         self.refresh_table()
-        self.clear()
+        self.reset()
 
     def profile_changed(self) -> None:
         super().profile_changed()
         self.refresh_table()
-
-    def clear(self) -> None:
-        """Empty the form for the next candidate."""
-        for control in (self.name, self.experience, self.approach, self.cost,
-                        self.availability, self.first_contact):
-            control.value = ""
-        self.licensed.value = self.format.value = "not sure yet"
-        self.fit.value = 3
 
     def refresh_table(self) -> None:
         try:

@@ -83,8 +83,6 @@ class ProgressPanel(Panel):
                                           layout=widgets.Layout(width="auto"))
         self.export_data = widgets.Button(description="Export all my entries (CSV and JSON)",
                                           icon="download", layout=widgets.Layout(width="auto"))
-        self.status = widgets.HTML("")
-        self.status.add_class("sb-status")
 
         self.on_click(self.show_demo, lambda: self.use_demo(True))
         self.on_click(self.leave_demo, lambda: self.use_demo(False))
@@ -160,7 +158,7 @@ class ProgressPanel(Panel):
         self.report_path.disabled = self.showing_demo
         if self.showing_demo:
             self.report_path.value = ""
-            self._say(EXPORT_OFF_IN_DEMO, "info")
+            self.say(EXPORT_OFF_IN_DEMO, "info")
         else:
             self._new_report_name()
             self.status.value = ""
@@ -246,13 +244,13 @@ class ProgressPanel(Panel):
             path = report.write(self.store, self.report_path.value, span=span,
                                 profile=self.who.value, who=self.who.label or "")
         except report.ReportError as error:
-            self._say(error.message, "error")
+            self.say(error.message, "error")
             return
         except StoreError as error:
-            self._say(error.message, "error")
+            self.say(error.message, "error")
             return
-        self._say(f"Your report is saved at {path}. Only your user account can open it.",
-                  "ok")
+        self.say(f"Your report is saved at {path}. Only your user account can open it.",
+                 "ok")
         self._new_report_name()
 
     def _export(self, _button: object = None) -> None:
@@ -261,15 +259,12 @@ class ProgressPanel(Panel):
         try:
             written = export.export_all(self.store)
         except (StoreError, OSError) as error:
-            self._say(getattr(error, "message", None) or str(error), "error")
+            self.say(getattr(error, "message", None) or str(error), "error")
             return
         folder = written[0].parent
-        self._say(f"Exported {len(written)} files to {folder}: one JSON file with everything, "
-                  "and one CSV file per kind of entry. Only your user account can open them.",
-                  "ok")
-
-    def _say(self, text: str, tone: str) -> None:
-        self.status.value = html.message(html.text(text), tone)
+        self.say(f"Exported {len(written)} files to {folder}: one JSON file with everything, "
+                 "and one CSV file per kind of entry. Only your user account can open them.",
+                 "ok")
 
 
 def _image(png: bytes, title: str) -> dict[str, Any]:

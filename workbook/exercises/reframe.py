@@ -144,7 +144,7 @@ class ThoughtRecordForm(Form):
         self.intensity_after.set_emotions(emotions)
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         entry = saved.entry
         if isinstance(entry, ThoughtRecord):
             self.change.value = html.message(html.text(entry.change_text()), "care")

@@ -18,7 +18,7 @@ from workbook.models.self_compassion import (
     TreatAFriend,
 )
 from workbook.store import Saved, Store, StoreError, now
-from workbook.widgets import Form, Panel, PickMany, RecentEntries, fields, html
+from workbook.widgets import Form, Panel, RecentEntries, fields, html
 from workbook.widgets.fields import Field
 from workbook.widgets.prompts import PromptsForm, build_checked
 
@@ -63,7 +63,7 @@ class SelfCompassionBreakForm(Form):
         self._guarded(self.draw_chart)
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         self.change.value = html.message(html.text(distress_change_text(saved.entry)), "care")
         self.draw_chart()
 
@@ -131,8 +131,8 @@ class InnerCriticForm(Form):
         self.critic_says = self.field("critic_says", fields.text(
             "What my inner critic says", lines=2,
             placeholder="For example: You're too much. No wonder they pull away."))
-        self.feelings = self.field("feelings", Field(
-            "The feelings it brings", PickMany(words.EMOTIONS), "Pick one or more."))
+        self.feelings = self.field("feelings", fields.many(
+            "The feelings it brings", words.EMOTIONS, hint="Pick one or more."))
         self.rewrite = self.field("rewrite", fields.text(
             "A kind and accurate rewrite", lines=2,
             hint="Not forced cheerfulness: something you can believe.",
@@ -176,7 +176,7 @@ class LetterForm(Form):
             letter=self.letter.value, reread_on=self.reread_on.value, reread=reread))
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         entry = saved.entry
         if isinstance(entry, SelfCompassionLetter):
             when = ("today: it is waiting for you in the letters panel" if

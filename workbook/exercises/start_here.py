@@ -9,8 +9,17 @@ import ipywidgets as widgets
 
 from workbook import messages, resources, words
 from workbook.exercises.support import region_picker
-from workbook.models import EntryInvalid, InsecuritySnapshot
-from workbook.store import Saved, Store, StoreDamaged, StoreError, backups_of, now, restore
+from workbook.models import Checks, EntryInvalid, InsecuritySnapshot
+from workbook.store import (
+    Saved,
+    Store,
+    StoreDamaged,
+    StoreError,
+    backups_of,
+    default_path,
+    now,
+    restore,
+)
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
 
 SNAPSHOT_EVERY_DAYS = 7
@@ -49,7 +58,7 @@ class PrivacyPanel(Panel):
         self._check_journal()
 
     def _journal_path(self) -> Path:
-        return self._store.path if self._store is not None else _default_path()
+        return self._store.path if self._store is not None else default_path()
 
     def _check_journal(self) -> None:
         try:
@@ -118,13 +127,6 @@ class PrivacyPanel(Panel):
         files = "file" if len(removed) == 1 else "files"
         self.say(f"Your journal is deleted ({len(removed)} {files} removed). A new, empty one "
                   "starts the next time you save something.", "ok")
-
-
-
-def _default_path() -> Path:
-    from workbook.store import default_path
-
-    return default_path()
 
 
 class SafetyCheck(Panel):
@@ -223,8 +225,6 @@ class ProfilesForm(Panel):
 
     def _save(self, _button: object = None) -> None:
         names = {"my_name": self.my_name.value, "partner_name": self.partner_name.value}
-        from workbook.models import Checks
-
         checks = Checks()
         for name, value in names.items():
             checks.text(name, value, limit=80)
@@ -287,7 +287,7 @@ class SnapshotForm(Form):
         self.note.value = entry.note
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         self._show_due()
 
     def profile_changed(self) -> None:

@@ -102,8 +102,10 @@ class CardSortForm(Form):
         for dropdown in self.ranks:
             dropdown.observe(self._ranks_changed, names="value")
         self.only_unsorted.observe(lambda _c: self._show_rows(), names="value")
-        if self.who is not None:
-            self.who.observe(lambda _c: self.resume(), names="value")
+        self.resume()
+
+    def profile_changed(self) -> None:
+        super().profile_changed()
         self.resume()
 
     # -- reading and writing the controls -------------------------------------------
@@ -214,7 +216,7 @@ class CardSortForm(Form):
         return self.store.add(entry, profile=self.profile)
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         sort = saved.entry
         assert isinstance(sort, ValuesSort)
         time = f"{now():%H:%M}"
@@ -325,7 +327,7 @@ class LivingValuesForm(Form):
         self.note.value = entry.note
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         entry = saved.entry
         assert isinstance(entry, LivingValues)
         self.gap.value = html.message(html.text(entry.gap_sentence()), "care")
@@ -486,7 +488,7 @@ class GoalForm(Form):
         return build_checked(checks, super().entry)
 
     def after_save(self, saved: Saved) -> None:
-        self.recent.refresh()
+        super().after_save(saved)
         if self.on_saved is not None:
             self.on_saved(saved)
 
@@ -512,9 +514,10 @@ class GoalProgressForm(Form):
         self.recent = RecentEntries(GoalProgress.KIND, form=self, limit=3,
                                     describe=self._describe)
         self.layout(self.overview, self.recent.root)
-        if self.who is not None:
-            self.who.observe(lambda _c: self.refresh_goals(), names="value")
         self.refresh_goals()
+
+    def profile_changed(self) -> None:
+        self.refresh_goals()  # refreshes the recent list too
 
     def refresh_goals(self) -> None:
         """Offer this profile's goals, and show how each is going."""

@@ -156,14 +156,18 @@ class Form(Panel):
     def _profile_switched(self) -> None:
         # Nothing of the other person's may stay on screen or be edited under the new name.
         if self.editing is not None:
-            for name, value in self._initial.items():
-                self.fields[name].control.value = value
+            self.reset()
         self.editing = None
         self.last_saved = None
         self._dirty = True
         self.save.description = self.save_label
         self.status.value = ""
         self.profile_changed()
+
+    def reset(self) -> None:
+        """Put every answer back to how the form started."""
+        for name, value in self._initial.items():
+            self.fields[name].control.value = value
 
     def profile_changed(self) -> None:
         """Redraw what shows the current profile's own entries (after "Who is writing?").
