@@ -235,3 +235,77 @@ def test_restore_closes_the_journal_it_replaces(tmp_path, monkeypatch):
     restore(journal.path, copy)
     assert journal.closed
     assert [s.entry.note for s in default_store().entries()] == ["kept"]
+
+
+def test_a_journal_path_that_is_a_folder_gets_a_clear_message(tmp_path):
+    folder = tmp_path / "journal.sqlite3"
+    folder.mkdir()
+    with pytest.raises(StoreError, match="is a folder") as raised:
+        Store(folder)
+    assert type(raised.value) is StoreError
+    assert folder.is_dir() and not any(folder.iterdir())
+
+
+def test_a_symlink_at_the_journal_path_is_refused_and_its_target_left_alone(tmp_path):
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("someone else's file")
+    os.chmod(target, 0o644)
+    link = tmp_path / "home" / "journal.sqlite3"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    with pytest.raises(StoreError, match="symbolic link"):
+        Store(link)
+    assert mode(target) == 0o644
+    assert target.read_text() == "someone else's file"
+
+
+def test_a_symlinked_wal_is_refused_too(tmp_path):
+    target = tmp_path / "elsewhere"
+    target.write_bytes(b"")
+    os.chmod(target, 0o644)
+    journal = tmp_path / "home" / "journal.sqlite3"
+    journal.parent.mkdir()
+    Path(f"{journal}-wal").symlink_to(target)
+    with pytest.raises(StoreError, match="symbolic link"):
+        Store(journal)
+    assert mode(target) == 0o644
+
+
+def _export_with(store, tmp_path, change) -> Path:
+    store.add(CheckIn(mood=5, insecurity=5))
+    store.add(CheckIn(mood=6, insecurity=4))
+    path = store.export_json(tmp_path / "export.json")
+    document = json.loads(path.read_text())
+    change(document["entries"])
+    path.write_text(json.dumps(document))
+    return path
+
+
+def test_an_import_timestamp_without_a_time_zone_is_refused(store, tmp_path, dump):
+    def drop_zone(entries):
+        entries[1]["created_at"] = entries[1]["created_at"][:19]
+
+    path = _export_with(store, tmp_path, drop_zone)
+    before = dump(store.path)
+    with pytest.raises(StoreError, match=r"entry 2, created_at: no time zone"):
+        store.import_json(path)
+    assert dump(store.path) == before
+
+
+def test_an_import_error_names_the_entry_and_the_field(store, tmp_path, dump):
+    def break_mood(entries):
+        entries[1]["data"]["mood"] = 42
+
+    path = _export_with(store, tmp_path, break_mood)
+    before = dump(store.path)
+    with pytest.raises(StoreError, match=r"entry 2 \(checkin\), mood: Please choose a number"):
+        store.import_json(path)
+    assert dump(store.path) == before
+
+
+def test_an_import_with_an_unknown_kind_names_it(store, tmp_path):
+    def unknown(entries):
+        entries[0]["kind"] = "dream_diary"
+
+    with pytest.raises(StoreError, match=r"entry 1, kind: unknown kind 'dream_diary'"):
+        store.import_json(_export_with(store, tmp_path, unknown))

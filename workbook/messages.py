@@ -51,6 +51,16 @@ LOCKED = (
     "Save again."
 )
 
+PATH_IS_FOLDER = (
+    "The journal should be a file, but {path} is a folder. Nothing was changed. Please "
+    "point SECURE_BASE_HOME at the folder that holds journal.sqlite3, or move that folder "
+    "aside."
+)
+PATH_IS_LINK = (
+    "{path} is a shortcut (a symbolic link) to another file. To keep your journal private, "
+    "Secure Base only opens a real file there. Nothing was changed. Please replace the "
+    "shortcut with the file itself."
+)
 
 def damaged(path: Path, backup: Path | None) -> str:
     """The message for a journal file that can't be read."""

@@ -42,5 +42,27 @@ def _v1_journal(con: sqlite3.Connection) -> None:
     )
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_journal]
+def _v2_batches(con: sqlite3.Connection) -> None:
+    # Entries brought in together (an import, a partner's share file) form a batch, so
+    # they can be undone together; ``origin`` names a row of the source file, so the
+    # same row is never brought in twice.
+    con.execute(
+        """
+        CREATE TABLE batches (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details))
+        )
+        """
+    )
+    con.execute("ALTER TABLE entries ADD COLUMN batch INTEGER REFERENCES batches(id)")
+    con.execute("ALTER TABLE entries ADD COLUMN origin TEXT")
+    con.execute("CREATE UNIQUE INDEX entries_by_origin ON entries (origin)"
+                " WHERE origin IS NOT NULL")
+    con.execute("CREATE INDEX entries_by_batch ON entries (batch) WHERE batch IS NOT NULL")
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_journal, _v2_batches]
 LATEST = len(STEPS)

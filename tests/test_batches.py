@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from workbook.models import CheckIn
+
+
+def test_a_batch_is_written_whole_and_undone_exactly(store):
+    mine = store.add(CheckIn(mood=5, insecurity=5, note="written here"))
+    with store.batch("import", "Daylio export", {"file": "daylio.csv"}) as batch:
+        assert batch.add(CheckIn(mood=7, insecurity=3), origin="daylio:1")
+        assert batch.add(CheckIn(mood=2, insecurity=8), origin="daylio:2")
+    [listed] = store.batches("import")
+    assert (listed.id, listed.label, listed.entries) == (batch.id, "Daylio export", 2)
+    assert listed.details == {"file": "daylio.csv"}
+    assert {s.batch for s in store.entries("checkin")} == {None, batch.id}
+    assert store.undo_batch(batch.id) == 2
+    assert [s.id for s in store.entries()] == [mine.id]
+    assert store.batches() == []
+
+
+def test_the_same_origin_is_never_added_twice(store):
+    with store.batch("import") as first:
+        first.add(CheckIn(mood=5, insecurity=5), origin="row-1")
+    with store.batch("import") as second:
+        assert not second.add(CheckIn(mood=5, insecurity=5), origin="row-1")
+        assert second.add(CheckIn(mood=6, insecurity=5), origin="row-2")
+    assert (second.added, second.skipped) == (1, 1)
+    assert store.count("checkin") == 2
+
+
+def test_a_batch_that_adds_nothing_leaves_no_trace(store):
+    with store.batch("import") as first:
+        first.add(CheckIn(mood=5, insecurity=5), origin="row-1")
+    with store.batch("import") as again:
+        again.add(CheckIn(mood=5, insecurity=5), origin="row-1")
+    assert [b.id for b in store.batches()] == [first.id]
+
+
+def test_a_failing_batch_changes_nothing(store, dump):
+    store.add(CheckIn(mood=5, insecurity=5))
+    before = dump(store.path)
+    with pytest.raises(RuntimeError), store.batch("import") as batch:
+        batch.add(CheckIn(mood=7, insecurity=3), origin="a")
+        raise RuntimeError("the file ended half way")
+    assert dump(store.path) == before

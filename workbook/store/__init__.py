@@ -1,0 +1,54 @@
+"""The journal store: one private SQLite file that several notebooks can write at once.
+
+Every write runs in ``BEGIN IMMEDIATE`` so concurrent kernels queue politely
+instead of failing; the file and its WAL/SHM companions are 0600 from the first
+byte; upgrades back the file up and run in one transaction.
+
+One module per job: `files` (where and how privately), `journal` (the `Store`),
+`rows` (an entry as a row), `batches` (entries brought in together), `copies`
+(backups and restore), `transfer` (JSON export and import), `errors` (messages
+for the person).
+"""
+
+from __future__ import annotations
+
+from workbook.store.batches import Batch, BatchWriter
+from workbook.store.copies import BACKUPS_KEPT, backups_of, restore
+from workbook.store.errors import StoreDamaged, StoreError, StoreTooNew
+from workbook.store.files import (
+    FILE_NAME,
+    HOME_VARIABLE,
+    default_path,
+    home,
+    make_private_dir,
+    make_private_file,
+    now,
+)
+from workbook.store.journal import BUSY_TIMEOUT_MS, Store, default_store
+from workbook.store.rows import Profile, Saved
+from workbook.store.transfer import EXPORT_FORMAT, EXPORT_VERSION
+
+__all__ = [
+    "BACKUPS_KEPT",
+    "BUSY_TIMEOUT_MS",
+    "EXPORT_FORMAT",
+    "EXPORT_VERSION",
+    "FILE_NAME",
+    "HOME_VARIABLE",
+    "Batch",
+    "BatchWriter",
+    "Profile",
+    "Saved",
+    "Store",
+    "StoreDamaged",
+    "StoreError",
+    "StoreTooNew",
+    "backups_of",
+    "default_path",
+    "default_store",
+    "home",
+    "make_private_dir",
+    "make_private_file",
+    "now",
+    "restore",
+]

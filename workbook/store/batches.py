@@ -1,0 +1,96 @@
+"""Entries brought in together (an import, a partner's share file), kept as one batch.
+
+A batch is written in one transaction (all or nothing), can be undone as a whole,
+and each entry may carry an ``origin``: a stable name for the row of the source
+file it came from, so bringing in the same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
+
+from workbook import words
+from workbook.models import Entry
+from workbook.store.files import now
+from workbook.store.rows import insert
+
+
+@dataclasses.dataclass(frozen=True)
+class Batch:
+    id: int
+    kind: str
+    label: str
+    created_at: dt.datetime
+    details: dict[str, Any]
+    entries: int
+
+
+class BatchWriter:
+    """Adds entries to one batch inside the transaction that `Store.batch` opened."""
+
+    def __init__(self, con: sqlite3.Connection, batch_id: int):
+        self._con = con
+        self.id = batch_id
+        self.added = 0
+        self.skipped = 0
+
+    def add(self, entry: Entry, *, profile: str = words.PROFILE_ME,
+            at: dt.datetime | None = None, origin: str | None = None) -> bool:
+        """Add ``entry``; returns False (and adds nothing) if ``origin`` is already here."""
+        if origin is not None and self._con.execute(
+                "SELECT 1 FROM entries WHERE origin = ?", (origin,)).fetchone():
+            self.skipped += 1
+            return False
+        insert(self._con, entry, profile=profile, at=at, batch=self.id, origin=origin)
+        self.added += 1
+        return True
+
+
+class Batches:
+    """The part of `Store` that writes, lists and undoes batches."""
+
+    _con: sqlite3.Connection
+    _writing: Callable[[], AbstractContextManager[sqlite3.Connection]]
+
+    def _daily_backup(self) -> object:
+        raise NotImplementedError
+
+    @contextmanager
+    def batch(self, kind: str, label: str = "",
+              details: dict[str, Any] | None = None) -> Iterator[BatchWriter]:
+        """Write a batch in one transaction: if the block raises, nothing is kept.
+
+        A batch that ends up adding no entry is not kept either.
+        """
+        self._daily_backup()
+        with self._writing() as con:
+            cursor = con.execute(
+                "INSERT INTO batches (kind, label, created_at, details) VALUES (?, ?, ?, ?)",
+                (kind, label, now().isoformat(), json.dumps(details or {}, ensure_ascii=False)))
+            writer = BatchWriter(con, int(cursor.lastrowid or 0))
+            yield writer
+            if not writer.added:
+                con.execute("DELETE FROM batches WHERE id = ?", (writer.id,))
+
+    def batches(self, kind: str | None = None) -> list[Batch]:
+        """Batches still in the journal, newest first, with how many entries each holds."""
+        sql = ("SELECT b.id, b.kind, b.label, b.created_at, b.details, count(e.id)"
+               " FROM batches b LEFT JOIN entries e ON e.batch = b.id"
+               + (" WHERE b.kind = ?" if kind else "")
+               + " GROUP BY b.id ORDER BY b.created_at DESC, b.id DESC")
+        found = self._con.execute(sql, (kind,) if kind else ())
+        return [Batch(i, k, label, dt.datetime.fromisoformat(at), json.loads(details), n)
+                for i, k, label, at, details, n in found]
+
+    def undo_batch(self, batch_id: int) -> int:
+        """Remove exactly the entries of one batch, and the batch; returns how many."""
+        with self._writing() as con:
+            removed = con.execute("DELETE FROM entries WHERE batch = ?", (batch_id,)).rowcount
+            con.execute("DELETE FROM batches WHERE id = ?", (batch_id,))
+        return int(removed)

@@ -1,0 +1,260 @@
+"""The journal: opening, upgrading, and writing entries, profiles and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from workbook import messages, migrations, words
+from workbook.models import Entry
+from workbook.store import rows
+from workbook.store.batches import Batches
+from workbook.store.copies import Copies
+from workbook.store.errors import StoreDamaged, StoreError, StoreTooNew, friendly
+from workbook.store.files import (
+    check_journal_path,
+    default_path,
+    make_private_dir,
+    make_private_file,
+    now,
+)
+from workbook.store.rows import Profile, Saved
+from workbook.store.transfer import Transfer
+
+BUSY_TIMEOUT_MS = 30_000
+
+_open_stores: dict[Path, Store] = {}
+
+
+def default_store() -> Store:
+    """The store every form uses unless given another; one per journal path."""
+    path = default_path().resolve()
+    if path not in _open_stores or _open_stores[path].closed:
+        _open_stores[path] = Store(path)
+    return _open_stores[path]
+
+
+def forget(journal: Path) -> None:
+    """Close and drop the shared store for ``journal`` (before it is replaced or removed)."""
+    still_open = _open_stores.pop(Path(journal).resolve(), None)
+    if still_open is not None:
+        still_open.close()
+
+
+class Store(Copies, Transfer, Batches):
+    """A journal file. Raises `StoreDamaged` if it can't be read as one, and `StoreError`
+    if its path is a folder or a symbolic link."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        self.read_only = False
+        self.closed = True
+        check_journal_path(self.path)
+        make_private_dir(self.path.parent)
+        make_private_file(self.path)
+        for companion in ("-wal", "-shm"):
+            side = Path(f"{self.path}{companion}")
+            check_journal_path(side)
+            if side.exists():
+                os.chmod(side, 0o600)
+        self._con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                    isolation_level=None)
+        self.closed = False
+        try:
+            self._open()
+        except StoreError:
+            self.close()
+            raise
+        except sqlite3.DatabaseError as error:
+            self.close()
+            raise StoreDamaged(messages.damaged(self.path, self.newest_backup())) from error
+
+    # -- opening and upgrading -------------------------------------------------
+
+    def _open(self) -> None:
+        con = self._con
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("quick_check failed")
+        version = self.version
+        if version > migrations.LATEST:
+            self.read_only = True
+            con.execute("PRAGMA query_only = ON")
+            return
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = FULL")
+        con.execute("PRAGMA foreign_keys = ON")
+        if version < migrations.LATEST:
+            try:
+                self._migrate()
+            except StoreError:
+                raise
+            except Exception as error:
+                raise StoreError(messages.UPGRADE_FAILED.format(
+                    path=self.path, reason=type(error).__name__)) from error
+
+    @property
+    def version(self) -> int:
+        return int(self._con.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        if self.version > 0:
+            # The copy is taken outside the write transaction: SQLite's backup can't read
+            # a database through a connection that is in the middle of writing it.
+            self.backup(reason=f"before-v{migrations.LATEST}")
+        with self._writing() as con:
+            # Read the version again under the write lock: another kernel may have upgraded.
+            start = self.version
+            if start >= migrations.LATEST:
+                return
+            for number in range(start + 1, migrations.LATEST + 1):
+                migrations.STEPS[number - 1](con)
+            con.execute(f"PRAGMA user_version = {migrations.LATEST}")
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise StoreTooNew(messages.TOO_NEW.format(path=self.path))
+        con = self._con
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise friendly(error) from error
+        try:
+            yield con
+        except sqlite3.OperationalError as error:
+            _rollback(con)
+            raise friendly(error) from error
+        except BaseException:
+            _rollback(con)
+            raise
+        try:
+            con.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            _rollback(con)
+            raise friendly(error) from error
+
+    # -- entries ---------------------------------------------------------------
+
+    def add(self, entry: Entry, *, profile: str = words.PROFILE_ME,
+            at: dt.datetime | None = None) -> Saved:
+        """Save a new entry for ``profile`` and return it as stored.
+
+        The first save of a day first takes a backup of the journal as it was.
+        """
+        self._daily_backup()
+        with self._writing() as con:
+            entry_id = rows.insert(con, entry, profile=profile, at=at)
+        return self.get(entry_id)
+
+    def update(self, entry_id: int, entry: Entry) -> Saved:
+        """Replace the answers of a saved entry; its date and profile stay."""
+        with self._writing() as con:
+            changed = con.execute(
+                "UPDATE entries SET data = ?, updated_at = ? WHERE id = ? AND kind = ?",
+                (rows.encode(entry), now().isoformat(), entry_id, entry.KIND),
+            ).rowcount
+        if not changed:
+            raise KeyError(entry_id)
+        return self.get(entry_id)
+
+    def delete(self, entry_id: int) -> bool:
+        """Delete one entry; returns whether it existed."""
+        with self._writing() as con:
+            return con.execute("DELETE FROM entries WHERE id = ?", (entry_id,)).rowcount == 1
+
+    def get(self, entry_id: int) -> Saved:
+        row = self._con.execute(rows.SELECT + " WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise KeyError(entry_id)
+        return rows.saved(row)
+
+    def entries(self, kind: str | None = None, *, profile: str | None = None,
+                since: dt.date | None = None, until: dt.date | None = None,
+                newest_first: bool = True, limit: int | None = None) -> list[Saved]:
+        """Saved entries, filtered by kind, profile and day (inclusive)."""
+        where, args = [], []
+        for clause, value in (("kind = ?", kind), ("profile = ?", profile),
+                              ("day >= ?", since and since.isoformat()),
+                              ("day <= ?", until and until.isoformat())):
+            if value is not None:
+                where.append(clause)
+                args.append(value)
+        sql = rows.SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY created_at DESC, id DESC" if newest_first else " ORDER BY created_at, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [rows.saved(row) for row in self._con.execute(sql, args)]
+
+    def count(self, kind: str, *, profile: str = words.PROFILE_ME,
+              day: dt.date | None = None) -> int:
+        """How many entries of ``kind`` this profile has (on ``day``, if given)."""
+        sql = "SELECT count(*) FROM entries WHERE kind = ? AND profile = ?"
+        args: list[Any] = [kind, profile]
+        if day is not None:
+            sql += " AND day = ?"
+            args.append(day.isoformat())
+        return int(self._con.execute(sql, args).fetchone()[0])
+
+    def practice(self, *, profile: str | None = None) -> list[tuple[str, str, str, int]]:
+        """(day, profile, strategy, number of saved exercises) for each day practised."""
+        sql = ("SELECT day, profile, strategy, count(*) FROM entries WHERE strategy IS NOT NULL"
+               + (" AND profile = ?" if profile else "")
+               + " GROUP BY day, profile, strategy ORDER BY day, strategy")
+        return [tuple(row) for row in self._con.execute(sql, (profile,) if profile else ())]
+
+    # -- profiles and settings ---------------------------------------------------
+
+    def profiles(self) -> list[Profile]:
+        found = self._con.execute("SELECT key, name FROM profiles ORDER BY created_at, key")
+        return [Profile(key, name) for key, name in found]
+
+    def set_profile(self, key: str, name: str = "") -> Profile:
+        """Create or rename a profile (names are optional)."""
+        with self._writing() as con:
+            rows.ensure_profile(con, key)
+            con.execute("UPDATE profiles SET name = ? WHERE key = ?", (name, key))
+        return Profile(key, name)
+
+    def remove_profile(self, key: str) -> None:
+        """Remove a profile that has no entries; the "me" profile always stays."""
+        if key == words.PROFILE_ME:
+            raise ValueError("The main profile can't be removed.")
+        with self._writing() as con:
+            used = con.execute("SELECT count(*) FROM entries WHERE profile = ?", (key,))
+            if used.fetchone()[0]:
+                raise ValueError("This profile still has entries.")
+            con.execute("DELETE FROM profiles WHERE key = ?", (key,))
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._writing() as con:
+            con.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- closing -----------------------------------------------------------------
+
+    def close(self) -> None:
+        if not self.closed:
+            self._con.close()
+            self.closed = True
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _rollback(con: sqlite3.Connection) -> None:
+    # SQLite may already have rolled back by itself (after a full disk, for example).
+    if con.in_transaction:
+        con.execute("ROLLBACK")

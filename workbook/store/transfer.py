@@ -1,0 +1,147 @@
+"""Moving a whole journal in and out as a versioned JSON file."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from workbook import messages
+from workbook.models import KINDS, Entry, EntryInvalid
+from workbook.store.errors import StoreError
+from workbook.store.files import make_private_file, now
+from workbook.store.rows import Profile, Saved, encode, ensure_profile, insert
+
+EXPORT_FORMAT = "secure-base-export"
+EXPORT_VERSION = 1
+
+
+class ImportProblem(ValueError):
+    """Where an export file goes wrong: which entry (1-based) and which field."""
+
+    def __init__(self, where: str, field: str, detail: str):
+        self.where, self.field, self.detail = where, field, detail
+        super().__init__(f"{where}, {field}: {detail}")
+
+
+class Transfer:
+    """The part of `Store` that exports the whole journal and imports such a file."""
+
+    version: int
+    _writing: Callable[[], AbstractContextManager[sqlite3.Connection]]
+
+    def profiles(self) -> list[Profile]:
+        raise NotImplementedError
+
+    def entries(self, kind: str | None = None, **filters: Any) -> list[Saved]:
+        raise NotImplementedError
+
+    def export_json(self, destination: Path) -> Path:
+        """Write every profile, setting and entry to a versioned JSON file (0600)."""
+        document = {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "schema": self.version,
+            "exported_at": now().isoformat(),
+            "profiles": [dataclasses.asdict(p) for p in self.profiles()],
+            "entries": [
+                {
+                    "id": saved.id,
+                    "profile": saved.profile,
+                    "kind": saved.kind,
+                    "strategy": saved.strategy,
+                    "created_at": saved.created_at.isoformat(),
+                    "updated_at": saved.updated_at and saved.updated_at.isoformat(),
+                    "data": saved.entry.to_data(),
+                }
+                for saved in self.entries(newest_first=False)
+            ],
+        }
+        make_private_file(destination)
+        with open(destination, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=1)
+        return destination
+
+    def import_json(self, source: Path) -> int:
+        """Add the entries of an export file; entries already here are skipped.
+
+        Everything is checked before anything is written, in one transaction, so a
+        bad file changes nothing. Returns how many entries were added. Raises
+        `StoreError` with a plain message, naming the entry and field at fault, for a
+        file that isn't a complete Secure Base export.
+        """
+        try:
+            document = json.loads(Path(source).read_text(encoding="utf-8"))
+            if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+                raise ImportProblem("the file", "format", "not a Secure Base export")
+            if int(document.get("version", 0)) > EXPORT_VERSION:
+                raise StoreError(messages.IMPORT_TOO_NEW.format(path=source))
+            rows = list(_rows(document.get("entries")))
+            names = {p["key"]: p.get("name", "") for p in document.get("profiles", [])}
+        except StoreError:
+            raise
+        except ImportProblem as problem:
+            raise StoreError(messages.IMPORT_UNREADABLE.format(
+                path=source, reason=str(problem))) from problem
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise StoreError(messages.IMPORT_UNREADABLE.format(
+                path=source, reason=type(error).__name__)) from error
+        added = 0
+        with self._writing() as con:
+            for key, name in names.items():
+                ensure_profile(con, key)
+                con.execute("UPDATE profiles SET name = ? WHERE key = ? AND name = ''",
+                            (name, key))
+            for profile, entry, created, updated in rows:
+                duplicate = con.execute(
+                    "SELECT 1 FROM entries WHERE kind = ? AND created_at = ? AND data = ?",
+                    (entry.KIND, created.isoformat(), encode(entry))).fetchone()
+                if duplicate:
+                    continue
+                insert(con, entry, profile=profile, at=created, updated=updated)
+                added += 1
+        return added
+
+
+Row = tuple[str, Entry, dt.datetime, dt.datetime | None]
+
+
+def _rows(entries: object) -> Iterator[Row]:
+    if not isinstance(entries, list):
+        raise ImportProblem("the file", "entries", "missing")
+    for number, row in enumerate(entries, start=1):
+        where = f"entry {number}"
+        if not isinstance(row, dict):
+            raise ImportProblem(where, "entry", "not an entry")
+        for name in ("profile", "kind", "data", "created_at"):
+            if name not in row:
+                raise ImportProblem(where, name, "missing")
+        model = KINDS.get(row["kind"])
+        if model is None:
+            raise ImportProblem(where, "kind", f"unknown kind {row['kind']!r}")
+        try:
+            entry = model.from_data(row["data"])
+        except EntryInvalid as invalid:
+            field, detail = next(iter(invalid.problems.items()))
+            raise ImportProblem(f"{where} ({row['kind']})", field, detail) from invalid
+        except (ValueError, TypeError, AttributeError) as error:
+            raise ImportProblem(f"{where} ({row['kind']})", "data", str(error)) from error
+        created = _moment(row["created_at"], where, "created_at")
+        updated = row.get("updated_at") and _moment(row["updated_at"], where, "updated_at")
+        yield str(row["profile"]), entry, created, updated
+
+
+def _moment(value: object, where: str, field: str) -> dt.datetime:
+    """A timestamp with its time zone; a time with no zone would land on the wrong day."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError as error:
+        raise ImportProblem(where, field, f"not a date and time: {value!r}") from error
+    if moment.tzinfo is None:
+        raise ImportProblem(where, field, f"no time zone in {value!r}")
+    return moment
