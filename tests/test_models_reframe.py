@@ -11,7 +11,7 @@ from workbook.models.reframe import QuickThoughtCheck, ThoughtRecord, find_patte
 
 def record(**changes) -> ThoughtRecord:
     answers = dict(
-        situation="They were quiet at dinner.", situation_kind="time apart",
+        situation="They were quiet at dinner.", situation_kind="time_apart",
         emotions=("anxious", "sad"), intensity_before=(80, 60),
         automatic_thought="They're bored of me.", belief_before=90,
         traps=("mind_reading",), evidence_for="", evidence_against="They smiled at me.",
@@ -77,7 +77,7 @@ def test_there_are_twelve_traps_each_with_a_description_and_an_example():
 def test_patterns_count_traps_and_situations_and_average_the_belief_drop():
     records = [
         record(traps=("mind_reading", "catastrophising"), belief_before=90, belief_after=40),
-        record(traps=("catastrophising",), situation_kind="a disagreement",
+        record(traps=("catastrophising",), situation_kind="a_disagreement",
                belief_before=70, belief_after=60),
         record(traps=("catastrophising", "labelling"), belief_before=50, belief_after=55),
     ]
@@ -85,7 +85,7 @@ def test_patterns_count_traps_and_situations_and_average_the_belief_drop():
     assert patterns.records == 3
     # catastrophising 3, then mind reading and labelling 1 each, in list order.
     assert patterns.traps == [("catastrophising", 3), ("mind_reading", 1), ("labelling", 1)]
-    assert patterns.situations == [("time apart", 2), ("a disagreement", 1)]
+    assert patterns.situations == [("time_apart", 2), ("a_disagreement", 1)]
     # Drops 50, 10 and -5: (50 + 10 - 5) / 3 = 18.33…
     assert patterns.average_belief_drop == 18.3
     text = " ".join(patterns.sentences())

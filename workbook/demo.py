@@ -145,8 +145,8 @@ def _defaults(rng: random.Random, answers: dict[str, Any]) -> dict[str, Any]:
         values["told"] = tuple(told_first if i == 0 else rng.random() < 0.4
                                for i in range(len(values["items"])))
     if "belief_before" in values:
-        traps = list(getattr(words, "THINKING_TRAPS", {}))
-        situations = list(getattr(words, "THOUGHT_SITUATIONS", ("other",)))
+        traps = list(words.THINKING_TRAPS)
+        situations = list(words.THOUGHT_SITUATIONS)
         values.update(
             situation="A demo situation.", situation_kind=rng.choice(situations),
             emotions=("anxious",), intensity_before=(rng.randint(60, 90),),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 REQUIRED = "Please write a few words here."
@@ -61,6 +62,10 @@ PATH_IS_LINK = (
     "Secure Base only opens a real file there. Nothing was changed. Please replace the "
     "shortcut with the file itself."
 )
+NO_LONGER_LISTED = (
+    "Something picked here is no longer on the list. It is kept as you chose it; you can "
+    "keep it or change it."
+)
 
 def damaged(path: Path, backup: Path | None) -> str:
     """The message for a journal file that can't be read."""
@@ -71,3 +76,28 @@ def damaged(path: Path, backup: Path | None) -> str:
     if backup is not None:
         return text + f" The newest backup is {backup}; you can restore it from 'Start here'."
     return text + " There is no backup yet to restore."
+
+
+def not_shown(reasons: Mapping[str, int]) -> str:
+    """A line for entries that can't be shown: ``reasons`` counts them as "newer" (from
+    a newer version of the workbook) or "data" (can't be read). "" when there are none."""
+    lines = []
+    newer, unreadable = reasons.get("newer", 0), reasons.get("data", 0)
+    if newer:
+        lines.append(f"{_entries(newer)} from a newer version of Secure Base "
+                     f"{_is_not(newer)} shown here.")
+    if unreadable:
+        lines.append(f"{_entries(unreadable)} couldn't be read and {_is_not(unreadable)} "
+                     "shown here.")
+    if lines:
+        kept = "It is" if newer + unreadable == 1 else "They are"
+        lines.append(f"{kept} kept safely in your journal, unchanged.")
+    return " ".join(lines)
+
+
+def _is_not(count: int) -> str:
+    return "isn't" if count == 1 else "aren't"
+
+
+def _entries(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count:,} entries"

@@ -6,6 +6,8 @@ upgrade, so a failing step leaves the file exactly as it was.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -64,5 +66,44 @@ def _v2_batches(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX entries_by_batch ON entries (batch) WHERE batch IS NOT NULL")
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_journal, _v2_batches]
+# Answers that were stored as the words of a pick list up to version 2, by kind and field.
+# Frozen here: later changes to the lists in `workbook.words` must not change this step.
+_PICKED_AS_WORDS: dict[str, tuple[str, ...]] = {
+    "checkin": ("emotions",),
+    "inner_critic_rewrite": ("feelings",),
+    "thought_record": ("emotions", "situation_kind"),
+    "clear_statement": ("feelings", "needs"),
+    "therapy_statement": ("feelings", "needs"),
+    "shared_vulnerability": ("feelings", "needs"),
+    "trigger_log": ("fears", "feelings", "body", "urges"),
+    "therapist_candidate": ("licensed", "format"),
+}
+
+
+def pick_key(words: str) -> str:
+    """The stable key for a pick stored as its words: "can't think straight" →
+    "cant_think_straight". Frozen: the keys in `workbook.words` were made with it."""
+    return re.sub(r"[^a-z0-9]+", "_", words.lower().replace("'", "")).strip("_")
+
+
+def _v3_pick_keys(con: sqlite3.Connection) -> None:
+    # Picks become stable keys, so a pick list can be reworded without touching entries.
+    kinds = list(_PICKED_AS_WORDS)
+    marks = ", ".join("?" * len(kinds))
+    found = con.execute(f"SELECT id, kind, data FROM entries WHERE kind IN ({marks})", kinds)
+    for entry_id, kind, data in found.fetchall():
+        answers = json.loads(data)
+        if not isinstance(answers, dict):
+            continue  # unreadable rows stay exactly as they are
+        for field in _PICKED_AS_WORDS[kind]:
+            value = answers.get(field)
+            if isinstance(value, str):
+                answers[field] = pick_key(value)
+            elif isinstance(value, list):
+                answers[field] = [pick_key(v) if isinstance(v, str) else v for v in value]
+        con.execute("UPDATE entries SET data = ? WHERE id = ?",
+                    (json.dumps(answers, ensure_ascii=False), entry_id))
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_journal, _v2_batches, _v3_pick_keys]
 LATEST = len(STEPS)

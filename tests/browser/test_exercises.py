@@ -136,7 +136,7 @@ def test_progress_charts_from_a_populated_journal(
                 store.add(InsecuritySnapshot(answers=(2, 2, 1, 3, 2, 1)), at=evening(days_ago, 20))
         for days_ago, belief_after in ((12, 50), (4, 30)):
             record = ThoughtRecord(
-                situation="they were late home", situation_kind="time apart",
+                situation="they were late home", situation_kind="time_apart",
                 emotions=("anxious",), intensity_before=(80,),
                 automatic_thought="they are losing interest", belief_before=90,
                 traps=("mind_reading", "fortune_telling"), evidence_for="quiet all evening",

@@ -11,7 +11,7 @@ from workbook.models.base import NOTE_TEXT
 from workbook.models.reframe import ThoughtRecord
 
 
-def fill(form, *, traps=("mind_reading", "catastrophising"), kind="waiting for a message or call",
+def fill(form, *, traps=("mind_reading", "catastrophising"), kind="waiting_for_a_message_or_call",
          before=85, after=35):
     form.situation.value = "No reply to my message for three hours."
     form.situation_kind.value = kind
@@ -130,7 +130,7 @@ def test_pattern_finder_is_friendly_when_empty_and_counts_when_full(store):
     form = reframe.thought_record(store=store)
     fill(form, before=80, after=50)
     form.save.click()
-    fill(form, traps=("catastrophising",), kind="time apart", before=60, after=50)
+    fill(form, traps=("catastrophising",), kind="time_apart", before=60, after=50)
     form.save.click()
     finder.look_again.click()
     # catastrophising twice; drops 30 and 10 average 20.
@@ -142,7 +142,7 @@ def test_pattern_finder_is_friendly_when_empty_and_counts_when_full(store):
 
 def test_pattern_finder_escapes_nothing_typed_and_stays_per_profile(store):
     store.add(ThoughtRecord(
-        situation="<script>", situation_kind="social media", emotions=("sad",),
+        situation="<script>", situation_kind="social_media", emotions=("sad",),
         intensity_before=(50,), automatic_thought="t", belief_before=50, traps=(),
         evidence_for="", evidence_against="", friend_view="", balanced_thought="b",
         belief_after=50, intensity_after=(50,)), profile="partner")

@@ -15,9 +15,8 @@ NO_RECORDS = "No thought records in this period yet."
 
 
 def trap_name(key: str) -> str:
-    """The trap's label from the words list, or the stored key made readable."""
-    trap = getattr(words, "THINKING_TRAPS", {}).get(key)
-    return trap.label if trap is not None else key.replace("_", " ").capitalize()
+    """The trap's label from the words list (a trap no longer listed is marked so)."""
+    return words.THINKING_TRAPS.label(key)
 
 
 def thought_records(records: pd.DataFrame | None, span: Span) -> Figure:

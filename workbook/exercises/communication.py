@@ -84,7 +84,9 @@ class StatementBuilder(Form):
         return statements.check(self.situation.value, self.request.value)
 
     def update_preview(self) -> None:
-        text = statements.compose(self.situation.value, self.feelings.value, self.needs.value,
+        text = statements.compose(self.situation.value,
+                                  words.STATEMENT_FEELINGS.labels(self.feelings.value),
+                                  words.STATEMENT_NEEDS.labels(self.needs.value),
                                   self.request.value, blanks=True)
         self.preview.value = f"<div style='{CARD_STYLE}'>{html.text(text)}</div>"
         found = self.current_flags()

@@ -118,13 +118,13 @@ class TherapistForm(Form):
         q = words.THERAPIST_QUESTIONS
         self.name = self.field("name", fields.text("Name or practice", placeholder="required"))
         self.licensed = self.field("licensed", fields.choice(
-            q["licensed"], words.THERAPIST_YES_NO_UNSURE, value="not sure yet", buttons=True))
+            q["licensed"], words.THERAPIST_YES_NO_UNSURE, value="not_sure_yet", buttons=True))
         self.experience = self.field("experience", fields.text(q["experience"]))
         self.approach = self.field("approach", fields.text(q["approach"]))
         self.cost = self.field("cost", fields.text(q["cost"]))
         self.availability = self.field("availability", fields.text(q["availability"]))
         self.format = self.field("format", fields.choice(
-            q["format"], words.THERAPIST_FORMATS, value="not sure yet", buttons=True))
+            q["format"], words.THERAPIST_FORMATS, value="not_sure_yet", buttons=True))
         self.first_contact = self.field("first_contact", fields.text(q["first_contact"]))
         self.fit = self.field("fit", fields.rating(
             "How good a fit does this feel?", *words.FIT_RANGE, value=3,
@@ -160,7 +160,7 @@ def comparison_table(candidates: list[TherapistCandidate]) -> str:
     if not candidates:
         return html.message("No candidates yet. Add the first one above.", "info")
     rows = [("Fit (1–5)", [str(c.fit) for c in candidates])]
-    rows += [(question, [str(getattr(c, key)) or "—" for c in candidates])
+    rows += [(question, [c.shown(key) or "—" for c in candidates])
              for key, question in words.THERAPIST_QUESTIONS.items()]
     head = "".join(f"<th>{html.text(c.name)}</th>" for c in candidates)
     body = "".join(

@@ -14,7 +14,6 @@ from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, PickMany, RecentEntries, fields, html
 from workbook.widgets.fields import Field, RatingSlider
 
-TRAP_LABELS = {key: trap.label for key, trap in words.THINKING_TRAPS.items()}
 START_INTENSITY = 50
 START_BELIEF = 50
 
@@ -48,7 +47,8 @@ class EmotionRatings(widgets.VBox):
             slider = kept.get(name)
             if slider is None:
                 slider = RatingSlider(
-                    value=START_INTENSITY, min=low, max=high, step=5, description=name,
+                    value=START_INTENSITY, min=low, max=high, step=5,
+                    description=words.EMOTIONS.label(name),
                     continuous_update=False, style={"description_width": "8em"},
                     layout=widgets.Layout(width="100%", max_width="30em"))
                 slider.observe(self._from_sliders, names="value")
@@ -106,8 +106,8 @@ class ThoughtRecordForm(Form):
         self.belief_before = self.field("belief_before", fields.rating(
             "How strongly I believed it (0–100)", low, high, value=START_BELIEF))
         self.traps = self.field("traps", Field(
-            "Thinking traps I can spot (optional)", PickMany(TRAP_LABELS),
-            "Not sure? Open the guide just below."))
+            "Thinking traps I can spot (optional)", PickMany(words.THINKING_TRAPS),
+            "Not sure? Open the guide just below.", picks=words.THINKING_TRAPS))
         guide = widgets.Accordion(children=[widgets.HTML(traps_guide_html())])
         guide.set_title(0, "What the thinking traps mean")
         guide.selected_index = None
@@ -166,7 +166,7 @@ class QuickCheckForm(Form):
         super().__init__(store=store, profile=profile)
         self.thought = self.field("thought", fields.text("The thought", lines=2))
         self.trap = self.field("trap", fields.choice(
-            "The thinking trap it fits best", [(t, k) for k, t in TRAP_LABELS.items()]))
+            "The thinking trap it fits best", words.THINKING_TRAPS))
         self.alternative = self.field("alternative", fields.text(
             "A kinder, fairer alternative", lines=2))
         self.recent = RecentEntries(QuickThoughtCheck.KIND, form=self, limit=3)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 import traitlets
 
-from workbook import words
+from workbook import messages, words
 from workbook.models import Checks
 from workbook.models.values import (
     GoalProgress,
@@ -44,18 +44,23 @@ class Answers(widgets.VBox):
     value = traitlets.Tuple()
 
 
+def card_html(key: str) -> str:
+    """A value's name and meaning (a value no longer among the cards shows its name only)."""
+    card = words.VALUE_CARDS.get(key)
+    meaning = f" <small>{html.text(card.description)}</small>" if card else ""
+    return f"<b>{html.text(label(key))}</b>{meaning}"
+
+
 class ValueRow:
     """One value card on one compact row: its name and meaning, then three pile buttons."""
 
     def __init__(self, key: str):
-        card = words.VALUE_CARDS[key]
         self.key = key
-        self.text = widgets.HTML(
-            f"<b>{html.text(card.label)}</b> <small>{html.text(card.description)}</small>",
-            layout=widgets.Layout(flex="1 1 20em", min_width="14em"))
+        self.text = widgets.HTML(card_html(key),
+                                 layout=widgets.Layout(flex="1 1 20em", min_width="14em"))
         self.pile = widgets.ToggleButtons(options=PILE_BUTTONS, value=None,
                                           style={"button_width": "8.5em"},
-                                          tooltips=[f"{card.label}: {t.lower()}"
+                                          tooltips=[f"{label(key)}: {t.lower()}"
                                                     for t, _k in PILE_BUTTONS])
         self.box = widgets.HBox([self.text, self.pile], layout=widgets.Layout(
             align_items="center", flex_flow="row wrap", border_bottom="1px solid #eee"))
@@ -142,10 +147,23 @@ class CardSortForm(Form):
             top_five=top, **{pile: tuple(keys) for pile, keys in piles.items()}))
 
     def load(self, entry: ValuesSort) -> None:  # type: ignore[override]
+        self._offer_retired([key for pile in words.VALUE_PILES for key in getattr(entry, pile)])
         for key in self.rows:
             self.sort_into(key, next((pile for pile in words.VALUE_PILES
                                       if key in getattr(entry, pile)), None))
         self.rank(*entry.top_five)
+
+    def _offer_retired(self, keys: list[str]) -> None:
+        # A value no longer among the cards stays in the sort it was saved in, shown as
+        # it was, so the person can keep it or move it.
+        extra = [key for key in keys if key not in self.rows]
+        for key in extra:
+            self.rows[key] = ValueRow(key)
+            self.rows[key].pile.observe(self._piles_changed, names="value")
+        if extra:
+            self.cards.children = [row.box for row in self.rows.values()]
+            self.fields["piles"].message.value = html.message(
+                html.text(messages.NO_LONGER_LISTED), "info")
 
     def _kept(self) -> list[str]:
         return ([k for k in self.rows if self.pile_of(k) == "very_important"]
@@ -295,9 +313,7 @@ class LivingValuesForm(Form):
         self.consistency = {v: slider("How I acted on it last week") for v in self.values}
         rows: list[widgets.Widget] = []
         for value in self.values:
-            card = words.VALUE_CARDS[value]
-            rows += [widgets.HTML(f"<b>{html.text(card.label)}</b> "
-                                  f"<small>{html.text(card.description)}</small>"),
+            rows += [widgets.HTML(card_html(value)),
                      self.importance[value], self.consistency[value]]
         if not rows:
             rows = [widgets.HTML(html.message(

@@ -8,10 +8,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from workbook.models.base import KINDS, Checks, Entry, EntryInvalid
+from workbook.models.base import KINDS, Checks, Entry, EntryInvalid, UnreadableData
 from workbook.models.checkin import CheckIn, InsecuritySnapshot
 
 for _module in pkgutil.iter_modules(__path__):
     importlib.import_module(f"{__name__}.{_module.name}")
 
-__all__ = ["KINDS", "CheckIn", "Checks", "Entry", "EntryInvalid", "InsecuritySnapshot"]
+__all__ = ["KINDS", "CheckIn", "Checks", "Entry", "EntryInvalid", "InsecuritySnapshot",
+           "UnreadableData"]

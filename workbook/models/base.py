@@ -1,9 +1,17 @@
-"""What every entry shares: validation at construction and plain-data conversion."""
+"""What every entry shares: validation at construction and plain-data conversion.
+
+An entry is checked when it is made from a person's answers or from a file from
+outside. An entry read back from the journal is not checked again: it passed the
+rules of the day it was written, and today's rules (a reworded or shortened pick
+list, a new limit) must never make it unreadable.
+"""
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from collections.abc import Iterable
@@ -16,6 +24,22 @@ NOTE_TEXT = 2_000
 LONG_TEXT = 20_000
 
 KINDS: dict[str, type[Entry]] = {}
+
+
+# Set while an entry is rebuilt from stored data, so construction skips the checks.
+_TRUSTED = contextvars.ContextVar("trusted_entry_data", default=False)
+
+
+class UnreadableData(ValueError):
+    """Stored data that can't be turned into an entry of this kind.
+
+    ``reason`` is "newer" (answers this version doesn't know, from a newer version)
+    or "data" (something missing or malformed).
+    """
+
+    def __init__(self, reason: str, detail: str):
+        self.reason = reason
+        super().__init__(detail)
 
 
 class EntryInvalid(ValueError):
@@ -64,8 +88,11 @@ class Checks:
             self._fail(field, messages.OUT_OF_RANGE.format(low=low, high=high))
 
     def choices(self, field: str, values: Iterable[object], allowed: Iterable[str]) -> None:
+        """Every value must be on the list; a retired key (kept from an older entry that
+        is being edited, or from an older export) may stay."""
+        retired = getattr(allowed, "retired", {})
         allowed = set(allowed)
-        if any(value not in allowed for value in values):
+        if any(value not in allowed and value not in retired for value in values):
             self._fail(field, messages.UNKNOWN_CHOICE)
 
     def choice(self, field: str, value: object, allowed: Iterable[str]) -> None:
@@ -111,6 +138,8 @@ class Entry:
     KIND: ClassVar[str] = ""
     STRATEGY: ClassVar[str | None] = None
     TITLE: ClassVar[str] = ""
+    # Answers chosen from a pick list: field name → name of the list in `workbook.words`.
+    PICKS: ClassVar[dict[str, str]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -118,6 +147,8 @@ class Entry:
             KINDS[cls.KIND] = cls
 
     def __post_init__(self) -> None:
+        if _TRUSTED.get():
+            return
         checks = Checks()
         self.check(checks)
         checks.done()
@@ -133,23 +164,54 @@ class Entry:
         """Extra columns for the entry's DataFrame, computed from its answers."""
         return {}
 
+    def shown(self, name: str) -> str:
+        """The answer ``name`` as the person reads it: picks become their labels."""
+        from workbook import words
+
+        value = getattr(self, name)
+        values = value if isinstance(value, tuple) else (value,)
+        if name in self.PICKS:
+            return ", ".join(getattr(words, self.PICKS[name]).labels(values))
+        return ", ".join(str(v) for v in values)
+
     def to_data(self) -> dict[str, Any]:
         return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Entry:
-        hints = typing.get_type_hints(cls)
-        values = {}
-        for f in dataclasses.fields(cls):
-            if f.name in data:
-                values[f.name] = _typed(data[f.name], hints[f.name])
-        return cls(**values)
+    def from_data(cls, data: dict[str, Any], *, validate: bool = False) -> Entry:
+        """The entry whose plain data is ``data``.
+
+        Stored data is trusted (``validate=False``): it is not checked against today's
+        rules. Data from a file from outside is checked (``validate=True``) and raises
+        `EntryInvalid`. Either way, data that can't make an entry of this kind at all
+        raises `UnreadableData`.
+        """
+        if not isinstance(data, dict):
+            raise UnreadableData("data", "the answers are not a set of named values")
+        hints = _hints(cls)
+        unknown = set(data) - set(hints)
+        if unknown:
+            raise UnreadableData("newer", f"answers this version doesn't know: {sorted(unknown)}")
+        values = {name: _typed(value, hints[name]) for name, value in data.items()}
+        token = _TRUSTED.set(not validate)
+        try:
+            return cls(**values)
+        except TypeError as error:
+            raise UnreadableData("data", str(error)) from error
+        finally:
+            _TRUSTED.reset(token)
 
     @classmethod
     def column_types(cls) -> dict[str, str]:
         """pandas dtype for each field, so every frame of this kind is typed alike."""
-        hints = typing.get_type_hints(cls)
-        return {f.name: _dtype(hints[f.name]) for f in dataclasses.fields(cls)}
+        return {name: _dtype(hint) for name, hint in _hints(cls).items()}
+
+
+@functools.cache
+def _hints(cls: type[Entry]) -> dict[str, Any]:
+    # Resolving type hints is slow; each kind's fields never change while running.
+    every = typing.get_type_hints(cls)
+    return {f.name: every[f.name] for f in dataclasses.fields(cls)}
 
 
 def _plain(value: Any) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, ClassVar
 
 from workbook import words
 from workbook.models._text import shorten
@@ -16,6 +16,7 @@ class CheckIn(Entry):
 
     KIND = "checkin"
     TITLE = "Daily check-in"
+    PICKS: ClassVar[dict[str, str]] = {"emotions": "EMOTIONS"}
 
     mood: int
     insecurity: int
@@ -29,7 +30,8 @@ class CheckIn(Entry):
         checks.text("note", self.note, limit=NOTE_TEXT)
 
     def summary(self) -> str:
-        feelings = ", ".join(self.emotions) if self.emotions else "no feelings picked"
+        feelings = (", ".join(words.EMOTIONS.labels(self.emotions)) if self.emotions
+                    else "no feelings picked")
         line = f"Mood {self.mood}/10, insecurity {self.insecurity}/10, {feelings}"
         return f"{line}: {shorten(self.note)}" if self.note.strip() else line
 

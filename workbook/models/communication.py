@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, ClassVar
 
 from workbook import statements, words
 from workbook.models.base import KINDS, NOTE_TEXT, SHORT_TEXT, Checks, Entry
@@ -22,6 +22,7 @@ class ClearStatement(Entry):
     KIND = "clear_statement"
     STRATEGY = STRATEGY
     TITLE = "Clear statement"
+    PICKS: ClassVar[dict[str, str]] = {"feelings": "STATEMENT_FEELINGS", "needs": "STATEMENT_NEEDS"}
 
     situation: str
     feelings: tuple[str, ...]
@@ -43,7 +44,8 @@ class ClearStatement(Entry):
 
     @property
     def statement(self) -> str:
-        return statements.compose(self.situation, self.feelings, self.needs, self.request)
+        return statements.compose(self.situation, words.STATEMENT_FEELINGS.labels(self.feelings),
+                                  words.STATEMENT_NEEDS.labels(self.needs), self.request)
 
     def flags(self) -> list[statements.Flag]:
         return statements.check(self.situation, self.request)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 from workbook import words
 from workbook.models.base import NOTE_TEXT, SHORT_TEXT, Checks, Entry
@@ -29,6 +30,7 @@ class SupportReflection(Entry):
     KIND = "support_reflection"
     STRATEGY = STRATEGY
     TITLE = "Is it time for support?"
+    PICKS: ClassVar[dict[str, str]] = {"signs": "SUPPORT_SIGNS"}
 
     signs: tuple[str, ...] = ()
     note: str = ""
@@ -57,14 +59,16 @@ class TherapistCandidate(Entry):
     KIND = "therapist_candidate"
     STRATEGY = STRATEGY
     TITLE = "Therapist candidate"
+    PICKS: ClassVar[dict[str, str]] = {"licensed": "THERAPIST_YES_NO_UNSURE",
+                                       "format": "THERAPIST_FORMATS"}
 
     name: str
-    licensed: str = "not sure yet"
+    licensed: str = "not_sure_yet"
     experience: str = ""
     approach: str = ""
     cost: str = ""
     availability: str = ""
-    format: str = "not sure yet"
+    format: str = "not_sure_yet"
     first_contact: str = ""
     fit: int = 3
 

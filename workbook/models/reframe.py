@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from workbook import words
 from workbook.models._text import shorten
@@ -27,6 +27,8 @@ class ThoughtRecord(Entry):
     KIND = "thought_record"
     STRATEGY = STRATEGY
     TITLE = "Thought record"
+    PICKS: ClassVar[dict[str, str]] = {"situation_kind": "THOUGHT_SITUATIONS",
+                                       "emotions": "EMOTIONS", "traps": "THINKING_TRAPS"}
 
     situation: str
     situation_kind: str
@@ -101,6 +103,7 @@ class QuickThoughtCheck(Entry):
     KIND = "quick_thought_check"
     STRATEGY = STRATEGY
     TITLE = "Quick thought check"
+    PICKS: ClassVar[dict[str, str]] = {"trap": "THINKING_TRAPS"}
 
     thought: str
     trap: str
@@ -112,7 +115,7 @@ class QuickThoughtCheck(Entry):
         checks.text("alternative", self.alternative, required=True, limit=NOTE_TEXT)
 
     def summary(self) -> str:
-        trap = words.THINKING_TRAPS[self.trap].label
+        trap = words.THINKING_TRAPS.label(self.trap)
         return f"{trap}: {shorten(self.alternative)}"
 
 
@@ -133,13 +136,14 @@ class ThoughtPatterns:
         plural = "record" if self.records == 1 else "records"
         lines = [f"From {self.records} thought {plural}:"]
         if self.traps:
-            named = ", ".join(f"{words.THINKING_TRAPS[key].label.lower()} ({n})"
+            named = ", ".join(f"{words.THINKING_TRAPS.label(key).lower()} ({n})"
                               for key, n in self.traps[:3])
             lines.append(f"The thinking traps you spotted most: {named}.")
         else:
             lines.append("You have not marked any thinking traps yet.")
         if self.situations:
-            named = ", ".join(f"{kind} ({n})" for kind, n in self.situations[:3])
+            named = ", ".join(f"{words.THOUGHT_SITUATIONS.label(kind)} ({n})"
+                              for kind, n in self.situations[:3])
             lines.append(f"The moments that set thoughts off most: {named}.")
         drop = self.average_belief_drop
         if drop is not None and drop > 0:
@@ -157,15 +161,15 @@ def find_patterns(records: Iterable[ThoughtRecord]) -> ThoughtPatterns:
     """Most frequent traps and situations (most first, ties in list order) and the
     average fall in belief (before minus after), rounded to one decimal."""
     records = list(records)
-    trap_order = list(words.THINKING_TRAPS)
     traps = Counter(trap for record in records for trap in record.traps)
     situations = Counter(record.situation_kind for record in records)
     drops = [record.belief_before - record.belief_after for record in records]
     return ThoughtPatterns(
         records=len(records),
-        traps=sorted(traps.items(), key=lambda kv: (-kv[1], trap_order.index(kv[0]))),
-        situations=sorted(situations.items(),
-                          key=lambda kv: (-kv[1], words.THOUGHT_SITUATIONS.index(kv[0]))),
+        traps=sorted(traps.items(),
+                     key=lambda kv: (-kv[1], words.THINKING_TRAPS.position(kv[0]), kv[0])),
+        situations=sorted(situations.items(), key=lambda kv: (
+            -kv[1], words.THOUGHT_SITUATIONS.position(kv[0]), kv[0])),
         average_belief_drop=round(sum(drops) / len(drops), 1) if drops else None,
     )
 

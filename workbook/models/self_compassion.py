@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from workbook import messages, words
 from workbook.models._text import shorten
@@ -73,6 +73,7 @@ class InnerCriticRewrite(Entry):
     KIND = "inner_critic_rewrite"
     STRATEGY = STRATEGY
     TITLE = "Inner-critic rewrite"
+    PICKS: ClassVar[dict[str, str]] = {"feelings": "EMOTIONS"}
 
     critic_says: str
     feelings: tuple[str, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from workbook import words
 from workbook.models._text import shorten
@@ -25,6 +25,8 @@ class ValuesSort(Entry):
     KIND = "values_sort"
     STRATEGY = STRATEGY
     TITLE = "Values card sort"
+    PICKS: ClassVar[dict[str, str]] = {"very_important": "VALUE_CARDS", "important": "VALUE_CARDS",
+                                       "not_important": "VALUE_CARDS", "top_five": "VALUE_CARDS"}
 
     very_important: tuple[str, ...] = ()
     important: tuple[str, ...] = ()
@@ -56,7 +58,8 @@ class ValuesSort(Entry):
     @property
     def complete(self) -> bool:
         kept = len(self.very_important) + len(self.important)
-        return (self.sorted_count == len(words.VALUE_CARDS)
+        placed = {v for pile in words.VALUE_PILES for v in getattr(self, pile)}
+        return (set(words.VALUE_CARDS) <= placed
                 and len(self.top_five) == min(words.VALUES_TOP_COUNT, kept))
 
     def most_important(self) -> tuple[str, ...]:
@@ -79,6 +82,7 @@ class LivingValues(Entry):
     """For each value, how important it is and how I acted on it last week (1–10)."""
 
     KIND = "living_values"
+    PICKS: ClassVar[dict[str, str]] = {"values": "VALUE_CARDS"}
     STRATEGY = STRATEGY
     TITLE = "Living my values"
 
@@ -144,6 +148,7 @@ class SharedGoal(Entry):
     KIND = "shared_goal"
     STRATEGY = STRATEGY
     TITLE = "Shared goal"
+    PICKS: ClassVar[dict[str, str]] = {"value": "VALUE_CARDS"}
 
     goal: str
     value: str
@@ -205,6 +210,5 @@ def compare_values(mine: ValuesSort, theirs: ValuesSort) -> ValuesComparison:
 
 
 def label(value: str) -> str:
-    """A value's name as people read it."""
-    card = words.VALUE_CARDS.get(value)
-    return card.label if card else value
+    """A value's name as people read it (marked if it is no longer among the cards)."""
+    return words.VALUE_CARDS.label(value)

@@ -23,7 +23,7 @@ from workbook.store.files import (
     make_private_file,
     now,
 )
-from workbook.store.rows import Profile, Saved
+from workbook.store.rows import Found, Profile, Saved
 from workbook.store.transfer import Transfer
 
 BUSY_TIMEOUT_MS = 30_000
@@ -176,8 +176,12 @@ class Store(Copies, Transfer, Batches):
 
     def entries(self, kind: str | None = None, *, profile: str | None = None,
                 since: dt.date | None = None, until: dt.date | None = None,
-                newest_first: bool = True, limit: int | None = None) -> list[Saved]:
-        """Saved entries, filtered by kind, profile and day (inclusive)."""
+                newest_first: bool = True, limit: int | None = None) -> Found:
+        """Saved entries, filtered by kind, profile and day (inclusive).
+
+        Rows this version can't read are left out and counted in ``.skipped`` of the
+        list returned (see `Found.not_shown`); they stay in the file untouched.
+        """
         where, args = [], []
         for clause, value in (("kind = ?", kind), ("profile = ?", profile),
                               ("day >= ?", since and since.isoformat()),
@@ -189,7 +193,7 @@ class Store(Copies, Transfer, Batches):
         sql += " ORDER BY created_at DESC, id DESC" if newest_first else " ORDER BY created_at, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [rows.saved(row) for row in self._con.execute(sql, args)]
+        return rows.read(self._con.execute(sql, args))
 
     def count(self, kind: str, *, profile: str = words.PROFILE_ME,
               day: dt.date | None = None) -> int:

@@ -6,9 +6,11 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-from workbook import words
+from workbook import messages, words
 from workbook.models import Entry
 from workbook.store.errors import StoreError
 from workbook.store.files import now
@@ -67,26 +69,82 @@ def insert(con: sqlite3.Connection, entry: Entry, *, profile: str,
     return int(cursor.lastrowid or 0)
 
 
+def insert_raw(con: sqlite3.Connection, profile: str, kind: str, strategy: str | None,
+               created: dt.datetime, updated: dt.datetime | None, data: str) -> int:
+    """Write a row exactly as given (an entry this version can't read, kept unchanged)."""
+    ensure_profile(con, profile)
+    cursor = con.execute(
+        "INSERT INTO entries (profile, kind, strategy, created_at, day, updated_at, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (profile, kind, strategy, created.isoformat(), created.date().isoformat(),
+         updated.isoformat() if updated else None, data))
+    return int(cursor.lastrowid or 0)
+
+
 def encode(entry: Entry) -> str:
     return json.dumps(entry.to_data(), ensure_ascii=False)
 
 
+class UnreadableRow(StoreError):
+    """A stored row this version can't turn into an entry. It stays in the file as it is.
+
+    ``reason`` is "newer" (a kind or answers from a newer version) or "data" (the
+    stored answers can't be decoded).
+    """
+
+    def __init__(self, entry_id: int, kind: str, reason: str):
+        self.entry_id, self.kind, self.reason = entry_id, kind, reason
+        super().__init__(messages.not_shown({reason: 1}))
+
+
+class Found(list[Saved]):
+    """Entries as found, plus the rows that could not be read (``skipped``)."""
+
+    def __init__(self, entries: list[Saved], skipped: list[UnreadableRow]):
+        super().__init__(entries)
+        self.skipped = skipped
+
+    def not_shown(self) -> str:
+        """A friendly line about the skipped rows ("" when every row was read)."""
+        return messages.not_shown(Counter(row.reason for row in self.skipped))
+
+
 def saved(row: tuple[Any, ...]) -> Saved:
-    """Build a `Saved` from a row as stored."""
-    from workbook.models import KINDS
+    """Build a `Saved` from a row as stored (never re-checked against today's rules).
+
+    Raises `UnreadableRow` for a row of a kind, or with answers, this version doesn't
+    know, or whose data can't be decoded.
+    """
+    from workbook.models import KINDS, UnreadableData
 
     entry_id, profile, kind, strategy, created, day, updated, data, batch = row
     model = KINDS.get(kind)
     if model is None:
-        raise StoreError(f"This journal has entries of a kind ({kind}) this version can't read.")
-    return Saved(
-        id=entry_id,
-        profile=profile,
-        kind=kind,
-        strategy=strategy,
-        created_at=dt.datetime.fromisoformat(created),
-        day=dt.date.fromisoformat(day),
-        updated_at=dt.datetime.fromisoformat(updated) if updated else None,
-        entry=model.from_data(json.loads(data)),
-        batch=batch,
-    )
+        raise UnreadableRow(entry_id, kind, "newer")
+    try:
+        return Saved(
+            id=entry_id,
+            profile=profile,
+            kind=kind,
+            strategy=strategy,
+            created_at=dt.datetime.fromisoformat(created),
+            day=dt.date.fromisoformat(day),
+            updated_at=dt.datetime.fromisoformat(updated) if updated else None,
+            entry=model.from_data(json.loads(data)),
+            batch=batch,
+        )
+    except UnreadableData as error:
+        raise UnreadableRow(entry_id, kind, error.reason) from None
+    except (ValueError, TypeError, AttributeError):
+        raise UnreadableRow(entry_id, kind, "data") from None
+
+
+def read(found: Iterable[tuple[Any, ...]]) -> Found:
+    """Every readable row as a `Saved`; the others are counted, never dropped from the file."""
+    entries, skipped = [], []
+    for row in found:
+        try:
+            entries.append(saved(row))
+        except UnreadableRow as unreadable:
+            skipped.append(unreadable)
+    return Found(entries, skipped)

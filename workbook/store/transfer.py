@@ -15,7 +15,16 @@ from workbook import messages
 from workbook.models import KINDS, Entry, EntryInvalid
 from workbook.store.errors import StoreError
 from workbook.store.files import make_private_file, now
-from workbook.store.rows import Profile, Saved, encode, ensure_profile, insert
+from workbook.store.rows import (
+    SELECT,
+    Profile,
+    UnreadableRow,
+    encode,
+    ensure_profile,
+    insert,
+    insert_raw,
+    saved,
+)
 
 EXPORT_FORMAT = "secure-base-export"
 EXPORT_VERSION = 1
@@ -33,34 +42,26 @@ class Transfer:
     """The part of `Store` that exports the whole journal and imports such a file."""
 
     version: int
+    _con: sqlite3.Connection
     _writing: Callable[[], AbstractContextManager[sqlite3.Connection]]
 
     def profiles(self) -> list[Profile]:
         raise NotImplementedError
 
-    def entries(self, kind: str | None = None, **filters: Any) -> list[Saved]:
-        raise NotImplementedError
-
     def export_json(self, destination: Path) -> Path:
-        """Write every profile, setting and entry to a versioned JSON file (0600)."""
+        """Write every profile, setting and entry to a versioned JSON file (0600).
+
+        An entry this version can't read goes into the file exactly as stored, marked
+        ``"unreadable": true``, so nothing is lost on the way out.
+        """
         document = {
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
             "schema": self.version,
             "exported_at": now().isoformat(),
             "profiles": [dataclasses.asdict(p) for p in self.profiles()],
-            "entries": [
-                {
-                    "id": saved.id,
-                    "profile": saved.profile,
-                    "kind": saved.kind,
-                    "strategy": saved.strategy,
-                    "created_at": saved.created_at.isoformat(),
-                    "updated_at": saved.updated_at and saved.updated_at.isoformat(),
-                    "data": saved.entry.to_data(),
-                }
-                for saved in self.entries(newest_first=False)
-            ],
+            "entries": [_exported(row) for row in self._con.execute(
+                SELECT + " ORDER BY created_at, id")],
         }
         make_private_file(destination)
         with open(destination, "w", encoding="utf-8") as handle:
@@ -97,27 +98,53 @@ class Transfer:
                 ensure_profile(con, key)
                 con.execute("UPDATE profiles SET name = ? WHERE key = ? AND name = ''",
                             (name, key))
-            for profile, entry, created, updated in rows:
+            for row in rows:
                 duplicate = con.execute(
                     "SELECT 1 FROM entries WHERE kind = ? AND created_at = ? AND data = ?",
-                    (entry.KIND, created.isoformat(), encode(entry))).fetchone()
+                    (row.kind, row.created.isoformat(), row.data)).fetchone()
                 if duplicate:
                     continue
-                insert(con, entry, profile=profile, at=created, updated=updated)
+                if row.entry is None:
+                    insert_raw(con, row.profile, row.kind, row.strategy, row.created,
+                               row.updated, row.data)
+                else:
+                    insert(con, row.entry, profile=row.profile, at=row.created,
+                           updated=row.updated)
                 added += 1
         return added
 
 
-Row = tuple[str, Entry, dt.datetime, dt.datetime | None]
+@dataclasses.dataclass(frozen=True)
+class _Row:
+    profile: str
+    kind: str
+    strategy: str | None
+    created: dt.datetime
+    updated: dt.datetime | None
+    data: str  # as stored
+    entry: Entry | None  # None for an entry kept as it was, unread
 
 
-def _rows(entries: object) -> Iterator[Row]:
+def _exported(row: tuple[Any, ...]) -> dict[str, Any]:
+    entry_id, profile, kind, strategy, created, _day, updated, data, _batch = row
+    exported = {"id": entry_id, "profile": profile, "kind": kind, "strategy": strategy,
+                "created_at": created, "updated_at": updated}
+    try:
+        return {**exported, "data": saved(row).entry.to_data()}
+    except UnreadableRow:
+        return {**exported, "unreadable": True, "stored_data": data}
+
+
+def _rows(entries: object) -> Iterator[_Row]:
     if not isinstance(entries, list):
         raise ImportProblem("the file", "entries", "missing")
     for number, row in enumerate(entries, start=1):
         where = f"entry {number}"
         if not isinstance(row, dict):
             raise ImportProblem(where, "entry", "not an entry")
+        if row.get("unreadable") is True:
+            yield _kept_as_it_was(row, where)
+            continue
         for name in ("profile", "kind", "data", "created_at"):
             if name not in row:
                 raise ImportProblem(where, name, "missing")
@@ -125,7 +152,7 @@ def _rows(entries: object) -> Iterator[Row]:
         if model is None:
             raise ImportProblem(where, "kind", f"unknown kind {row['kind']!r}")
         try:
-            entry = model.from_data(row["data"])
+            entry = model.from_data(row["data"], validate=True)
         except EntryInvalid as invalid:
             field, detail = next(iter(invalid.problems.items()))
             raise ImportProblem(f"{where} ({row['kind']})", field, detail) from invalid
@@ -133,7 +160,24 @@ def _rows(entries: object) -> Iterator[Row]:
             raise ImportProblem(f"{where} ({row['kind']})", "data", str(error)) from error
         created = _moment(row["created_at"], where, "created_at")
         updated = row.get("updated_at") and _moment(row["updated_at"], where, "updated_at")
-        yield str(row["profile"]), entry, created, updated
+        yield _Row(str(row["profile"]), entry.KIND, entry.STRATEGY, created, updated or None,
+                   encode(entry), entry)
+
+
+def _kept_as_it_was(row: dict[str, Any], where: str) -> _Row:
+    # An entry that the exporting version could not read either: it travels unchanged.
+    for name in ("profile", "kind", "stored_data", "created_at"):
+        if not isinstance(row.get(name), str):
+            raise ImportProblem(where, name, "missing")
+    try:
+        json.loads(row["stored_data"])
+    except ValueError as error:
+        raise ImportProblem(where, "stored_data", "not readable data") from error
+    created = _moment(row["created_at"], where, "created_at")
+    updated = row.get("updated_at") and _moment(row["updated_at"], where, "updated_at")
+    strategy = row.get("strategy")
+    return _Row(row["profile"], row["kind"], strategy if isinstance(strategy, str) else None,
+                created, updated or None, row["stored_data"], None)
 
 
 def _moment(value: object, where: str, field: str) -> dt.datetime:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from workbook.widgets.fields import Field, PickMany
-from workbook.widgets.form import Form, Panel
+from workbook.widgets.form import Form
+from workbook.widgets.panel import Panel
 from workbook.widgets.recent import RecentEntries
 
 __all__ = ["Field", "Form", "Panel", "PickMany", "RecentEntries"]

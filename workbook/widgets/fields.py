@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import ipywidgets as widgets
 import traitlets
 
+from workbook import messages
 from workbook.widgets import html
+from workbook.words import Picks
 
 WIDE = widgets.Layout(width="100%", max_width="46em")
 
@@ -16,8 +18,10 @@ WIDE = widgets.Layout(width="100%", max_width="46em")
 class Field:
     """A label, a control, an optional hint and a message area under it."""
 
-    def __init__(self, label: str, control: widgets.Widget, hint: str = ""):
+    def __init__(self, label: str, control: widgets.Widget, hint: str = "",
+                 picks: Picks[Any] | None = None):
         self.control = control
+        self.picks = picks
         self.label = widgets.HTML(f"<b>{html.text(label)}</b>")
         self.hint = widgets.HTML(f"<small>{html.text(hint)}</small>" if hint else "")
         self.message = widgets.HTML("")
@@ -33,6 +37,36 @@ class Field:
     def clear(self) -> None:
         self.message.value = ""
 
+    def set(self, value: Any) -> None:
+        """Show a saved answer. A pick that is no longer on the list is offered as it was
+        written, with a note, so the person can keep it or change it."""
+        retired = [key for key in _as_keys(value) if not self._offered(key)]
+        if retired and isinstance(self.control, PickMany):
+            self.control.offer(retired)
+        elif retired and isinstance(self.control, widgets.Dropdown | widgets.ToggleButtons):
+            self.control.options = [*self.control.options,
+                                    *((self._label(key), key) for key in retired)]
+        self.control.value = value
+        if retired:
+            self.message.value = html.message(html.text(messages.NO_LONGER_LISTED), "info")
+
+    def _offered(self, key: Any) -> bool:
+        if isinstance(self.control, PickMany):
+            return key in self.control.controls
+        if isinstance(self.control, widgets.Dropdown | widgets.ToggleButtons):
+            return any(option == key or (isinstance(option, tuple) and option[1] == key)
+                       for option in self.control.options)
+        return True
+
+    def _label(self, key: str) -> str:
+        return self.picks.label(key) if self.picks is not None else str(key)
+
+
+def _as_keys(value: Any) -> list[Any]:
+    if isinstance(value, tuple | list):
+        return list(value)
+    return [] if value is None else [value]
+
 
 class PickMany(widgets.Box):
     """Pick any number of options; ``value`` is the tuple of keys picked, in list order.
@@ -43,24 +77,34 @@ class PickMany(widgets.Box):
 
     value = traitlets.Tuple()
 
-    def __init__(self, options: Sequence[str] | dict[str, str], *, checkboxes: bool = False,
-                 **kwargs: Any):
-        labels = dict(options) if isinstance(options, dict) else {o: o for o in options}
+    def __init__(self, options: Sequence[str] | Mapping[str, str] | Picks[Any], *,
+                 checkboxes: bool = False, **kwargs: Any):
+        self.picks = options if isinstance(options, Picks) else None
+        labels = _labels(options)
         self.options = tuple(labels)
-        if checkboxes:
-            self.controls = {key: widgets.Checkbox(value=False, description=text, indent=False,
-                                                   layout=WIDE) for key, text in labels.items()}
-            flow = "column"
-        else:
-            self.controls = {key: widgets.ToggleButton(description=text,
-                                                       layout=widgets.Layout(width="auto"))
-                             for key, text in labels.items()}
-            flow = "row wrap"
-        self.toggles = list(self.controls.values())
-        super().__init__(self.toggles, layout=widgets.Layout(flex_flow=flow), **kwargs)
+        self.checkboxes = checkboxes
+        self.controls: dict[str, widgets.ToggleButton | widgets.Checkbox] = {}
+        super().__init__([], layout=widgets.Layout(
+            flex_flow="column" if checkboxes else "row wrap"), **kwargs)
         self._syncing = False
-        for control in self.toggles:
-            control.observe(self._from_controls, names="value")
+        for key, text in labels.items():
+            self._add(key, text)
+
+    def _add(self, key: str, text: str) -> None:
+        if self.checkboxes:
+            control = widgets.Checkbox(value=False, description=text, indent=False, layout=WIDE)
+        else:
+            control = widgets.ToggleButton(description=text, layout=widgets.Layout(width="auto"))
+        self.controls[key] = control
+        self.toggles = list(self.controls.values())
+        self.children = self.toggles
+        control.observe(self._from_controls, names="value")
+
+    def offer(self, keys: Sequence[str]) -> None:
+        """Add options for ``keys`` that are not on the list (kept from an older entry)."""
+        for key in keys:
+            if key not in self.controls:
+                self._add(key, self.picks.label(key) if self.picks is not None else key)
 
     def _from_controls(self, _change: object = None) -> None:
         if not self._syncing:
@@ -104,25 +148,40 @@ def rating(label: str, low: int, high: int, value: int, *, hint: str = "") -> Fi
     return Field(label, control, hint)
 
 
-def choice(label: str, options: Sequence[str] | Sequence[tuple[str, Any]], *,
+def choice(label: str, options: Sequence[str] | Sequence[tuple[str, Any]] | Picks[Any], *,
            hint: str = "", value: Any = None, buttons: bool = False) -> Field:
-    """One answer from a list: a dropdown, or a row of buttons for short lists."""
+    """One answer from a list: a dropdown, or a row of buttons for short lists.
+
+    A `Picks` list shows its labels and gives its keys as the value.
+    """
+    picks = options if isinstance(options, Picks) else None
+    shown = options.options() if isinstance(options, Picks) else options
     if buttons:
-        control = widgets.ToggleButtons(options=options, value=value,
+        control = widgets.ToggleButtons(options=shown, value=value,
                                         style={"button_width": "auto"})
     else:
-        control = widgets.Dropdown(options=options, value=value, layout=WIDE)
-    return Field(label, control, hint)
+        control = widgets.Dropdown(options=shown, value=value, layout=WIDE)
+    return Field(label, control, hint, picks=picks)
 
 
-def many(label: str, options: Sequence[str], *, hint: str = "") -> Field:
+def many(label: str, options: Sequence[str] | Picks[Any], *, hint: str = "") -> Field:
     """Any number of short options, as toggle buttons."""
-    return Field(label, PickMany(options), hint)
+    control = PickMany(options)
+    return Field(label, control, hint, picks=control.picks)
 
 
-def checklist(label: str, options: dict[str, str], *, hint: str = "") -> Field:
+def checklist(label: str, options: Mapping[str, str] | Picks[Any], *, hint: str = "") -> Field:
     """Any number of sentences (keyed), as checkboxes."""
-    return Field(label, PickMany(options, checkboxes=True), hint)
+    control = PickMany(options, checkboxes=True)
+    return Field(label, control, hint, picks=control.picks)
+
+
+def _labels(options: Sequence[str] | Mapping[str, Any]) -> dict[str, str]:
+    if isinstance(options, Picks):
+        return {key: options.label(key) for key in options}
+    if isinstance(options, Mapping):
+        return {key: str(text) for key, text in options.items()}
+    return {option: option for option in options}
 
 
 def yes_no(label: str, *, hint: str = "") -> Field:

@@ -5,96 +5,19 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
-from workbook import messages, words
+from workbook import messages
 from workbook.models import Entry, EntryInvalid
-from workbook.store import Saved, Store, StoreError, default_store, now
+from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import html
 from workbook.widgets.fields import Field, PickMany
-
-if TYPE_CHECKING:
-    from workbook.widgets.recent import RecentEntries
+from workbook.widgets.panel import Panel
+from workbook.widgets.recent import RecentEntries
 
 log = logging.getLogger(__name__)
-
-
-class Panel:
-    """Something a notebook displays. Its plain-text form never carries what was typed.
-
-    ipywidgets puts a widget's repr, values included, into the notebook as text/plain;
-    a panel replaces that with its title so nothing personal lands in the .ipynb.
-    """
-
-    title: ClassVar[str] = "Secure Base"
-    css_class: ClassVar[str] = "sb-panel"
-
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        self._store = store
-        self.profile = profile or words.PROFILE_ME
-        self.root = widgets.VBox(layout=widgets.Layout(max_width="52em"))
-        self.root.add_class("sb-form")
-        self.root.add_class(self.css_class)
-        self.status = widgets.HTML("")
-        self.status.add_class("sb-status")
-
-    @property
-    def store(self) -> Store:
-        return self._store if self._store is not None else default_store()
-
-    def say(self, text: str, tone: str = "info") -> None:
-        """Show a message (plain text, escaped here) in the status line."""
-        self.status.value = html.message(html.text(text), tone)
-
-    def profile_picker(self, on_switch: Callable[[], object]) -> widgets.ToggleButtons | None:
-        """"Who is writing?" when a partner profile exists (else None).
-
-        Choosing sets ``self.profile`` and calls ``on_switch``; failures become messages.
-        """
-        try:
-            profiles = self.store.profiles()
-        except StoreError:
-            return None
-        if len(profiles) < 2:
-            return None
-        picker = widgets.ToggleButtons(
-            options=[(p.label, p.key) for p in profiles], value=self.profile,
-            description="Who is writing?", style={"description_width": "initial"})
-
-        def switch(change: dict[str, Any]) -> None:
-            self.profile = change["new"]
-            self._guarded(on_switch)
-
-        picker.observe(switch, names="value")
-        return picker
-
-    def _guarded(self, handler: Callable[[], object]) -> None:
-        try:
-            handler()
-        except StoreError as error:
-            self.say(error.message, "error")
-        except Exception as error:
-            # Only the kind of error is logged: entries never go to logs.
-            log.error("%s in %s", type(error).__name__, type(self).__name__)
-            self.say(messages.UNEXPECTED, "error")
-
-    def on_click(self, button: widgets.Button, handler: Callable[[], object]) -> None:
-        """Run ``handler`` when ``button`` is pressed; a failure becomes a kind message.
-
-        ipywidgets would otherwise print a traceback for any error in a handler.
-        """
-
-        button.on_click(lambda _button: self._guarded(handler))
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle = self.root._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = f"{self.title} (Secure Base)"
-        return bundle
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__}: {self.title}>"
 
 
 class Form(Panel):
@@ -190,7 +113,7 @@ class Form(Panel):
         names = {f.name for f in dataclasses.fields(entry)}
         for name, field in self.fields.items():
             if name in names:
-                field.control.value = getattr(entry, name)
+                field.set(getattr(entry, name))
 
     def after_save(self, saved: Saved) -> None:
         """Called once an entry is safely stored: refreshes the recent entries, if shown."""
@@ -206,6 +129,17 @@ class Form(Panel):
         self._dirty = True
         self.save.description = "Save changes"
         self.say(f"Editing the entry from {saved.created_at:%d %b %Y, %H:%M}.", "info")
+
+    def forget(self, entry_id: int) -> None:
+        """The entry ``entry_id`` was deleted: the answers on screen outlive it, and the
+        next Save stores them anew."""
+        if self.editing is not None and self.editing.id == entry_id:
+            self.editing = None
+            self.save.description = self.save_label
+            self._dirty = True
+        if self.last_saved is not None and self.last_saved.id == entry_id:
+            self.last_saved = None
+            self._dirty = True
 
     def clear_messages(self) -> None:
         for field in self.fields.values():

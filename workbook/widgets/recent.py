@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 import ipywidgets as widgets
 
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import html
-from workbook.widgets.form import Form, Panel
+from workbook.widgets.panel import Panel
 
 CONFIRM = "Delete this entry for good? This can't be undone."
+
+
+class Editor(Protocol):
+    """What a recent list needs from the form it sits under (a `Form` is one)."""
+
+    profile: str
+    editable: bool
+
+    @property
+    def store(self) -> Store: ...
+
+    def edit(self, saved: Saved) -> None: ...
+
+    def forget(self, entry_id: int) -> None: ...
 
 
 class RecentItem:
@@ -47,12 +62,11 @@ class RecentEntries(Panel):
     title = "Recent entries"
     css_class = "sb-recent"
 
-    def __init__(self, kind: str, *, form: Form | None = None, store: Store | None = None,
+    def __init__(self, kind: str, *, form: Editor | None = None, store: Store | None = None,
                  profile: str | None = None, limit: int = 5,
                  describe: Callable[[Saved], str] | None = None,
                  on_change: Callable[[], None] | None = None):
-        super().__init__(store=store if form is None else form._store,
-                         profile=profile if form is None else form.profile)
+        super().__init__(store=store, profile=profile if form is None else form.profile)
         self.kind = kind
         self.form = form
         self.limit = limit
@@ -60,6 +74,10 @@ class RecentEntries(Panel):
         self.on_change = on_change
         self.items: list[RecentItem] = []
         self.refresh()
+
+    @property
+    def store(self) -> Store:
+        return self.form.store if self.form is not None else super().store
 
     def refresh(self) -> None:
         if self.form is not None:
@@ -77,19 +95,14 @@ class RecentEntries(Panel):
         title = widgets.HTML("<b>Your recent entries</b> <small>(newest first)</small>")
         empty = widgets.HTML("<small>Nothing saved here yet.</small>")
         listed = [i.box for i in self.items] or [empty]
+        not_shown = saved.not_shown()
+        if not_shown:
+            listed.append(widgets.HTML(html.message(html.text(not_shown), "info")))
         self.root.children = [title, *listed, self.status]
 
     def _delete(self, item: RecentItem) -> None:
-        form = self.form
-        if form is not None:
-            # The form's answers outlive the deleted entry: the next Save stores them anew.
-            if form.editing is not None and form.editing.id == item.saved.id:
-                form.editing = None
-                form.save.description = form.save_label
-                form._dirty = True
-            if form.last_saved is not None and form.last_saved.id == item.saved.id:
-                form.last_saved = None
-                form._dirty = True
+        if self.form is not None:
+            self.form.forget(item.saved.id)
         try:
             self.store.delete(item.saved.id)
         except StoreError as error:

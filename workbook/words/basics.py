@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workbook.words._picks import Picks
+
 # Each strategy the workbook teaches, keyed as entries record it.
 STRATEGIES: dict[str, str] = {
     "open_communication": "Open communication",
@@ -14,28 +16,28 @@ STRATEGIES: dict[str, str] = {
 }
 
 # Feelings offered in the daily check-in; a person may pick any number.
-EMOTIONS: tuple[str, ...] = (
-    "calm",
-    "content",
-    "loved",
-    "close",
-    "hopeful",
-    "grateful",
-    "playful",
-    "tired",
-    "restless",
-    "anxious",
-    "jealous",
-    "lonely",
-    "hurt",
-    "sad",
-    "irritated",
-    "angry",
-    "ashamed",
-    "overwhelmed",
-    "numb",
-    "unsure",
-)
+EMOTIONS: Picks[str] = Picks({
+    "calm": "calm",
+    "content": "content",
+    "loved": "loved",
+    "close": "close",
+    "hopeful": "hopeful",
+    "grateful": "grateful",
+    "playful": "playful",
+    "tired": "tired",
+    "restless": "restless",
+    "anxious": "anxious",
+    "jealous": "jealous",
+    "lonely": "lonely",
+    "hurt": "hurt",
+    "sad": "sad",
+    "irritated": "irritated",
+    "angry": "angry",
+    "ashamed": "ashamed",
+    "overwhelmed": "overwhelmed",
+    "numb": "numb",
+    "unsure": "unsure",
+})
 
 MOOD_RANGE = (1, 10)
 INSECURITY_RANGE = (0, 10)

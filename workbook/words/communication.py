@@ -2,45 +2,47 @@
 
 from __future__ import annotations
 
+from workbook.words._picks import Picks
+
 # Feelings offered in a clear statement: feelings inside me, not verdicts about my partner.
-STATEMENT_FEELINGS: tuple[str, ...] = (
-    "worried",
-    "anxious",
-    "scared",
-    "lonely",
-    "hurt",
-    "sad",
-    "disappointed",
-    "frustrated",
-    "irritated",
-    "overwhelmed",
-    "tense",
-    "unsure",
-    "embarrassed",
-    "tired",
-    "discouraged",
-    "confused",
-)
+STATEMENT_FEELINGS: Picks[str] = Picks({
+    "worried": "worried",
+    "anxious": "anxious",
+    "scared": "scared",
+    "lonely": "lonely",
+    "hurt": "hurt",
+    "sad": "sad",
+    "disappointed": "disappointed",
+    "frustrated": "frustrated",
+    "irritated": "irritated",
+    "overwhelmed": "overwhelmed",
+    "tense": "tense",
+    "unsure": "unsure",
+    "embarrassed": "embarrassed",
+    "tired": "tired",
+    "discouraged": "discouraged",
+    "confused": "confused",
+})
 
 # Needs offered in a clear statement; each reads well after "because I need".
-STATEMENT_NEEDS: tuple[str, ...] = (
-    "reassurance",
-    "closeness",
-    "to feel heard",
-    "to feel included",
-    "to know what to expect",
-    "honesty",
-    "time together",
-    "some time to myself",
-    "rest",
-    "affection",
-    "support",
-    "appreciation",
-    "respect",
-    "fairness",
-    "calm",
-    "understanding",
-)
+STATEMENT_NEEDS: Picks[str] = Picks({
+    "reassurance": "reassurance",
+    "closeness": "closeness",
+    "to_feel_heard": "to feel heard",
+    "to_feel_included": "to feel included",
+    "to_know_what_to_expect": "to know what to expect",
+    "honesty": "honesty",
+    "time_together": "time together",
+    "some_time_to_myself": "some time to myself",
+    "rest": "rest",
+    "affection": "affection",
+    "support": "support",
+    "appreciation": "appreciation",
+    "respect": "respect",
+    "fairness": "fairness",
+    "calm": "calm",
+    "understanding": "understanding",
+})
 
 # A statement stays focused with one to three feelings and needs.
 STATEMENT_MOST_PICKS = 3

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from workbook.words._picks import Picks
+
 # Signs that support from a professional could help, in the order they are shown.
-SUPPORT_SIGNS: dict[str, str] = {
+SUPPORT_SIGNS: Picks[str] = Picks({
     "weeks": "The insecurity has stayed for weeks, even though I keep practising.",
     "daily_life": "My sleep, work or studies are suffering because of it.",
     "panic": "I have moments of panic: racing heart, trouble breathing, feeling I can't cope.",
@@ -11,7 +13,7 @@ SUPPORT_SIGNS: dict[str, str] = {
     "old_hurts": "Old hurts keep coming back and flooding me.",
     "escalating": "Our conflicts keep escalating, and we can't find our way back on our own.",
     "not_living": "I have thoughts of not wanting to live, or of hurting myself.",
-}
+})
 URGENT_SIGNS = frozenset({"not_living"})
 # With this many signs (or any urgent one), talking to a professional is suggested.
 SIGNS_FOR_SUPPORT = 2
@@ -44,8 +46,17 @@ THERAPIST_QUESTIONS: dict[str, str] = {
     "format": "Online, in person, or both?",
     "first_contact": "How did the first contact feel? Did I feel heard?",
 }
-THERAPIST_YES_NO_UNSURE = ("yes", "no", "not sure yet")
-THERAPIST_FORMATS = ("in person", "online", "both", "not sure yet")
+THERAPIST_YES_NO_UNSURE: Picks[str] = Picks({
+    "yes": "yes",
+    "no": "no",
+    "not_sure_yet": "not sure yet",
+})
+THERAPIST_FORMATS: Picks[str] = Picks({
+    "in_person": "in person",
+    "online": "online",
+    "both": "both",
+    "not_sure_yet": "not sure yet",
+})
 FIT_RANGE = (1, 5)
 
 NUDGE_DAYS = 14

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from workbook.words._picks import Picks
+
 
 class Trap(NamedTuple):
     label: str
@@ -12,7 +14,7 @@ class Trap(NamedTuple):
 
 
 # Twelve common thinking traps, each with a relationship example, keyed as records store them.
-THINKING_TRAPS: dict[str, Trap] = {
+THINKING_TRAPS: Picks[Trap] = Picks({
     "mind_reading": Trap(
         "Mind reading",
         "Being sure you know what someone else thinks or feels, without asking.",
@@ -61,21 +63,21 @@ THINKING_TRAPS: dict[str, Trap] = {
         "Comparing",
         "Measuring yourself or your relationship against others and coming up short.",
         "Other couples look so happy online. We must be doing something wrong."),
-}
+}, label_of=lambda trap: trap.label)
 
 # What kind of moment set the thought off, so the pattern finder can spot repeats.
-THOUGHT_SITUATIONS: tuple[str, ...] = (
-    "waiting for a message or call",
-    "time apart",
-    "my partner with other people",
-    "a disagreement",
-    "plans or the future",
-    "closeness and intimacy",
-    "social media",
-    "family or friends",
-    "work or stress",
-    "something else",
-)
+THOUGHT_SITUATIONS: Picks[str] = Picks({
+    "waiting_for_a_message_or_call": "waiting for a message or call",
+    "time_apart": "time apart",
+    "my_partner_with_other_people": "my partner with other people",
+    "a_disagreement": "a disagreement",
+    "plans_or_the_future": "plans or the future",
+    "closeness_and_intimacy": "closeness and intimacy",
+    "social_media": "social media",
+    "family_or_friends": "family or friends",
+    "work_or_stress": "work or stress",
+    "something_else": "something else",
+})
 
 # How strongly I believe a thought, and how intense a feeling is: 0 to 100.
 THOUGHT_BELIEF_RANGE = (0, 100)

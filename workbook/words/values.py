@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from workbook.words._picks import Picks
+
 
 class ValueCard(NamedTuple):
     label: str
@@ -11,7 +13,7 @@ class ValueCard(NamedTuple):
 
 
 # About forty values for the card sort, keyed as sorts store them.
-VALUE_CARDS: dict[str, ValueCard] = {
+VALUE_CARDS: Picks[ValueCard] = Picks({
     "acceptance": ValueCard("Acceptance", "Taking people, myself included, as they are."),
     "adventure": ValueCard("Adventure", "Trying new things and going to new places."),
     "affection": ValueCard("Affection", "Warmth, touch and tenderness given and received."),
@@ -52,7 +54,7 @@ VALUE_CARDS: dict[str, ValueCard] = {
     "trust": ValueCard("Trust", "Relying on others, and being relied on, without checking."),
     "understanding": ValueCard("Understanding", "Trying to see things from the other side."),
     "work": ValueCard("Meaningful work", "Doing work that feels worthwhile to me."),
-}
+}, label_of=lambda card: card.label)
 
 # The three piles of the card sort, keyed as sorts store them.
 VALUE_PILES: dict[str, str] = {
