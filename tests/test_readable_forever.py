@@ -293,3 +293,18 @@ def test_every_pick_key_is_in_the_shipped_snapshot():
         new = [key for key in [*picks, *picks.retired] if key not in shipped.get(name, [])]
         assert not new, (f"add {new} to tests/data/pick_keys.json under {name}: every key "
                          "that ships must stay readable forever")
+
+
+def test_a_retired_single_choice_is_offered_as_it_was_when_editing(store, monkeypatch):
+    from workbook.exercises.professional_help import TherapistForm
+
+    saved = store.add(dataclasses.replace(EXAMPLES["therapist_candidate"], format="online"))
+    monkeypatch.setattr(words, "THERAPIST_FORMATS", words.THERAPIST_FORMATS.without("online"))
+    form = TherapistForm(store=store)
+    assert "online" not in [key for _label, key in form.format.options]
+    form.edit(saved)
+    assert form.format.value == "online"
+    assert ("online (no longer on the list)", "online") in form.format.options
+    assert "no longer on the list" in form.fields["format"].message.value
+    form.save.click()
+    assert store.get(saved.id).entry.format == "online"
