@@ -73,6 +73,9 @@ REGIONS: dict[str, str] = {
     "IE": "Ireland",
     "CA": "Canada",
     "AU": "Australia",
+    "NZ": "New Zealand",
+    "ZA": "South Africa",
+    "EU": "Another country in the European Union",
     "other": "Somewhere else",
 }
 
