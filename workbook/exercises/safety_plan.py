@@ -11,6 +11,7 @@ from workbook import resources, words
 from workbook.exercises.support import saved_region
 from workbook.models import Entry
 from workbook.models.safety_plan import PartnerSafetyPlan, SafetyPlan
+from workbook.plan_cards import plan_card
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
 
@@ -32,24 +33,6 @@ def remember_partner_fear(store: Store, fear: bool) -> None:
     Raises `StoreError` when the journal can't be written.
     """
     store.set_setting(words.PARTNER_SAFETY_SETTING, "yes" if fear else "no")
-
-
-def plan_card(entry: Entry, parts: tuple[tuple[str, str, str], ...]) -> str:
-    """A saved plan as a card: each part written so far under its heading, all escaped."""
-    sections = []
-    for name, heading, _hint in parts:
-        answer = str(getattr(entry, name)).strip()
-        if answer:
-            sections.append(f"<h5 style='margin:0.6em 0 0.1em'>{html.text(heading)}</h5>"
-                            f"<div>{html.text(answer)}</div>")
-        if name == "safe_places" and isinstance(entry, PartnerSafetyPlan) and entry.go_bag:
-            things = "".join(f"<li>{html.text(words.GO_BAG_ITEMS[key])}</li>"
-                             for key in entry.go_bag)
-            sections.append("<h5 style='margin:0.6em 0 0.1em'>My bag, ready to go</h5>"
-                            f"<ul>{things}</ul>")
-    return (f"<div class='sb-card sb-plan-card' style='border:1px solid #b39ddb;"
-            f"border-radius:6px;padding:0.4em 1em;margin:0.6em 0'>"
-            f"{html.heading(entry.TITLE)}{''.join(sections)}</div>")
 
 
 class _PlanParts:
