@@ -142,10 +142,14 @@ class SafetyPlans(Panel):
         self.open_partner_plan = widgets.Button(
             description="My plan for safety in my relationship", icon="shield",
             layout=widgets.Layout(width="auto"))
+        # Both forms are built now, while the notebook cell runs: a widget made inside a
+        # button handler gets its messages on another thread, where the journal can't go.
+        self.plan = SafetyPlanForm(store=self._store, profile=self.profile)
+        self.partner_plan = PartnerSafetyPlanForm(store=self._store, profile=self.profile)
         self.area = widgets.VBox([])
         self.form: Form | None = None
-        self.on_click(self.open_plan, lambda: self.show(SafetyPlanForm))
-        self.on_click(self.open_partner_plan, lambda: self.show(PartnerSafetyPlanForm))
+        self.on_click(self.open_plan, lambda: self.show(self.plan))
+        self.on_click(self.open_partner_plan, lambda: self.show(self.partner_plan))
         self.root.children = [widgets.HBox([self.open_plan, self.open_partner_plan]),
                               self.status, self.area]
         self.refresh()
@@ -165,13 +169,15 @@ class SafetyPlans(Panel):
         if not offered and isinstance(self.form, PartnerSafetyPlanForm):
             self.close()
 
-    def show(self, form_class: type[Form]) -> None:
-        """Open the plan of ``form_class`` below the buttons; pressing again closes it."""
-        if type(self.form) is form_class:
+    def show(self, form: Form) -> None:
+        """Open ``form`` below the buttons, up to date; pressing again closes it."""
+        if self.form is form:
             self.close()
             return
-        self.form = form_class(store=self._store, profile=self.profile)
-        self.area.children = [self.form.root]
+        self.form = form
+        form.recent.refresh()  # type: ignore[union-attr]
+        form.show_card()  # type: ignore[attr-defined]
+        self.area.children = [form.root]
 
     def close(self) -> None:
         self.form = None
