@@ -14,7 +14,7 @@ def test_every_line_has_a_number_or_link_a_checked_date_and_the_page_it_was_chec
         if has_number or line.url:
             assert line.source.startswith(("https://", "http://")), line.name
         assert line.region in words.REGIONS
-        assert line.kind in ("crisis", "abuse")
+        assert line.kind in ("crisis", "abuse", "support")
 
 
 def test_every_region_has_a_crisis_line_of_its_own_and_the_worldwide_fallback():
@@ -44,6 +44,12 @@ def test_the_numbers_we_promise():
 def test_lines_for_men_and_for_every_gender_are_named():
     uk = " ".join(r.how + r.name for r in resources.for_region("UK", "abuse"))
     assert "Men's Advice Line" in uk and "men" in uk
+
+
+def test_a_line_for_lgbtiq_people_is_offered_with_its_hours():
+    [qlife] = [r for r in resources.for_region("AU") if r.name == "QLife"]
+    assert "1800 184 527" in qlife.contact and "midnight" in qlife.contact
+    assert qlife not in resources.for_region("AU", "crisis")
 
 
 def test_unknown_region_falls_back_to_everywhere_else():

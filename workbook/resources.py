@@ -23,7 +23,9 @@ class Resource:
     name: str
     contact: str  # what to dial or type
     how: str  # one plain line on when and how to use it
-    kind: str  # "crisis" (feeling unsafe with yourself) or "abuse" (unsafe with someone)
+    # "crisis" (feeling unsafe with yourself), "abuse" (unsafe with someone), or "support"
+    # (a listening line for a particular group, not for emergencies)
+    kind: str
     url: str
     source: str = ""  # the page the number and link were checked against
     checked: dt.date = CHECKED
@@ -76,6 +78,10 @@ RESOURCES: tuple[Resource, ...] = (
              "Confidential support about sexual, domestic or family violence, for anyone.",
              "abuse", "https://www.1800respect.org.au",
              "https://www.1800respect.org.au/terms-and-conditions"),
+    Resource("AU", "QLife", "Call 1800 184 527 (3pm to midnight)",
+             "Free, anonymous peer support for LGBTIQ+ people and those who care about them. "
+             "Not a crisis line.", "support", "https://www.qlife.org.au",
+             "https://www.qlife.org.au/faqs"),
     Resource("NZ", "1737, Need to talk?", "Call or text 1737 (free)",
              "Any time, day or night, to talk with a trained counsellor.", "crisis", "",
              "https://www.health.govt.nz/news-media/news-items/"
