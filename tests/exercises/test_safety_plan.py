@@ -144,3 +144,16 @@ def test_the_report_includes_a_plan_only_when_chosen(store):
     # Another profile's plan never lands in my report.
     store.add(SafetyPlan(warning_signs="partner's own words", in_report=True), profile="partner")
     assert "partner's own words" not in report.write(store, span=Span.last(30)).read_text()
+
+
+def test_a_region_chosen_once_is_used_everywhere_it_matters(store):
+    help_now = need_help(store=store)
+    help_now.open.click()
+    help_now.region.value = "AU"
+    assert "13 11 14" in help_now.lines.value
+    assert start_here.safety_check(store=store).region.value == "AU"
+    assert need_help(store=store).region.value == "AU"
+    plan = safety_plan.my_safety_plan(store=store)
+    assert "13 11 14" in plan.professionals.value and "QLife" in plan.professionals.value
+    partner = safety_plan.partner_safety_plan(store=store)
+    assert partner.help_lines.value.startswith("1800RESPECT")

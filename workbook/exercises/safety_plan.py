@@ -44,7 +44,7 @@ class _PlanParts:
     parts: ClassVar[tuple[tuple[str, str, str], ...]] = ()
     # The part filled in from the help lines for the person's region, and which lines.
     prefilled: ClassVar[str] = ""
-    line_kinds: ClassVar[tuple[str, ...]] = ("crisis", "abuse")
+    line_kinds: ClassVar[tuple[str, ...]] = ("crisis", "support", "abuse")
     warning: ClassVar[str] = ""
 
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
