@@ -42,3 +42,25 @@ def test_need_help_in_notebook_05_reaches_the_safety_plan(
         [saved] = store.entries("safety_plan")
         assert saved.entry.warning_signs == "I stop replying to friends"
         assert "1737" in saved.entry.professionals
+
+
+def test_the_safety_check_offers_the_relationship_plan_only_after_pointing_to_fear(
+    lab_server, page, open_notebook, run_all, in_notebook, button
+):
+    open_notebook(page, "00_start_here.ipynb")
+    run_all(page)
+
+    check = in_notebook(page, ".sb-form.sb-safety")
+    button(check, "What this means for me").click()
+    expect(check).to_contain_text("My safety plan")
+    partner_plan = button(check, "My plan for safety in my relationship")
+    expect(partner_plan).to_be_hidden()
+
+    first_question = check.locator(".sb-field").first
+    button(first_question, "Yes").click()
+    button(check, "What this means for me").click()
+    expect(check).to_contain_text("never your fault")
+    expect(partner_plan).to_be_visible()
+    partner_plan.click()
+    expect(check.locator(".sb-partner-safety-plan")).to_contain_text(
+        "where the person you fear can't find it")
