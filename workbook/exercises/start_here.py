@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -21,6 +22,9 @@ from workbook.store import (
     restore,
 )
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
+
+if TYPE_CHECKING:
+    from workbook.exercises.safety_plan import SafetyPlans
 
 SNAPSHOT_EVERY_DAYS = 7
 DELETE_WORD = "delete"
@@ -207,7 +211,7 @@ class SafetyCheck(Panel):
         return html.message(html.text(words.PARTNER_FEAR_REMEMBERED), "info") if fear else ""
 
 
-def _safety_plans(panel: Panel) -> Panel:
+def _safety_plans(panel: Panel) -> SafetyPlans:
     from workbook.exercises.safety_plan import safety_plans
 
     return safety_plans(store=panel._store)
