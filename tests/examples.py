@@ -24,6 +24,7 @@ from workbook.models.professional_help import (
     TherapyStatement,
 )
 from workbook.models.reframe import QuickThoughtCheck, ThoughtRecord
+from workbook.models.safety_plan import PartnerSafetyPlan, SafetyPlan
 from workbook.models.self_compassion import (
     ForgivingAMistake,
     InnerCriticRewrite,
@@ -95,6 +96,12 @@ EXAMPLES: dict[str, Entry] = {
     SharedGoal.KIND: SharedGoal(goal="n", value="fun", first_step="n",
                                 target_date=dt.date(2026, 6, 1)),
     GoalProgress.KIND: GoalProgress(goal_id=1, progress=40, note="n"),
+    SafetyPlan.KIND: SafetyPlan(warning_signs="n", on_my_own="n", distractions="n", people="n",
+                                professionals="n", safer_surroundings="n", reasons="n",
+                                in_report=True),
+    PartnerSafetyPlan.KIND: PartnerSafetyPlan(safe_people="n", safe_places="n",
+                                              go_bag=("keys", "medicines"), bag_kept_where="n",
+                                              code_word="n", help_lines="n", other_steps="n"),
 }
 
 

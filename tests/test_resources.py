@@ -1,29 +1,55 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from workbook import resources, words
 
 
-def test_every_line_has_a_number_or_link_and_a_checked_date():
+def test_every_line_has_a_number_or_link_a_checked_date_and_the_page_it_was_checked_on():
     for line in resources.RESOURCES:
-        assert re.search(r"\d{3}", line.contact) or line.url or "emergency" in line.contact
-        assert line.checked is not None
+        has_number = re.search(r"\d{3}", line.contact) is not None
+        assert has_number or line.url or "emergency" in line.contact, line.name
+        assert isinstance(line.checked, dt.date) and line.checked <= dt.date.today(), line.name
+        if has_number or line.url:
+            assert line.source.startswith(("https://", "http://")), line.name
         assert line.region in words.REGIONS
+        assert line.kind in ("crisis", "abuse", "support")
 
 
-def test_each_region_has_a_crisis_line_and_the_worldwide_fallback():
+def test_every_region_has_a_crisis_line_of_its_own_and_the_worldwide_fallback():
     for region in words.REGIONS:
+        own = [r for r in resources.RESOURCES if r.region == region and r.kind == "crisis"]
+        assert own, f"{words.REGIONS[region]} has no crisis line"
         lines = resources.for_region(region)
-        assert any(r.kind == "crisis" for r in lines)
         assert any("findahelpline" in r.url for r in lines)
+
+
+def test_a_region_without_a_crisis_line_would_fail(monkeypatch):
+    monkeypatch.setitem(words.REGIONS, "XX", "Nowhere")
+    missing = [region for region in words.REGIONS
+               if not any(r.region == region and r.kind == "crisis"
+                          for r in resources.RESOURCES)]
+    assert missing == ["XX"]
 
 
 def test_the_numbers_we_promise():
     text = " ".join(r.contact for r in resources.RESOURCES)
     for number in ("988", "1-800-799-7233", "88788", "116 123", "0808 2000 247", "9-8-8",
-                   "13 11 14", "1800 737 732"):
+                   "13 11 14", "1800 737 732", "1800 341 900", "1737", "0800 733 843",
+                   "0800 428 428", "10111", "112"):
         assert number in text
+
+
+def test_lines_for_men_and_for_every_gender_are_named():
+    uk = " ".join(r.how + r.name for r in resources.for_region("UK", "abuse"))
+    assert "Men's Advice Line" in uk and "men" in uk
+
+
+def test_a_line_for_lgbtiq_people_is_offered_with_its_hours():
+    [qlife] = [r for r in resources.for_region("AU") if r.name == "QLife"]
+    assert "1800 184 527" in qlife.contact and "midnight" in qlife.contact
+    assert qlife not in resources.for_region("AU", "crisis")
 
 
 def test_unknown_region_falls_back_to_everywhere_else():
@@ -33,3 +59,9 @@ def test_unknown_region_falls_back_to_everywhere_else():
 def test_html_is_escaped_and_states_when_it_was_checked():
     shown = resources.as_html(resources.for_region("UK"))
     assert "Samaritans" in shown and "last checked" in shown
+    assert "Men&#x27;s Advice Line" in shown
+
+
+def test_plain_text_lines_for_a_plan():
+    text = resources.as_text(resources.for_region("AU", "abuse"))
+    assert text.splitlines()[0].startswith("1800RESPECT: Call 1800 737 732")

@@ -37,7 +37,7 @@ def default_path(store: Store, when: dt.datetime | None = None) -> Path:
 
 
 def build_html(frames: charts.Frames, span: Span, *, who: str = "",
-               demo: bool = False) -> str:
+               demo: bool = False, plans: tuple[str, ...] = ()) -> str:
     """The whole report as one HTML page. Every piece of text is escaped."""
     made = now()
     parts = [
@@ -59,6 +59,7 @@ def build_html(frames: charts.Frames, span: Span, *, who: str = "",
     details.append(("Made on", f"{made:%d %B %Y, %H:%M}"))
     parts.append(_table(details))
     parts.append(f"<p>{escape(ABOUT)}</p>")
+    parts += [f"<section>{plan}</section>" for plan in plans]
     for chart in charts.CHARTS:
         figure = chart.figure(frames, span)
         if demo:
@@ -93,7 +94,8 @@ def write(store: Store, path: Path | str | None = None, *, span: Span,
     """Write the report for ``profile`` over ``span`` to ``path`` (default: `default_path`).
 
     A relative ``path`` is taken inside the exports folder; a folder gets a new file name
-    in it. Raises `ReportError` when the file exists already or can't be written.
+    in it. A safety plan is included only when the person ticked it for the report.
+    Raises `ReportError` when the file exists already or can't be written.
     """
     try:
         target = _target(store, path)
@@ -101,7 +103,8 @@ def write(store: Store, path: Path | str | None = None, *, span: Span,
         raise ReportError(f"The report could not be written to {path} "
                           f"({error.strerror or 'an error'}).") from error
     frames = trends.load(store, profile)
-    page = build_html(frames, span, who=who, demo=demo)
+    page = build_html(frames, span, who=who, demo=demo,
+                      plans=() if demo else chosen_plans(store, profile))
     try:
         with private_file(target) as handle:
             handle.write(page)
@@ -112,6 +115,20 @@ def write(store: Store, path: Path | str | None = None, *, span: Span,
         raise ReportError(f"The report could not be written to {target} "
                           f"({error.strerror or 'an error'}).") from error
     return target
+
+
+def chosen_plans(store: Store, profile: str | None) -> tuple[str, ...]:
+    """The newest safety plans the person chose to include, each as an escaped card."""
+    from workbook import words
+    from workbook.plan_cards import plan_card
+
+    cards = []
+    for kind, parts in (("safety_plan", words.SAFETY_PLAN_PARTS),
+                        ("partner_safety_plan", words.PARTNER_PLAN_PARTS)):
+        newest = store.entries(kind, profile=profile or words.PROFILE_ME, limit=1)
+        if newest and newest[0].entry.in_report:  # type: ignore[attr-defined]
+            cards.append(plan_card(newest[0].entry, parts))
+    return tuple(cards)
 
 
 def _target(store: Store, path: Path | str | None) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -21,6 +22,9 @@ from workbook.store import (
     restore,
 )
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
+
+if TYPE_CHECKING:
+    from workbook.exercises.safety_plan import SafetyPlans
 
 SNAPSHOT_EVERY_DAYS = 7
 DELETE_WORD = "delete"
@@ -145,9 +149,11 @@ class SafetyCheck(Panel):
         self.result = widgets.HTML("")
         self.result.add_class("sb-safety-result")
         self.on_click(self.show, self._show)
+        self.plans = _safety_plans(self)
+        self.plans.root.layout.display = "none"
         self.root.children = [widgets.HTML(html.heading(self.title)),
                               *(f.box for f in self.questions), self.region, self.show,
-                              self.result]
+                              self.result, self.plans.root]
 
     def _region_changed(self) -> None:
         if self.result.value:
@@ -185,7 +191,44 @@ class SafetyCheck(Panel):
                 "is here, and so is the list below.", "ok")
             lines = resources.for_region(region)
         unique = list(dict.fromkeys(lines))
-        self.result.value = text + resources.as_html(unique)
+        self.result.value = text + resources.as_html(unique) + self._remember_partner_fear()
+        self.plans.root.layout.display = "flex"
+        self.plans.refresh()
+
+    def points_to_partner_fear(self) -> bool:
+        """Whether any answer so far points to fear of a partner."""
+        return any(self.answers[i].value for i in words.PARTNER_FEAR_QUESTIONS)
+
+    def _remember_partner_fear(self) -> str:
+        # Only this yes/no is kept, so "Need help now?" can offer the relationship plan.
+        from workbook.exercises.safety_plan import remember_partner_fear
+
+        fear = self.points_to_partner_fear()
+        try:
+            remember_partner_fear(self.store, fear)
+        except StoreError:
+            return ""
+        return html.message(html.text(words.PARTNER_FEAR_REMEMBERED), "info") if fear else ""
+
+
+def _safety_plans(panel: Panel) -> SafetyPlans:
+    from workbook.exercises.safety_plan import safety_plans
+
+    return safety_plans(store=panel._store)
+
+
+class SharedComputer(Panel):
+    """What a shared or watched computer means for the journal, in a few plain lines."""
+
+    title = "A shared or watched computer"
+    css_class = "sb-shared-computer"
+
+    def __init__(self, *, store: Store | None = None):
+        super().__init__(store=store)
+        from workbook.exercises.safety_plan import shared_computer_html
+
+        self.text = widgets.HTML(shared_computer_html())
+        self.root.children = [self.text]
 
 
 class ProfilesForm(Panel):
@@ -326,6 +369,11 @@ def privacy(*, store: Store | None = None) -> PrivacyPanel:
 def safety_check(*, store: Store | None = None) -> SafetyCheck:
     """The safety check, with support lines for the person's region."""
     return SafetyCheck(store=store)
+
+
+def shared_computer(*, store: Store | None = None) -> SharedComputer:
+    """What someone else using or watching this computer could see, and safer ways to help."""
+    return SharedComputer(store=store)
 
 
 def profiles(*, store: Store | None = None) -> ProfilesForm:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from workbook import resources, words
 from workbook.store import Store, StoreError
 from workbook.widgets import Panel, html
+
+if TYPE_CHECKING:
+    from workbook.exercises.safety_plan import SafetyPlans
 
 REGION_SETTING = "region"
 
@@ -54,6 +58,8 @@ class HelpNow(Panel):
         self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
         self.details = widgets.VBox([self.region, self.lines])
+        self.plans, self.shared_computer = _care_parts(self)
+        self.details.children = (*self.details.children, self.plans.root, self.shared_computer)
         self.details.layout.display = "none"
         self.on_click(self.open, self.toggle)
         self.root.children = [self.open, self.details]
@@ -75,6 +81,14 @@ class HelpNow(Panel):
         intro = html.message(
             "You are not alone. These people are there to listen, in confidence.", "care")
         self.lines.value = intro + resources.as_html(resources.for_region(self.region.value))
+        self.plans.refresh()
+
+
+def _care_parts(panel: HelpNow) -> tuple[SafetyPlans, widgets.HTML]:
+    """The safety plans and the note on a shared or watched computer, for "Need help now?"."""
+    from workbook.exercises.safety_plan import safety_plans, shared_computer_html
+
+    return safety_plans(store=panel._store), widgets.HTML(shared_computer_html())
 
 
 def need_help(*, store: Store | None = None) -> HelpNow:

@@ -61,10 +61,12 @@ SNAPSHOT_QUESTIONS: tuple[str, ...] = (
 
 # The safety check in "Start here". Any "yes" brings support to the front.
 SAFETY_QUESTIONS: tuple[str, ...] = (
-    "Do you feel afraid of your partner, or of how they might react?",
-    "Does your partner check your phone, messages or whereabouts when you have not agreed to it?",
-    "Does your partner decide who you may see, where you may go, or how you spend money?",
-    "Has your partner hurt you, threatened you, or pressured you into anything sexual?",
+    "Do you feel afraid of a partner or an ex-partner, or of how they might react?",
+    "Does a partner or ex-partner check your phone, messages or whereabouts when you have not "
+    "agreed to it?",
+    "Does a partner decide who you may see, where you may go, or how you spend money?",
+    "Has a partner or ex-partner hurt you, threatened you, or pressured you into anything "
+    "sexual?",
     "Do you sometimes think about hurting yourself, or about not wanting to be alive?",
 )
 SAFETY_SELF_HARM_QUESTION = len(SAFETY_QUESTIONS) - 1
@@ -75,6 +77,9 @@ REGIONS: dict[str, str] = {
     "IE": "Ireland",
     "CA": "Canada",
     "AU": "Australia",
+    "NZ": "New Zealand",
+    "ZA": "South Africa",
+    "EU": "Another country in the European Union",
     "other": "Somewhere else",
 }
 

@@ -10,7 +10,7 @@ SAVOURING_PROMPTS: dict[str, str] = {
     "where_when": "Where and when was it?",
     "senses": "Slow down and step back into it. What could you see, hear, smell or feel?",
     "feeling": "What did you feel then, and what do you feel now as you remember it?",
-    "meaning": "What does this memory say about the two of you?",
+    "meaning": "What does this memory say about your relationship?",
 }
 SAVOURING_WARMTH_RANGE = (0, 10)
 

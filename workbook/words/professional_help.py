@@ -66,7 +66,7 @@ NUDGE_MIN_DAYS = 5  # fewer days than this says too little to nudge on
 
 THERAPY_STATEMENT_INTRO = (
     "Bringing up therapy can feel loaded, as if it says something is wrong. Framed as care "
-    "for the two of you, it usually lands more gently. Build what you'd like to say here."
+    "for your relationship, it usually lands more gently. Build what you'd like to say here."
 )
 REPORT_RANGES: dict[str, int | None] = {
     "the last 30 days": 30,
