@@ -16,7 +16,7 @@ def plan_card(entry: Entry, parts: tuple[tuple[str, str, str], ...]) -> str:
             sections.append(f"<h5 style='margin:0.6em 0 0.1em'>{html.text(heading)}</h5>"
                             f"<div>{html.text(answer)}</div>")
         if name == "safe_places" and getattr(entry, "go_bag", ()):
-            things = "".join(f"<li>{html.text(words.GO_BAG_ITEMS[key])}</li>"
+            things = "".join(f"<li>{html.text(words.GO_BAG_ITEMS.label(key))}</li>"
                              for key in entry.go_bag)  # type: ignore[attr-defined]
             sections.append("<h5 style='margin:0.6em 0 0.1em'>My bag, ready to go</h5>"
                             f"<ul>{things}</ul>")

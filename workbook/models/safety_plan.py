@@ -51,6 +51,7 @@ class PartnerSafetyPlan(Entry):
 
     KIND = "partner_safety_plan"
     TITLE = "My plan for safety in my relationship"
+    PICKS: ClassVar[dict[str, str]] = {"go_bag": "GO_BAG_ITEMS"}
 
     safe_people: str = ""
     safe_places: str = ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workbook.words._picks import Picks
+
 # The general safety plan: (field name, heading, hint), in the order a plan is read.
 SAFETY_PLAN_PARTS: tuple[tuple[str, str, str], ...] = (
     ("warning_signs", "My warning signs",
@@ -38,7 +40,7 @@ PARTNER_PLAN_PARTS: tuple[tuple[str, str, str], ...] = (
 )
 
 # What to keep ready in a bag, keyed as the plan stores it.
-GO_BAG_ITEMS: dict[str, str] = {
+GO_BAG_ITEMS: Picks[str] = Picks({
     "id_documents": "ID: passport, driving licence or other papers that show who I am",
     "money_cards": "Bank cards, and some cash",
     "phone_charger": "A phone and its charger",
@@ -49,7 +51,7 @@ GO_BAG_ITEMS: dict[str, str] = {
     "clothes": "A change of clothes",
     "numbers_on_paper": "Important phone numbers written on paper",
     "pet_things": "What any pets need for a few days",
-}
+})
 
 SAFETY_PLAN_INTRO = (
     "A safety plan is a short list you write while you feel steady, to use when things get "

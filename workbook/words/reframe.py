@@ -62,14 +62,14 @@ THINKING_TRAPS: Picks[Trap] = Picks({
     "comparing": Trap(
         "Comparing",
         "Measuring yourself or your relationship against others and coming up short.",
-        "Other couples look so happy online. We must be doing something wrong."),
+        "Other people's relationships look so happy online. We must be doing something wrong."),
 }, label_of=lambda trap: trap.label)
 
 # What kind of moment set the thought off, so the pattern finder can spot repeats.
 THOUGHT_SITUATIONS: Picks[str] = Picks({
     "waiting_for_a_message_or_call": "waiting for a message or call",
     "time_apart": "time apart",
-    "my_partner_with_other_people": "my partner with other people",
+    "my_partner_with_other_people": "a partner with other people",
     "a_disagreement": "a disagreement",
     "plans_or_the_future": "plans or the future",
     "closeness_and_intimacy": "closeness and intimacy",
