@@ -125,9 +125,9 @@ def build(store: Store, ids: list[int], name: str, *,
     Raises `ShareError` when nothing is picked, the name is missing or too long, or an
     entry is gone, is someone else's, or is of a kind that is never shared.
     """
-    name = _check_name(name)
     if not ids:
         raise ShareError(messages.SHARE_NOTHING_PICKED)
+    name = _check_name(name)
     received = received_batches(store)
     picked = []
     for entry_id in dict.fromkeys(ids):
