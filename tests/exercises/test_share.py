@@ -95,7 +95,7 @@ def test_opening_a_file_shows_it_first_then_the_comparison_follows(store, other,
     path = make_file(store, tmp_path)
     other.add(ValuesSort(very_important=("trust", "fun"), top_five=("trust",)))
     panel = sharing.open_partner_file(store=other, beside="values")
-    assert "needs a profile of their own" in panel.beside.result.value
+    assert panel.beside.root.layout.display == "none"
     panel.path.control.value = str(path)
     panel.bring_in.click()
     assert other.entries(profile=words.PROFILE_PARTNER) == []
@@ -104,6 +104,7 @@ def test_opening_a_file_shows_it_first_then_the_comparison_follows(store, other,
     assert other.entries(profile=words.PROFILE_PARTNER) == []
     panel.bring_in.click()
     assert "Brought in 1 from Sam" in panel.status.value
+    assert panel.beside.root.layout.display == "flex"
     shown = panel.beside.result.value
     we_share, mine, theirs = shown.split("<b>")[1:4]
     assert "<li>Fun</li>" in we_share and "Matters most to Sam" in theirs
@@ -132,6 +133,7 @@ def test_received_gratitude_shows_beside_mine_in_02(store, other, tmp_path):
     other.add(Gratitude(items=("your patience",), told=(False,)))
     panel = sharing.open_partner_file(store=other, beside="gratitude")
     assert "When your partner shares their gratitude" in panel.beside.result.value
+    assert panel.beside.root.layout.display == "none"
     panel.path.control.value = str(path)
     panel.look.click()
     panel.bring_in.click()
@@ -170,3 +172,11 @@ def test_shared_goals_show_the_partners_received_goals(store, other, tmp_path):
     share.receive(other, share.read(make_file(store, tmp_path)))
     goals = values.shared_goals(store=other, profile=words.PROFILE_PARTNER)
     assert goals.check_in.goals and "Your goals so far" in goals.check_in.overview.value
+
+
+def test_what_came_before_shows_at_once_when_the_notebook_runs_again(store, other, tmp_path):
+    store.add(Gratitude(items=("the walk",), told=(True,)))
+    share.receive(other, share.read(make_file(store, tmp_path)))
+    panel = sharing.open_partner_file(store=other, beside="gratitude")
+    assert panel.beside.root.layout.display == "flex"
+    assert "the walk" in panel.beside.result.value

@@ -211,6 +211,13 @@ class OpenPartnerFile(Panel):
         self.root.children = [widgets.HTML(html.heading(self.title)), intro, self.path.box,
                               self.passphrase.box, self.look, self.preview, self.bring_in,
                               self.status, *([beside.root] if beside is not None else [])]
+        if beside is not None:
+            # Shown once something has come from them: until then it would only repeat itself.
+            try:
+                earlier = share.previous_shares(self.store)
+            except StoreError:
+                earlier = []
+            beside.root.layout.display = "flex" if earlier else "none"
 
     def _changed(self, _change: object = None) -> None:
         self.opened = None
@@ -251,6 +258,7 @@ class OpenPartnerFile(Panel):
         self.say(f"Brought in {receipt.added} from {receipt.name}{replaced}.", "ok")
         if self.beside is not None:
             self.beside.refresh()  # type: ignore[attr-defined]
+            self.beside.root.layout.display = "flex"
         if self.on_received is not None:
             self.on_received()
 
