@@ -180,3 +180,14 @@ def test_what_came_before_shows_at_once_when_the_notebook_runs_again(store, othe
     panel = sharing.open_partner_file(store=other, beside="gratitude")
     assert panel.beside.root.layout.display == "flex"
     assert "the walk" in panel.beside.result.value
+
+
+def test_new_entries_are_offered_after_show_my_latest_and_ticks_stay(store):
+    first = store.add(EXAMPLES["shared_win"]).id
+    panel = sharing.share_with_partner(store=store)
+    panel.tick(first)
+    second = store.add(EXAMPLES["values_sort"]).id
+    assert str(second) not in panel.picks.control.options
+    panel.reload.click()
+    assert str(second) in panel.picks.control.options
+    assert panel.ticked == [first]

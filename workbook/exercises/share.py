@@ -51,6 +51,8 @@ class ShareWithPartner(Panel):
         self.pick_area = widgets.VBox()
         self.told = widgets.Button(description="Tick the gratitude I told them about",
                                    layout=widgets.Layout(width="auto"))
+        self.reload = widgets.Button(description="Show my latest entries", icon="refresh",
+                                     layout=widgets.Layout(width="auto"))
         self.show = widgets.Button(description="Show me exactly what will be shared",
                                    icon="eye", layout=widgets.Layout(width="auto"))
         self.preview = widgets.HTML("")
@@ -61,14 +63,15 @@ class ShareWithPartner(Panel):
         self.save = widgets.Button(description="Save the share file", button_style="primary",
                                    icon="save", disabled=True,
                                    layout=widgets.Layout(width="auto"))
+        self.on_click(self.reload, self.refresh)
         self.on_click(self.told, self.tick_told)
         self.on_click(self.show, self.show_preview)
         self.on_click(self.save, self.write)
         self.name.control.observe(self._changed, names="value")
         self.root.children = [
             widgets.HTML(html.heading(self.title)), self.care, self.name.box, self.pick_area,
-            self.told, self.show, self.preview, self.passphrase.box, self.path.box, self.save,
-            self.status]
+            widgets.HBox([self.reload, self.told]), self.show, self.preview,
+            self.passphrase.box, self.path.box, self.save, self.status]
         self.refresh()
 
     def refresh(self) -> None:
@@ -82,11 +85,13 @@ class ShareWithPartner(Panel):
         self.candidates = found
         options = {str(c.id): f"{c.title}, {c.written.astimezone():%d %b %Y}: {shorten(c.text)}"
                    for c in found}
+        kept = self.ticked
         self.picks = fields.checklist("What to share", options, hint=PICK_HINT)
         if not options:
             self.picks.control.children = [widgets.HTML(html.message(NOTHING_YET, "info"))]
         self.picks.control.observe(self._changed, names="value")
         self.pick_area.children = [self.picks.box]
+        self.tick(*(i for i in kept if str(i) in options))
         if not self.name.control.value:
             self.name.control.value = names.get(self.profile, "")
         self._changed()
