@@ -262,3 +262,13 @@ def test_what_my_partner_appreciates_comes_only_from_their_share_file(store, oth
                        tmp_path / "s.json")
     share.receive(other, share.read(path))
     assert share.appreciation(other) == (["your laugh"], ["how you listen"])
+
+
+def test_a_file_whose_entries_were_all_deleted_can_come_in_again(store, other, tmp_path):
+    path = share.write(share.build(store, every_shareable(store)[:1], "Sam"), tmp_path / "s.json")
+    share.receive(other, share.read(path))
+    for saved in other.entries(profile=PARTNER):
+        other.delete(saved.id)
+    receipt = share.receive(other, share.read(path))
+    assert receipt.added == 1
+    assert len(other.batches(share.BATCH_KIND)) == 1

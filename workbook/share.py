@@ -346,8 +346,9 @@ def receive(store: Store, share: ShareFile, *,
     or a newer one from them, is already here.
     """
     earlier = previous_shares(store, partner=partner)
+    # A file whose entries were all deleted here may be brought in again.
     latest = max((dt.datetime.fromisoformat(b.details["made_at"]) for b in earlier
-                  if "made_at" in b.details), default=None)
+                  if b.entries and "made_at" in b.details), default=None)
     if latest is not None and share.made_at <= latest:
         raise ShareError(messages.SHARE_ALREADY_HERE.format(name=share.name))
     details = {"from": share.name, "made_at": share.made_at.isoformat(), "profile": partner}
