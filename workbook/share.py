@@ -31,6 +31,8 @@ NAME_LIMIT = 60
 SHORTEST_PASSPHRASE = 8
 # A share file holds a handful of entries; anything far bigger is not one.
 LARGEST_FILE = 5_000_000
+# The most a share file's key derivation may ask for (ours use 3 passes and 64 MiB).
+KDF_LIMITS = {"time_cost": 10, "memory_kib": 1024 * 1024, "parallelism": 8}
 
 # The kinds a person may share, in the order they are offered.
 SHAREABLE: tuple[str, ...] = (
@@ -44,7 +46,14 @@ SHAREABLE: tuple[str, ...] = (
 
 
 class ShareError(StoreError):
-    """A share file can't be made or opened; ``message`` is a sentence for the person."""
+    """A share file can't be made or opened; ``message`` is a sentence for the person.
+
+    ``field`` names the answer at fault ("picks", "name", "passphrase", "path"), if any.
+    """
+
+    def __init__(self, message: str, field: str = ""):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,7 +135,7 @@ def build(store: Store, ids: list[int], name: str, *,
     entry is gone, is someone else's, or is of a kind that is never shared.
     """
     if not ids:
-        raise ShareError(messages.SHARE_NOTHING_PICKED)
+        raise ShareError(messages.SHARE_NOTHING_PICKED, "picks")
     name = _check_name(name)
     received = received_batches(store)
     picked = []
@@ -145,10 +154,10 @@ def build(store: Store, ids: list[int], name: str, *,
 
 def _check_name(name: object) -> str:
     if not isinstance(name, str) or not name.strip():
-        raise ShareError(messages.SHARE_NO_NAME)
+        raise ShareError(messages.SHARE_NO_NAME, "name")
     name = " ".join(name.split())
     if len(name) > NAME_LIMIT or "\x00" in name:
-        raise ShareError(messages.SHARE_NAME_TOO_LONG.format(limit=NAME_LIMIT))
+        raise ShareError(messages.SHARE_NAME_TOO_LONG.format(limit=NAME_LIMIT), "name")
     return name
 
 
@@ -201,7 +210,8 @@ def write(share: ShareFile, path: str | Path, *, passphrase: str = "") -> Path:
     Raises `ShareError` for a passphrase that is too short or a place that can't be written.
     """
     if passphrase and len(passphrase) < SHORTEST_PASSPHRASE:
-        raise ShareError(messages.SHARE_SHORT_PASSPHRASE.format(least=SHORTEST_PASSPHRASE))
+        raise ShareError(messages.SHARE_SHORT_PASSPHRASE.format(least=SHORTEST_PASSPHRASE),
+                         "passphrase")
     target = Path(path).expanduser()
     text = file_text(share)
     if passphrase:
@@ -212,13 +222,13 @@ def write(share: ShareFile, path: str | Path, *, passphrase: str = "") -> Path:
                           indent=1) + "\n"
     if target.is_symlink() or target.is_dir():
         raise ShareError(messages.SHARE_CANT_WRITE.format(
-            path=target, reason="that is a folder or a shortcut, not a file"))
+            path=target, reason="that is a folder or a shortcut, not a file"), "path")
     try:
         make_private_file(target)
         target.write_text(text, encoding="utf-8")
     except OSError as error:
         raise ShareError(messages.SHARE_CANT_WRITE.format(
-            path=target, reason=error.strerror or type(error).__name__)) from error
+            path=target, reason=error.strerror or type(error).__name__), "path") from error
     return target
 
 
@@ -267,11 +277,17 @@ def _unsealed(envelope: object, passphrase: str, source: Path) -> bytes:
     from workbook import sealed
 
     if not passphrase:
-        raise ShareError(messages.SHARE_NEEDS_PASSPHRASE)
+        raise ShareError(messages.SHARE_NEEDS_PASSPHRASE, "passphrase")
+    kdf = envelope.get("kdf") if isinstance(envelope, dict) else None
+    if not isinstance(kdf, dict) or not all(
+            isinstance(kdf.get(name), int) and 1 <= kdf[name] <= most
+            for name, most in KDF_LIMITS.items()):
+        # A crafted file could ask for more memory or time than any real one needs.
+        raise ShareError(messages.SHARE_DAMAGED.format(path=source, reason="key settings"))
     try:
         return sealed.unseal(envelope, passphrase, purpose=PURPOSE)  # type: ignore[arg-type]
     except sealed.WrongSecret as error:
-        raise ShareError(messages.SHARE_WRONG_PASSPHRASE) from error
+        raise ShareError(messages.SHARE_WRONG_PASSPHRASE, "passphrase") from error
     except sealed.BadEnvelope as error:
         raise ShareError(messages.SHARE_DAMAGED.format(path=source, reason=str(error))) from error
 

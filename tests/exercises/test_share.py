@@ -33,7 +33,12 @@ def test_sharing_starts_with_the_care_note_and_nothing_ticked(store):
     assert len(panel.picks.control.options) == 1  # the check-in is never offered
     panel.show.click()
     assert messages.SHARE_NOTHING_PICKED in panel.status.value
+    assert messages.SHARE_NOTHING_PICKED in panel.picks.message.value
     assert panel.save.disabled
+    panel.tick(*[c.id for c in panel.candidates])
+    panel.show.click()
+    assert messages.SHARE_NO_NAME in panel.name.message.value
+    assert panel.picks.message.value == ""
 
 
 def test_share_preview_then_save_writes_exactly_what_was_shown(store, tmp_path):
@@ -103,7 +108,7 @@ def test_opening_a_file_shows_it_first_then_the_comparison_follows(store, other,
     assert "Values card sort" in panel.preview.value
     assert other.entries(profile=words.PROFILE_PARTNER) == []
     panel.bring_in.click()
-    assert "Brought in 1 from Sam" in panel.status.value
+    assert "Brought in 1 entry from Sam" in panel.status.value
     assert panel.beside.root.layout.display == "flex"
     shown = panel.beside.result.value
     we_share, mine, theirs = shown.split("<b>")[1:4]

@@ -116,11 +116,12 @@ class ShareWithPartner(Panel):
 
     def show_preview(self) -> None:
         self.picks.clear()
+        self.name.clear()
         try:
             self.pending = share.build(self.store, self.ticked, self.name.control.value,
                                        profile=self.profile)
         except share.ShareError as error:
-            self.say(error.message, "error")
+            self._problem(error)
             return
         self.preview.value = (
             "<b>Everything that will leave your journal</b>" + _pre(share.preview(self.pending))
@@ -135,16 +136,27 @@ class ShareWithPartner(Panel):
             self.say("Please press 'Show me exactly what will be shared' first.", "info")
             return
         phrase = self.passphrase.control.value
+        self.passphrase.clear()
+        self.path.clear()
         try:
             path = share.write(self.pending, self.path.control.value, passphrase=phrase)
         except StoreError as error:
-            self.say(error.message, "error")
+            self._problem(error)
             return
         self.passphrase.control.value = ""  # never kept in the notebook's widget state
         locked = ("It is protected with your passphrase: tell it to your partner in person, "
                   "not in the same message as the file." if phrase else
                   "It has no passphrase, so keep it somewhere private until you hand it over.")
         self.say(f"Saved the share file to {path}. {locked}", "ok")
+
+
+    def _problem(self, error: StoreError) -> None:
+        """Say what is wrong next to the answer at fault, and in the status line."""
+        field = {"picks": self.picks, "name": self.name, "passphrase": self.passphrase,
+                 "path": self.path}.get(getattr(error, "field", ""))
+        if field is not None:
+            field.show(error.message)
+        self.say(error.message, "error")
 
 
 class Appreciation(Panel):
@@ -260,7 +272,8 @@ class OpenPartnerFile(Panel):
         self.bring_in.disabled = True
         replaced = f" ({receipt.replaced} from their earlier file made way)" if receipt.replaced \
             else ""
-        self.say(f"Brought in {receipt.added} from {receipt.name}{replaced}.", "ok")
+        count = f"{receipt.added} {'entry' if receipt.added == 1 else 'entries'}"
+        self.say(f"Brought in {count} from {receipt.name}{replaced}.", "ok")
         if self.beside is not None:
             self.beside.refresh()  # type: ignore[attr-defined]
             self.beside.root.layout.display = "flex"

@@ -71,7 +71,7 @@ def test_a_card_sort_shared_from_06_is_compared_in_the_partners_06(
         assert store.entries(profile="partner") == []  # nothing before "Bring it in"
     button(opening, "Bring it in").click()
     expect(opening.locator(".sb-status").first).to_contain_text(
-        "Brought in 1 from Sam", timeout=SAVE_TIMEOUT_MS)
+        "Brought in 1 entry from Sam", timeout=SAVE_TIMEOUT_MS)
 
     compared = opening.locator(".sb-compare-result")
     expect(compared).to_be_visible()

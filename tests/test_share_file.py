@@ -272,3 +272,13 @@ def test_a_file_whose_entries_were_all_deleted_can_come_in_again(store, other, t
     receipt = share.receive(other, share.read(path))
     assert receipt.added == 1
     assert len(other.batches(share.BATCH_KIND)) == 1
+
+
+def test_a_crafted_envelope_asking_for_huge_key_settings_is_refused(store, tmp_path):
+    path = share.write(share.build(store, every_shareable(store)[:1], "Sam"),
+                       tmp_path / "s.json", passphrase="blue kettle at noon")
+    document = json.loads(path.read_text())
+    document["sealed"]["kdf"]["memory_kib"] = 64 * 1024 * 1024
+    path.write_text(json.dumps(document))
+    with pytest.raises(share.ShareError, match="key settings"):
+        share.read(path, passphrase="blue kettle at noon")
