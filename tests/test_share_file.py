@@ -282,3 +282,11 @@ def test_a_crafted_envelope_asking_for_huge_key_settings_is_refused(store, tmp_p
     path.write_text(json.dumps(document))
     with pytest.raises(share.ShareError, match="key settings"):
         share.read(path, passphrase="blue kettle at noon")
+
+
+def test_a_blank_path_is_asked_for_when_writing_and_reading(store):
+    made = share.build(store, every_shareable(store)[:1], "Sam")
+    for attempt in (lambda: share.write(made, "  "), lambda: share.read("")):
+        with pytest.raises(share.ShareError) as blank:
+            attempt()
+        assert (blank.value.message, blank.value.field) == (share.messages.SHARE_NO_PATH, "path")

@@ -91,6 +91,7 @@ SHARE_CANT_WRITE = (
     "The share file could not be written to {path} ({reason}). Nothing was saved. Please "
     "choose another place."
 )
+SHARE_NO_PATH = "Please type the full path of the file, including its name."
 SHARE_NOT_FOUND = "There is no file at {path}. Please check the name and the folder."
 SHARE_NOT_A_SHARE_FILE = (
     "{path} is not a Secure Base share file. Nothing was changed."

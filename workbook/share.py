@@ -212,7 +212,7 @@ def write(share: ShareFile, path: str | Path, *, passphrase: str = "") -> Path:
     if passphrase and len(passphrase) < SHORTEST_PASSPHRASE:
         raise ShareError(messages.SHARE_SHORT_PASSPHRASE.format(least=SHORTEST_PASSPHRASE),
                          "passphrase")
-    target = Path(path).expanduser()
+    target = _path(path)
     text = file_text(share)
     if passphrase:
         from workbook import sealed
@@ -239,13 +239,13 @@ def read(path: str | Path, *, passphrase: str = "") -> ShareFile:
     newer version, a missing or wrong passphrase, a kind that is never shared, or a
     damaged entry.
     """
-    source = Path(path).expanduser()
+    source = _path(path)
     try:
         if source.stat().st_size > LARGEST_FILE:
             raise ShareError(messages.SHARE_NOT_A_SHARE_FILE.format(path=source))
         raw = source.read_bytes()
     except FileNotFoundError as error:
-        raise ShareError(messages.SHARE_NOT_FOUND.format(path=source)) from error
+        raise ShareError(messages.SHARE_NOT_FOUND.format(path=source), "path") from error
     except OSError as error:
         raise ShareError(messages.SHARE_DAMAGED.format(
             path=source, reason=error.strerror or type(error).__name__)) from error
@@ -256,6 +256,12 @@ def read(path: str | Path, *, passphrase: str = "") -> ShareFile:
         if "sealed" in outer:
             raise ShareError(messages.SHARE_DAMAGED.format(path=source, reason="sealed twice"))
     return _parse(outer, source)
+
+
+def _path(path: str | Path) -> Path:
+    if not str(path).strip():
+        raise ShareError(messages.SHARE_NO_PATH, "path")
+    return Path(str(path).strip()).expanduser()
 
 
 def _share_document(raw: bytes, source: Path) -> dict[str, Any]:

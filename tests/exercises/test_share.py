@@ -125,10 +125,16 @@ def test_a_bad_file_in_the_form_says_so_and_adds_nothing(store, other, tmp_path,
     panel.passphrase.control.value = "wrong kettle"
     panel.look.click()
     assert "does not open this share file" in panel.status.value
+    assert "does not open this share file" in panel.passphrase.message.value
     assert panel.bring_in.disabled
     panel.path.control.value = str(tmp_path / "missing.json")
     panel.look.click()
     assert "There is no file" in panel.status.value
+    assert "There is no file" in panel.path.message.value
+    assert panel.passphrase.message.value == ""
+    panel.path.control.value = "  "
+    panel.look.click()
+    assert messages.SHARE_NO_PATH in panel.path.message.value
     assert dump(other.path) == before
 
 

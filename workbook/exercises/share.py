@@ -30,6 +30,14 @@ def _pre(text: str) -> str:
             f"max-height:28em;overflow:auto'>{html.text(text).replace('<br>', chr(10))}</pre>")
 
 
+def _show_problem(panel: Panel, error: StoreError, answers: dict[str, Field]) -> None:
+    """Say what is wrong next to the answer at fault (if any), and in the status line."""
+    field = answers.get(getattr(error, "field", ""))
+    if field is not None:
+        field.show(error.message)
+    panel.say(error.message, "error")
+
+
 def _passphrase_field(hint: str) -> Field:
     return Field("Passphrase (optional)", widgets.Password(layout=WIDE), hint)
 
@@ -151,12 +159,8 @@ class ShareWithPartner(Panel):
 
 
     def _problem(self, error: StoreError) -> None:
-        """Say what is wrong next to the answer at fault, and in the status line."""
-        field = {"picks": self.picks, "name": self.name, "passphrase": self.passphrase,
-                 "path": self.path}.get(getattr(error, "field", ""))
-        if field is not None:
-            field.show(error.message)
-        self.say(error.message, "error")
+        _show_problem(self, error, {"picks": self.picks, "name": self.name,
+                                    "passphrase": self.passphrase, "path": self.path})
 
 
 class Appreciation(Panel):
@@ -243,12 +247,14 @@ class OpenPartnerFile(Panel):
 
     def look_inside(self) -> None:
         self._changed()
+        self.path.clear()
+        self.passphrase.clear()
         try:
             self.opened = share.read(self.path.control.value,
                                      passphrase=self.passphrase.control.value)
             earlier = share.previous_shares(self.store)
         except StoreError as error:
-            self.say(error.message, "error")
+            _show_problem(self, error, {"path": self.path, "passphrase": self.passphrase})
             return
         self.passphrase.control.value = ""
         replaces = (f" It replaces the file from {earlier[0].details.get('from', 'them')} you "
