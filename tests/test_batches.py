@@ -44,3 +44,26 @@ def test_a_failing_batch_changes_nothing(store, dump):
         batch.add(CheckIn(mood=7, insecurity=3), origin="a")
         raise RuntimeError("the file ended half way")
     assert dump(store.path) == before
+
+
+def test_a_batch_can_replace_an_older_one_in_the_same_transaction(store):
+    mine = store.add(CheckIn(mood=5, insecurity=5))
+    with store.batch("share", "first file") as old:
+        old.add(CheckIn(mood=7, insecurity=3))
+        old.add(CheckIn(mood=6, insecurity=3))
+    with store.batch("share", "newer file", replaces=[old.id]) as new:
+        new.add(CheckIn(mood=8, insecurity=2))
+    assert [b.id for b in store.batches("share")] == [new.id]
+    assert sorted(s.entry.mood for s in store.entries()) == [5, 8]
+    assert mine.id in {s.id for s in store.entries()}
+
+
+def test_a_failing_replacement_keeps_the_older_batch(store, dump):
+    with store.batch("share", "first file") as old:
+        old.add(CheckIn(mood=7, insecurity=3))
+    before = dump(store.path)
+    with pytest.raises(RuntimeError), store.batch("share", replaces=[old.id]) as new:
+        new.add(CheckIn(mood=8, insecurity=2))
+        raise RuntimeError("the newer file ended half way")
+    assert dump(store.path) == before
+    assert [b.id for b in store.batches("share")] == [old.id]

@@ -309,3 +309,30 @@ def test_an_import_with_an_unknown_kind_names_it(store, tmp_path):
 
     with pytest.raises(StoreError, match=r"entry 1, kind: unknown kind 'dream_diary'"):
         store.import_json(_export_with(store, tmp_path, unknown))
+
+
+def test_the_journal_can_be_written_from_another_thread(store):
+    # JupyterLab may deliver a button press to a kernel subshell thread.
+    import threading
+
+    from workbook.models import CheckIn
+
+    store.add(CheckIn(mood=5, insecurity=5))
+    failures: list[BaseException] = []
+
+    def press_save() -> None:
+        try:
+            for mood in range(1, 6):
+                store.add(CheckIn(mood=mood, insecurity=5))
+        except BaseException as error:
+            failures.append(error)
+
+    others = [threading.Thread(target=press_save) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    for mood in range(1, 6):
+        store.add(CheckIn(mood=mood, insecurity=4))
+    for thread in others:
+        thread.join()
+    assert failures == []
+    assert store.count("checkin") == 1 + 15 + 5

@@ -67,6 +67,65 @@ NO_LONGER_LISTED = (
     "keep it or change it."
 )
 
+# Share files between partners (workbook/share.py).
+SHARE_CARE = (
+    "Sharing is always optional. You choose each thing that goes in the file, and you can "
+    "stop at any time. Nobody should be pressured into sharing, and nobody should ask for "
+    "the whole journal: it is yours. If your partner demands to see it, or you feel you have "
+    "no choice, please look at the safety check in <i>Start here</i>: it has support for "
+    "exactly that."
+)
+SHARE_NOTHING_PICKED = "Please tick at least one thing to share. Nothing is ticked for you."
+SHARE_NO_NAME = "Please write the name your partner will see (a first name or a nickname)."
+SHARE_NAME_TOO_LONG = "Please keep the name to {limit} characters or fewer."
+SHARE_NEVER_SHARED = (
+    "{title} entries are never put in a share file: they stay in your journal only."
+)
+SHARE_NOT_YOURS = (
+    "Only your own entries can be shared. Things your partner shared with you stay here."
+)
+SHARE_GONE = "One of the ticked entries is no longer in your journal. Please look again."
+SHARE_SHORT_PASSPHRASE = (
+    "Please use a passphrase of at least {least} characters, or leave it empty."
+)
+SHARE_READABLE = (
+    "Without a passphrase, anyone who gets hold of the file can read it. With one, only "
+    "someone who knows it can."
+)
+SHARE_CANT_WRITE = (
+    "The share file could not be written to {path} ({reason}). Nothing was saved. Please "
+    "choose another place."
+)
+SHARE_NO_PATH = "Please type the full path of the file, including its name."
+SHARE_NOT_FOUND = "There is no file at {path}. Please check the name and the folder."
+SHARE_NOT_A_SHARE_FILE = (
+    "{path} is not a Secure Base share file. Nothing was changed."
+)
+SHARE_TOO_NEW = (
+    "{path} was made by a newer version of Secure Base. Please update to open it. Nothing "
+    "was changed."
+)
+SHARE_NEEDS_PASSPHRASE = (
+    "This share file is protected with a passphrase. Please type the one you agreed on. "
+    "Nothing was changed."
+)
+SHARE_WRONG_PASSPHRASE = (
+    "That passphrase does not open this share file (or the file was changed after it was "
+    "made). Please check it with your partner. Nothing was changed."
+)
+SHARE_DAMAGED = (
+    "{path} could not be read as a share file ({reason}). It may be damaged. Nothing was "
+    "changed."
+)
+SHARE_HOLDS_PRIVATE = (
+    "{path} holds {title} entries, which are never shared between journals. It was not "
+    "opened, and nothing was changed."
+)
+SHARE_ALREADY_HERE = (
+    "You already brought in this share file from {name} (or a newer one). Nothing was "
+    "changed."
+)
+
 def damaged(path: Path, backup: Path | None) -> str:
     """The message for a journal file that can't be read."""
     text = (

@@ -226,6 +226,20 @@ def _running_server(
 @pytest.fixture
 def lab_server(tmp_path: Path) -> Iterator[LabServer]:
     """A JupyterLab server on a free local port, serving a copy of notebooks/."""
+    with _lab(tmp_path) as server:
+        yield server
+
+
+@pytest.fixture
+def partner_lab_server(tmp_path: Path) -> Iterator[LabServer]:
+    """A second JupyterLab with its own journal: the partner's computer."""
+    with _lab(tmp_path / "partner") as server:
+        yield server
+
+
+@contextmanager
+def _lab(tmp_path: Path) -> Iterator[LabServer]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     root_dir = _copy_notebooks(tmp_path / "notebooks")
     env, jupyter, store_home = _isolated_env(tmp_path)
 
@@ -340,8 +354,13 @@ def context(browser):
 @pytest.fixture
 def page(context, lab_server: LabServer):
     """A fresh browser page with JupyterLab loaded and started."""
+    return _lab_page(context, lab_server)
+
+
+def _lab_page(context, server: LabServer):
+    """A new page in ``context`` with ``server``'s JupyterLab loaded and started."""
     page = context.new_page()
-    page.goto(f"{lab_server.url}/lab?token={lab_server.token}")
+    page.goto(f"{server.url}/lab?token={server.token}")
     page.wait_for_function(
         "() => window.jupyterapp && window.jupyterapp.commands"
         " && window.jupyterapp.commands.hasCommand('notebook:run-all-cells')"
@@ -422,6 +441,11 @@ def _save_notebook(page) -> None:
         "() => { const w = window.jupyterapp.shell.currentWidget;"
         " return w && w.context && !w.context.model.dirty; }"
     )
+
+
+@pytest.fixture
+def lab_page() -> Callable[..., object]:
+    return _lab_page
 
 
 @pytest.fixture

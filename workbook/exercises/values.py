@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 import traitlets
 
-from workbook import messages, words
+from workbook import messages, share, words
 from workbook.models import Checks
 from workbook.models.values import (
     GoalProgress,
@@ -214,7 +214,11 @@ class CardSortForm(Form):
         self.load(sort)
         self._piles_changed()
         when = f"{saved.created_at.astimezone():%d %b %Y}"
-        if sort.complete:
+        if share.is_received(saved, share.received_batches(self.store)):
+            # A partner's shared sort is read only: a Save here starts a sort of one's own.
+            self.say(f"This is the sort your partner shared with you on {when}. It can't be "
+                     "changed here; saving keeps your changes as a new sort.", "info")
+        elif sort.complete:
             # Pressing Save without a change says "already saved" instead of copying it.
             self.last_saved = saved
             self._dirty = False
@@ -439,7 +443,9 @@ class PartnerComparison(Panel):
             self.result.value = html.message(
                 "To compare, your partner needs a profile of their own: in <b>Start here</b>, "
                 "under <b>Who uses this workbook</b>, tick <i>My partner will do some exercises "
-                "here too</i> and save. Then run this notebook again. " + how, "info")
+                "here too</i> and save. Then run this notebook again. " + how
+                + " On two computers, they can send you a share file instead (see "
+                "<b>Open my partner's share file</b>).", "info")
         elif theirs is None:
             self.result.value = html.message(
                 f"{html.text(names[self.partner])} hasn't done the card sort yet. " + how,

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
@@ -62,14 +62,18 @@ class Batches:
         raise NotImplementedError
 
     @contextmanager
-    def batch(self, kind: str, label: str = "",
-              details: dict[str, Any] | None = None) -> Iterator[BatchWriter]:
+    def batch(self, kind: str, label: str = "", details: dict[str, Any] | None = None,
+              *, replaces: Iterable[int] = ()) -> Iterator[BatchWriter]:
         """Write a batch in one transaction: if the block raises, nothing is kept.
 
-        A batch that ends up adding no entry is not kept either.
+        A batch that ends up adding no entry is not kept either. The batches in
+        ``replaces`` are removed in the same transaction, so a newer file from the
+        same source takes the place of the older one, or nothing changes at all.
         """
         self._daily_backup()
         with self._writing() as con:
+            for old in replaces:
+                _remove(con, old)
             cursor = con.execute(
                 "INSERT INTO batches (kind, label, created_at, details) VALUES (?, ?, ?, ?)",
                 (kind, label, now().isoformat(), json.dumps(details or {}, ensure_ascii=False)))
@@ -91,6 +95,10 @@ class Batches:
     def undo_batch(self, batch_id: int) -> int:
         """Remove exactly the entries of one batch, and the batch; returns how many."""
         with self._writing() as con:
-            removed = con.execute("DELETE FROM entries WHERE batch = ?", (batch_id,)).rowcount
-            con.execute("DELETE FROM batches WHERE id = ?", (batch_id,))
-        return int(removed)
+            return _remove(con, batch_id)
+
+
+def _remove(con: sqlite3.Connection, batch_id: int) -> int:
+    removed = con.execute("DELETE FROM entries WHERE batch = ?", (batch_id,)).rowcount
+    con.execute("DELETE FROM batches WHERE id = ?", (batch_id,))
+    return int(removed)

@@ -7,10 +7,12 @@ from typing import Protocol
 
 import ipywidgets as widgets
 
+from workbook import share
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import html
 from workbook.widgets.panel import Panel
 
+RECEIVED = " (from their share file)"
 CONFIRM = "Delete this entry for good? This can't be undone."
 
 
@@ -88,7 +90,14 @@ class RecentEntries(Panel):
             self.root.children = [widgets.HTML(html.message(html.text(error.message), "error"))]
             return
         editable = self.form is not None and self.form.editable
-        self.items = [RecentItem(s, self.describe, editable) for s in saved]
+        # A partner's shared entries are theirs: they can be deleted here, never edited.
+        received = share.received_batches(self.store)
+
+        def shown(s: Saved) -> str:
+            return self.describe(s) + (RECEIVED if share.is_received(s, received) else "")
+
+        self.items = [RecentItem(s, shown, editable and not share.is_received(s, received))
+                      for s in saved]
         for item in self.items:
             self.on_click(item.confirm, lambda item=item: self._delete(item))
             self.on_click(item.edit, lambda item=item: self._edit(item))
