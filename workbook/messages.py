@@ -61,6 +61,48 @@ PATH_IS_LINK = (
     "Secure Base only opens a real file there. Nothing was changed. Please replace the "
     "shortcut with the file itself."
 )
+JOURNAL_LOCKED = (
+    "Your journal is locked. Please unlock it with your passphrase at the top of this "
+    "notebook, next to 'Need help now?'. Nothing typed here is lost."
+)
+UNLOCK_FIRST = (
+    "Your journal is locked. Unlock it at the top of this notebook; this part works as "
+    "soon as it is unlocked."
+)
+WRONG_PASSPHRASE = (
+    "That passphrase does not open your journal. Nothing was changed. Check Caps Lock and "
+    "try again; if you have lost it, your recovery code opens the journal too."
+)
+WRONG_RECOVERY_CODE = (
+    "That recovery code does not open your journal. Nothing was changed. Please check it "
+    "letter by letter and try again."
+)
+KEY_FILE_MISSING = (
+    "Your journal is locked, but its key file {path} is missing, so it can't be opened. "
+    "Nothing was changed or deleted. If you moved the journal, please put the key file "
+    "back beside it."
+)
+KEY_FILE_DAMAGED = (
+    "Your journal's key file {path} is damaged and can't be read, so the journal can't be "
+    "opened. Nothing was changed or deleted. If you have a copy of the key file, put it "
+    "back beside the journal."
+)
+NOT_LOCKED = "Your journal at {path} is not locked, so there is nothing to unlock."
+ALREADY_LOCKED = "Your journal at {path} is already locked."
+OPEN_ELSEWHERE = (
+    "Your journal is open in another notebook, so it can't be changed safely right now. "
+    "Nothing was changed. Please shut down the other notebooks' kernels (Kernel, then "
+    "Shut Down Kernel) and try again."
+)
+PASSPHRASE_TOO_SHORT = (
+    "Please choose a passphrase of at least {length} characters. A few ordinary words "
+    "in a row are easy to remember and hard to guess."
+)
+PASSPHRASES_DIFFER = "The two passphrases are not the same. Please type them again."
+LOCK_FAILED = (
+    "The lock could not be changed ({reason}). Your journal is as it was: nothing was lost."
+)
+
 
 def damaged(path: Path, backup: Path | None) -> str:
     """The message for a journal file that can't be read."""
