@@ -87,6 +87,10 @@ KEY_FILE_DAMAGED = (
     "opened. Nothing was changed or deleted. If you have a copy of the key file, put it "
     "back beside the journal."
 )
+KEY_FILE_HINT = (
+    "If you locked this journal, its key file {path} is missing: please put it back beside "
+    "the journal."
+)
 NOT_LOCKED = "Your journal at {path} is not locked, so there is nothing to unlock."
 ALREADY_LOCKED = "Your journal at {path} is already locked."
 OPEN_ELSEWHERE = (

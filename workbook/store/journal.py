@@ -110,6 +110,11 @@ class Store(Copies, Transfer, Batches):
         locked = keys.is_encrypted(self.path)
         if passphrase is None:
             if locked and data_key is None:
+                if not keys.key_path(self.path).exists():
+                    # Damaged, or locked with its key file gone: the message names both.
+                    raise StoreDamaged(messages.damaged(self.path, self.newest_backup())
+                                       + " " + messages.KEY_FILE_HINT.format(
+                                           path=keys.key_path(self.path)))
                 raise StoreLocked(messages.JOURNAL_LOCKED)
             # A key held from before the lock was removed elsewhere is simply not needed.
             return data_key if locked else None
