@@ -46,6 +46,17 @@ IMPORT_TOO_NEW = (
     "{path} was exported by a newer version of Secure Base. Please update to import it. "
     "Nothing was changed."
 )
+IMPORT_NEEDS_PASSPHRASE = (
+    "{path} is a locked export. Please give the passphrase it was exported with. Nothing "
+    "was changed."
+)
+IMPORT_WRONG_PASSPHRASE = (
+    "That passphrase does not open {path}. Nothing was changed. Please try again."
+)
+EXPORT_NOT_LOCKED = (
+    "Your journal is locked, but the file this writes is not: anyone who opens it can "
+    "read it. For a copy that stays locked, use 'Export locked copy' in Start here."
+)
 LOCKED = (
     "The journal is busy in another notebook right now. Nothing was lost; please press "
     "Save again."

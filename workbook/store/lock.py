@@ -29,10 +29,10 @@ from workbook.store.connection import connect
 from workbook.store.copies import remove_copies
 from workbook.store.errors import StoreError, database_error, operational
 from workbook.store.files import make_private_file
-from workbook.store.journal import Store, drop_key, forget, hold_key
+from workbook.store.journal import Store, drop_key, forget, held_key, hold_key
 
-__all__ = ["MIN_PASSPHRASE", "TABLES", "change_passphrase", "is_locked", "lock", "lock_now",
-           "recover", "remove_lock", "unlock"]
+__all__ = ["MIN_PASSPHRASE", "TABLES", "change_passphrase", "held_key", "is_locked", "lock",
+           "lock_now", "recover", "remove_lock", "unlock"]
 
 MIN_PASSPHRASE = 8
 # Every table of the journal, compared row by row before a converted copy is used.
