@@ -28,11 +28,11 @@ class StoreLocked(StoreError):
     """The journal is locked and no key for it was given or is held in this kernel."""
 
 
-class WrongPassphrase(StoreError):
+class WrongPassphrase(StoreLocked):
     """The passphrase or recovery code does not open the journal; nothing was changed."""
 
 
-class KeyFileProblem(StoreError):
+class KeyFileProblem(StoreLocked):
     """The journal's key file is missing or damaged; the journal is left untouched."""
 
 

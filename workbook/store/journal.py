@@ -118,7 +118,7 @@ class Store(Copies, Transfer, Batches):
                 raise StoreLocked(messages.JOURNAL_LOCKED)
             # A key held from before the lock was removed elsewhere is simply not needed.
             return data_key if locked else None
-        if locked or keys.key_path(self.path).exists():
+        if locked or (keys.key_path(self.path).exists() and not _has_content(self.path)):
             return keys.open_with_passphrase(self.path, passphrase)
         if _has_content(self.path):
             raise StoreError(messages.NOT_LOCKED.format(path=self.path))
