@@ -141,25 +141,26 @@ class LockPanel(Panel):
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
-        wide = {"style": {"description_width": "12em"},
-                "layout": widgets.Layout(width="100%", max_width="34em")}
-        self.passphrase = widgets.Password(description="Passphrase", **wide)
-        self.new_passphrase = widgets.Password(description="New passphrase", **wide)
-        self.repeat = widgets.Password(description="New passphrase again", **wide)
-        self.recovery_code = widgets.Password(description="Recovery code", **wide)
-        auto = widgets.Layout(width="auto")
-        self.turn_on = widgets.Button(description="Lock my journal", icon="lock",
-                                      button_style="primary", layout=auto)
-        self.change = widgets.Button(description="Change passphrase", icon="key", layout=auto)
-        self.recover = widgets.Button(description="Use my recovery code", icon="life-ring",
-                                      layout=auto)
-        self.remove = widgets.Button(description="Remove the lock", icon="unlock",
-                                     button_style="warning", layout=auto)
-        self.lock_now = widgets.Button(description="Lock now", icon="lock", layout=auto)
-        self.export_locked = widgets.Button(description="Export locked copy", icon="download",
-                                            layout=auto)
-        self.written_down = widgets.Button(description="I have written it down", icon="check",
-                                           layout=auto)
+        def secret(label: str) -> widgets.Password:
+            # One Layout each: a shared one would hide every field with the first.
+            return widgets.Password(description=label, style={"description_width": "12em"},
+                                    layout=widgets.Layout(width="100%", max_width="34em"))
+
+        def action(label: str, icon: str, style: str = "") -> widgets.Button:
+            return widgets.Button(description=label, icon=icon, button_style=style,
+                                  layout=widgets.Layout(width="auto"))
+
+        self.passphrase = secret("Passphrase")
+        self.new_passphrase = secret("New passphrase")
+        self.repeat = secret("New passphrase again")
+        self.recovery_code = secret("Recovery code")
+        self.turn_on = action("Lock my journal", "lock", "primary")
+        self.change = action("Change passphrase", "key")
+        self.recover = action("Use my recovery code", "life-ring")
+        self.remove = action("Remove the lock", "unlock", "warning")
+        self.lock_now = action("Lock now", "lock")
+        self.export_locked = action("Export locked copy", "download")
+        self.written_down = action("I have written it down", "check")
         self.state = widgets.HTML("")
         self.code_shown = widgets.HTML("")
         self.code_box = widgets.VBox([self.code_shown, self.written_down])
