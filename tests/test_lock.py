@@ -367,3 +367,23 @@ def test_lock_changes_killed_at_random_points_leave_a_whole_journal(tmp_path):
         assert found == expected
     print(f"{runs} runs, {kills} killed mid-change: {killed}")
     assert runs >= kills >= 24
+
+
+def test_importing_the_store_and_the_lock_loads_no_cipher_library():
+    code = ("import sys, workbook, workbook.store, workbook.store.lock, workbook.exercises.support;"
+            " print(sorted(m for m in ('sqlcipher3', 'argon2', 'cryptography')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_deleting_everything_takes_the_key_file_too(tmp_path):
+    path = journal_in(tmp_path)
+    store = Store(path, PASSPHRASE, kdf=FAST)
+    store.add(CheckIn(mood=5, insecurity=5, note="gone"))
+    store.add(CheckIn(mood=5, insecurity=5, note="gone too"))
+    removed = store.delete_everything()
+    assert key_path(path) in removed
+    assert not key_path(path).exists() and not path.exists()
+    assert held_key(path) is None

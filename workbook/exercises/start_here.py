@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from workbook import messages, resources, words
 from workbook.exercises.support import region_picker
 from workbook.models import Checks, EntryInvalid, InsecuritySnapshot
+from workbook.sealed import KdfSettings
 from workbook.store import (
     Saved,
     Store,
@@ -138,6 +139,8 @@ class LockPanel(Panel):
 
     title = "Lock my journal"
     css_class = "sb-lock"
+    # Argon2id settings for new wrappings: None is the real default; tests pass cheaper.
+    kdf: KdfSettings | None = None
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
@@ -312,9 +315,9 @@ class LockPanel(Panel):
         if not passphrase:
             self.say("Please type a passphrase for the exported copy first.", "info")
             return
-        store = self.store
-        target = store.exports_dir / f"secure-base-{now():%Y%m%d-%H%M%S-%f}.locked.json"
-        store.export_sealed(target, passphrase, kdf=self.kdf)
+        from workbook.export import export_locked
+
+        target = export_locked(self.store, passphrase, kdf=self.kdf)
         self.say(f"Exported a locked copy to {target}. It opens only with the passphrase "
                  "you typed (Import in a workbook asks for it).", "ok")
 
@@ -322,9 +325,6 @@ class LockPanel(Panel):
         from workbook.store import lock
 
         return lock.is_locked(self._journal())
-
-    # Argon2id settings: None is the real default; tests may pass cheaper ones.
-    kdf = None
 
 
 LOCKED_TEXT = (

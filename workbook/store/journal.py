@@ -36,7 +36,8 @@ from workbook.store.files import (
 from workbook.store.rows import Profile, Saved
 from workbook.store.transfer import Transfer
 
-__all__ = ["BUSY_TIMEOUT_MS", "Store", "default_store", "forget"]
+__all__ = ["BUSY_TIMEOUT_MS", "Store", "adopt", "default_store", "drop_key", "forget",
+           "held_key", "hold_key"]
 
 _open_stores: dict[Path, Store] = {}
 # Data keys of journals unlocked in this kernel, by path; only ever in memory.
@@ -62,6 +63,12 @@ def hold_key(journal: Path, data_key: bytes) -> None:
 
 def held_key(journal: Path) -> bytes | None:
     return _held_keys.get(Path(journal).resolve())
+
+
+def adopt(store: Store) -> None:
+    """Make ``store`` the shared store for its path (after an unlock opened it)."""
+    forget(store.path)
+    _open_stores[store.path.resolve()] = store
 
 
 def drop_key(journal: Path) -> None:

@@ -29,7 +29,7 @@ from workbook.store.connection import connect
 from workbook.store.copies import remove_copies
 from workbook.store.errors import StoreError, database_error, operational
 from workbook.store.files import make_private_file
-from workbook.store.journal import Store, drop_key, forget, held_key, hold_key
+from workbook.store.journal import Store, adopt, drop_key, forget, held_key, hold_key
 
 __all__ = ["MIN_PASSPHRASE", "TABLES", "change_passphrase", "held_key", "is_locked", "lock",
            "lock_now", "recover", "remove_lock", "unlock"]
@@ -127,9 +127,7 @@ def _hold(journal: Path, data_key: bytes) -> Store:
     forget(journal)
     store = Store(journal, data_key=data_key)
     hold_key(journal, data_key)
-    from workbook.store.journal import _open_stores
-
-    _open_stores[journal.resolve()] = store
+    adopt(store)
     return store
 
 
