@@ -115,3 +115,36 @@ def test_lock_reload_unlock_elsewhere_and_nothing_secret_in_saved_files(
 
     with Store(lab_server.journal, passphrase) as store:
         assert [s.entry.note for s in store.entries("checkin")] == [note]
+
+
+def test_a_voila_page_unlocks_the_same_way(start_voila, context, fill, button):
+    from workbook.models import CheckIn
+    from workbook.sealed import KdfSettings
+    from workbook.store import Store
+
+    passphrase = f"voila-{uuid.uuid4().hex[:12]} words"
+    server = start_voila("00_start_here.ipynb")
+    fast = KdfSettings(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    with Store(server.journal, passphrase, kdf=fast) as store:
+        store.add(CheckIn(mood=6, insecurity=3, note="written before"))
+    page = context.new_page()
+    page.goto(f"{server.url}/?token={server.token}")
+
+    prompt = page.locator(".sb-form.sb-unlock").first
+    prompt.wait_for(timeout=90_000)
+    expect(prompt).to_contain_text("Your journal is locked")
+    form = page.locator(".sb-form.sb-checkin").first
+    note = f"voila-locked-{uuid.uuid4().hex[:16]}"
+    fill(form.locator("textarea").first, note)
+    button(form, "Save check-in").click()
+    expect(form.locator(".sb-status").first).to_contain_text("locked", timeout=15_000)
+
+    fill(prompt.locator("input[type='password']"), passphrase)
+    button(prompt, "Unlock").click()
+    expect(prompt.locator(".sb-status")).to_contain_text("Unlocked", timeout=30_000)
+    button(form, "Save check-in").click()
+    expect(form.locator(".sb-status").first).to_contain_text("Saved at", timeout=15_000)
+    with Store(server.journal, passphrase) as store:
+        assert sorted(s.entry.note for s in store.entries("checkin")) == sorted(
+            ["written before", note])
+    assert note.encode() not in server.journal.read_bytes()

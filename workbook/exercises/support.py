@@ -111,16 +111,6 @@ class UnlockPrompt(Panel):
     def _journal(self) -> Path:
         return self._store.path if self._store is not None else default_path()
 
-    @property
-    def waiting(self) -> bool:
-        """Whether the journal is locked and not yet unlocked in this kernel."""
-        from workbook.store import lock
-
-        journal = self._journal()
-        if self._store is not None:
-            return False
-        return lock.is_locked(journal) and lock.held_key(journal) is None
-
     def refresh(self) -> None:
         from workbook.store import lock
 
@@ -139,14 +129,12 @@ class UnlockPrompt(Panel):
     def _unlock(self) -> None:
         from workbook.store import lock
 
+        # The field is emptied first, so a wrong try or a failure leaves nothing in it.
         secret, self.passphrase.value = self.passphrase.value, ""
         if not secret:
             self.say("Please type your passphrase first.", "info")
             return
-        try:
-            lock.unlock(self._journal(), secret)
-        finally:
-            del secret
+        lock.unlock(self._journal(), secret)
         self.refresh()
         self.say("Unlocked. Every notebook running now can use your journal.", "ok")
 
