@@ -387,3 +387,66 @@ def test_deleting_everything_takes_the_key_file_too(tmp_path):
     assert key_path(path) in removed
     assert not key_path(path).exists() and not path.exists()
     assert held_key(path) is None
+
+
+class Crash(BaseException):
+    """Stands for the process dying between two file operations."""
+
+
+@pytest.mark.parametrize("action", ["lock", "change", "recover", "remove"])
+def test_stopping_after_any_file_step_leaves_the_old_or_the_new_journal(tmp_path, monkeypatch,
+                                                                        action):
+    """Every rename, removal and sync of a lock change, in turn, is the last one to happen."""
+    import os
+
+    step = 0
+    while True:
+        path = tmp_path / f"step-{step}" / "journal.sqlite3"
+        if action == "lock":
+            with Store(path) as store:
+                store.add(CheckIn(mood=5, insecurity=5, note="kept"))
+            old, code = None, None
+        else:
+            with Store(path, PASSPHRASE, kdf=FAST) as store:
+                store.add(CheckIn(mood=5, insecurity=5, note="kept"))
+                code = store.recovery_code
+            lock.lock_now(path)
+            old = PASSPHRASE
+        new = None if action == "remove" else "the new passphrase"
+        calls = 0
+        real = {"replace": os.replace, "unlink": Path.unlink, "fsync": os.fsync}
+
+        def counted(name, step=step, real=real):
+            def run(*args, **kwargs):
+                nonlocal calls
+                calls += 1
+                if calls > step:
+                    raise Crash(name)
+                return real[name](*args, **kwargs)
+            return run
+
+        monkeypatch.setattr(os, "replace", counted("replace"))
+        monkeypatch.setattr(os, "fsync", counted("fsync"))
+        monkeypatch.setattr(Path, "unlink", counted("unlink"))
+        finished = True
+        try:
+            if action == "lock":
+                lock.lock(path, new, kdf=FAST)
+            elif action == "change":
+                lock.change_passphrase(path, old, new, kdf=FAST)
+            elif action == "recover":
+                lock.recover(path, code, new, kdf=FAST)
+            else:
+                lock.remove_lock(path, old)
+        except Crash:
+            finished = False
+        finally:
+            monkeypatch.undo()
+            lock.lock_now(path)
+        secret, found = opens_with(path, [old, new])
+        assert found == ["kept"], (action, step)
+        if finished:
+            assert secret == new
+            break
+        step += 1
+    assert step >= 3, "the change made fewer file steps than expected; nothing was tested"
