@@ -450,3 +450,24 @@ def test_stopping_after_any_file_step_leaves_the_old_or_the_new_journal(tmp_path
             break
         step += 1
     assert step >= 3, "the change made fewer file steps than expected; nothing was tested"
+
+
+def test_a_restore_of_a_locked_journal_keeps_the_replaced_file_locked(tmp_path):
+    from workbook.store import restore
+
+    path = journal_in(tmp_path)
+    store = Store(path, PASSPHRASE, kdf=FAST)
+    store.add(CheckIn(mood=5, insecurity=5, note=CANARY))
+    backup = store.backup()
+    store.add(CheckIn(mood=5, insecurity=5, note=CANARY + "-after"))
+    store.close()
+    with pytest.raises(StoreLocked):
+        restore(path, backup)  # no key given or held: nothing happens
+    lock.unlock(path, PASSPHRASE)
+    kept = restore(path, backup)
+    lock.lock_now(path)
+    assert kept.exists()
+    for name, data in every_file(path.parent).items():
+        assert CANARY.encode() not in data, name
+    with Store(path, PASSPHRASE) as restored:
+        assert notes(restored) == [CANARY]

@@ -76,10 +76,6 @@ JOURNAL_LOCKED = (
     "Your journal is locked. Please unlock it with your passphrase at the top of this "
     "notebook, next to 'Need help now?'. Nothing typed here is lost."
 )
-UNLOCK_FIRST = (
-    "Your journal is locked. Unlock it at the top of this notebook; this part works as "
-    "soon as it is unlocked."
-)
 WRONG_PASSPHRASE = (
     "That passphrase does not open your journal. Nothing was changed. Check Caps Lock and "
     "try again; if you have lost it, your recovery code opens the journal too."
