@@ -340,7 +340,8 @@ LOCKED_NOTE = (
 RECOVERY_TEXT = (
     "Write this down and keep it somewhere only you can reach. It opens your journal if "
     "you forget your passphrase. It is shown only now and is not stored anywhere. If both "
-    "the passphrase and this code are lost, nobody can open the journal, including us.")
+    "the passphrase and this code are lost, nobody can open the journal, including us. "
+    "Once it is written down, press the button below to clear it from the screen.")
 
 
 class SafetyCheck(Panel):
