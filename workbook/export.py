@@ -4,7 +4,8 @@ CSV cells are text exactly as written: lists are JSON arrays, missing values are
 empty, and nothing is turned into "NaN". Read a file back with `read_csv` (or
 ``pandas.read_csv(path, dtype=str, keep_default_na=False)``) and it equals `table`
 of the frame it came from. The JSON file is the journal's own versioned export,
-`Store.export_json`, which can be imported back.
+`Store.export_json`, which can be imported back; `export_locked` seals it under a
+passphrase for a journal that should stay locked when it leaves.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.models import KINDS
+from workbook.sealed import KdfSettings
 from workbook.store import Store, make_private_dir, now
 
 PREFIX = "secure-base"  # `Store.delete_everything` removes exports named like this
@@ -79,6 +81,18 @@ def free_stamp(folder: Path) -> str:
         n += 1
         candidate = f"{stamp}-{n}"
     return candidate
+
+
+def export_locked(store: Store, passphrase: str, folder: Path | None = None, *,
+                  kdf: KdfSettings | None = None) -> Path:
+    """The JSON export sealed under ``passphrase``, for a journal that should stay locked
+    when it leaves; `Store.import_json` reads it back with the same passphrase."""
+    if folder is None:
+        folder = store.exports_dir
+        make_private_dir(folder)
+    stamp = free_stamp(Path(folder))
+    return store.export_sealed(Path(folder) / f"{PREFIX}-{stamp}.locked.json", passphrase,
+                               kdf=kdf)
 
 
 def export_all(store: Store, folder: Path | None = None) -> list[Path]:

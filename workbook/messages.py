@@ -47,6 +47,17 @@ IMPORT_TOO_NEW = (
     "{path} was exported by a newer version of Secure Base. Please update to import it. "
     "Nothing was changed."
 )
+IMPORT_NEEDS_PASSPHRASE = (
+    "{path} is a locked export. Please give the passphrase it was exported with. Nothing "
+    "was changed."
+)
+IMPORT_WRONG_PASSPHRASE = (
+    "That passphrase does not open {path}. Nothing was changed. Please try again."
+)
+EXPORT_NOT_LOCKED = (
+    "Your journal is locked, but the file this writes is not: anyone who opens it can "
+    "read it. For a copy that stays locked, use 'Export locked copy' in Start here."
+)
 LOCKED = (
     "The journal is busy in another notebook right now. Nothing was lost; please press "
     "Save again."
@@ -125,6 +136,49 @@ SHARE_ALREADY_HERE = (
     "You already brought in this share file from {name} (or a newer one). Nothing was "
     "changed."
 )
+
+JOURNAL_LOCKED = (
+    "Your journal is locked. Please unlock it with your passphrase at the top of this "
+    "notebook, next to 'Need help now?'. Nothing typed here is lost."
+)
+WRONG_PASSPHRASE = (
+    "That passphrase does not open your journal. Nothing was changed. Check Caps Lock and "
+    "try again; if you have lost it, your recovery code opens the journal too."
+)
+WRONG_RECOVERY_CODE = (
+    "That recovery code does not open your journal. Nothing was changed. Please check it "
+    "letter by letter and try again."
+)
+KEY_FILE_MISSING = (
+    "Your journal is locked, but its key file {path} is missing, so it can't be opened. "
+    "Nothing was changed or deleted. If you moved the journal, please put the key file "
+    "back beside it."
+)
+KEY_FILE_DAMAGED = (
+    "Your journal's key file {path} is damaged and can't be read, so the journal can't be "
+    "opened. Nothing was changed or deleted. If you have a copy of the key file, put it "
+    "back beside the journal."
+)
+KEY_FILE_HINT = (
+    "If you locked this journal, its key file {path} is missing: please put it back beside "
+    "the journal."
+)
+NOT_LOCKED = "Your journal at {path} is not locked, so there is nothing to unlock."
+ALREADY_LOCKED = "Your journal at {path} is already locked."
+OPEN_ELSEWHERE = (
+    "Your journal is open in another notebook, so it can't be changed safely right now. "
+    "Nothing was changed. Please shut down the other notebooks' kernels (Kernel, then "
+    "Shut Down Kernel) and try again."
+)
+PASSPHRASE_TOO_SHORT = (
+    "Please choose a passphrase of at least {length} characters. A few ordinary words "
+    "in a row are easy to remember and hard to guess."
+)
+PASSPHRASES_DIFFER = "The two passphrases are not the same. Please type them again."
+LOCK_FAILED = (
+    "The lock could not be changed ({reason}). Your journal is as it was: nothing was lost."
+)
+
 
 def damaged(path: Path, backup: Path | None) -> str:
     """The message for a journal file that can't be read."""

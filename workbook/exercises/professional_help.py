@@ -219,7 +219,8 @@ class SessionPrepForm(Form):
             raise  # the button's guard logs the kind of error
         self.report_status.value = html.message(
             f"Your report is saved at {html.text(str(path))}. Only your user account can "
-            "open it; open it in a browser to read or print it.", "ok")
+            "open it; open it in a browser to read or print it."
+            + (f" {html.text(messages.EXPORT_NOT_LOCKED)}" if self.store.locked else ""), "ok")
 
 
 def talk_about_therapy(*, store: Store | None = None, profile: str | None = None):

@@ -15,7 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from workbook import charts, demo, export, report, trends, words
+from workbook import charts, demo, export, messages, report, trends, words
 from workbook.store import Store, StoreError
 from workbook.trends import Span
 from workbook.widgets import Panel, html
@@ -249,8 +249,9 @@ class ProgressPanel(Panel):
         except StoreError as error:
             self.say(error.message, "error")
             return
-        self.say(f"Your report is saved at {path}. Only your user account can open it.",
-                 "ok")
+        note = f" {messages.EXPORT_NOT_LOCKED}" if self.store.locked else ""
+        self.say(f"Your report is saved at {path}. Only your user account can open it."
+                 + note, "ok")
         self._new_report_name()
 
     def _export(self, _button: object = None) -> None:
@@ -262,9 +263,10 @@ class ProgressPanel(Panel):
             self.say(getattr(error, "message", None) or str(error), "error")
             return
         folder = written[0].parent
+        note = f" {messages.EXPORT_NOT_LOCKED}" if self.store.locked else ""
         self.say(f"Exported {len(written)} files to {folder}: one JSON file with everything, "
-                 "and one CSV file per kind of entry. Only your user account can open them.",
-                 "ok")
+                 "and one CSV file per kind of entry. Only your user account can open them."
+                 + note, "ok")
 
 
 def _image(png: bytes, title: str) -> dict[str, Any]:

@@ -7,14 +7,22 @@ byte; upgrades back the file up and run in one transaction.
 One module per job: `files` (where and how privately), `journal` (the `Store`),
 `rows` (an entry as a row), `batches` (entries brought in together), `copies`
 (backups and restore), `transfer` (JSON export and import), `errors` (messages
-for the person).
+for the person), `keys` and `lock` (the optional passphrase lock, SQLCipher),
+`connection` (opening a plain or locked file).
 """
 
 from __future__ import annotations
 
 from workbook.store.batches import Batch, BatchWriter
 from workbook.store.copies import BACKUPS_KEPT, backups_of, restore
-from workbook.store.errors import StoreDamaged, StoreError, StoreTooNew
+from workbook.store.errors import (
+    KeyFileProblem,
+    StoreDamaged,
+    StoreError,
+    StoreLocked,
+    StoreTooNew,
+    WrongPassphrase,
+)
 from workbook.store.files import (
     FILE_NAME,
     HOME_VARIABLE,
@@ -37,12 +45,15 @@ __all__ = [
     "HOME_VARIABLE",
     "Batch",
     "BatchWriter",
+    "KeyFileProblem",
     "Profile",
     "Saved",
     "Store",
     "StoreDamaged",
     "StoreError",
+    "StoreLocked",
     "StoreTooNew",
+    "WrongPassphrase",
     "backups_of",
     "default_path",
     "default_store",

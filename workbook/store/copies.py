@@ -7,8 +7,10 @@ import sqlite3
 from pathlib import Path
 
 from workbook import messages
-from workbook.store.errors import StoreDamaged
+from workbook.store.connection import connect
+from workbook.store.errors import StoreDamaged, StoreLocked, database_error
 from workbook.store.files import make_private_dir, make_private_file, now
+from workbook.store.keys import is_encrypted, key_path
 
 BACKUPS_KEPT = 5
 
@@ -19,12 +21,38 @@ def backups_of(journal: Path) -> list[Path]:
     return sorted(folder.glob("journal-*.sqlite3"), reverse=True) if folder.is_dir() else []
 
 
+def replaced_copies_of(journal: Path) -> list[Path]:
+    """Files a restore kept aside (the journal it replaced, with its WAL and SHM)."""
+    folder = Path(journal).parent / "replaced"
+    return sorted(folder.glob("journal-*")) if folder.is_dir() else []
+
+
+def remove_copies(journal: Path, *, encrypted: bool) -> list[Path]:
+    """Remove the backups and kept copies of ``journal`` that are (or are not) locked.
+
+    After a lock is set, plain copies would give away what the lock protects; after it
+    is removed, locked copies could never be opened again.
+    """
+    removed = []
+    for path in [*backups_of(journal), *replaced_copies_of(journal)]:
+        if path.name.endswith(("-wal", "-shm")):
+            base = Path(str(path)[:-4])
+            matches = is_encrypted(base) == encrypted if base.exists() else True
+        else:
+            matches = is_encrypted(path) == encrypted
+        if matches and path.stat().st_size > 0:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 class Copies:
     """The part of `Store` that makes, lists and removes copies of the journal."""
 
     path: Path
     read_only: bool
     _con: sqlite3.Connection
+    data_key: bytes | None
 
     def close(self) -> None:
         raise NotImplementedError
@@ -56,13 +84,14 @@ class Copies:
         return self.backup(reason="daily")
 
     def backup(self, destination: Path | None = None, *, reason: str = "copy") -> Path:
-        """A complete copy of the journal (safe while others write), 0600."""
+        """A complete copy of the journal (safe while others write), 0600; a locked
+        journal's copies are locked with the same key."""
         if destination is None:
             make_private_dir(self.backups_dir)
             stamp = now().strftime("%Y%m%d-%H%M%S-%f")
             destination = self.backups_dir / f"journal-{stamp}-{reason}.sqlite3"
         make_private_file(destination)
-        target = sqlite3.connect(destination)
+        target = connect(destination, self.data_key)
         try:
             self._con.backup(target)
         finally:
@@ -80,9 +109,14 @@ class Copies:
         forget(self.path)
         removed = []
         replaced = self.path.parent / "replaced"
+        from workbook.store.journal import drop_key
+
+        drop_key(self.path)
+        key_file = key_path(self.path)
         candidates = [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"),
                       *self.backups(), *sorted(self.exports_dir.glob("secure-base-*")),
-                      *sorted(replaced.glob("journal-*"))]
+                      *sorted(replaced.glob("journal-*")), key_file,
+                      key_file.with_name(key_file.name + ".new")]
         for path in candidates:
             if path.exists():
                 path.unlink()
@@ -93,19 +127,27 @@ class Copies:
         return removed
 
 
-def restore(journal: Path, backup: Path) -> Path:
+def restore(journal: Path, backup: Path, *, data_key: bytes | None = None) -> Path:
     """Put ``backup`` back in place of ``journal``, keeping the current file first.
 
     Works even when the current file is damaged. Close every `Store` on the journal
-    first. Returns where the replaced file was kept (0600, never deleted here).
+    first. A locked backup needs the journal's key (``data_key``, or the one held since
+    it was unlocked here; else `StoreLocked`), and the copy kept stays locked. Returns
+    where the replaced file was kept (0600, never deleted here).
     """
-    from workbook.store.journal import forget
+    from workbook.store.journal import forget, held_key
 
     journal, backup = Path(journal), Path(backup)
-    check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    if not is_encrypted(backup):
+        data_key = None
+    elif data_key is None:
+        data_key = held_key(journal)
+        if data_key is None:
+            raise StoreLocked(messages.JOURNAL_LOCKED)
+    check = connect(f"file:{backup}?mode=ro", data_key, uri=True)
     try:
         healthy = check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
+    except database_error():
         healthy = False
     finally:
         check.close()
@@ -123,8 +165,8 @@ def restore(journal: Path, backup: Path) -> Path:
             shutil.copyfile(current, f"{kept}{suffix}")
             current.unlink()
     make_private_file(journal)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    target = sqlite3.connect(journal)
+    source = connect(f"file:{backup}?mode=ro", data_key, uri=True)
+    target = connect(journal, data_key)
     try:
         source.backup(target)
     finally:

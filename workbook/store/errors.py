@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 
 from workbook import messages
 
@@ -23,7 +24,35 @@ class StoreDamaged(StoreError):
     """The file can't be read as a journal; it is left untouched."""
 
 
-def friendly(error: sqlite3.OperationalError) -> StoreError:
+class StoreLocked(StoreError):
+    """The journal is locked and no key for it was given or is held in this kernel."""
+
+
+class WrongPassphrase(StoreLocked):
+    """The passphrase or recovery code does not open the journal; nothing was changed."""
+
+
+class KeyFileProblem(StoreLocked):
+    """The journal's key file is missing or damaged; the journal is left untouched."""
+
+
+def operational() -> tuple[type[Exception], ...]:
+    """SQLite's OperationalError and, once a locked journal loaded it, SQLCipher's."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    if cipher is None:
+        return (sqlite3.OperationalError,)
+    return (sqlite3.OperationalError, cipher.OperationalError)
+
+
+def database_error() -> tuple[type[Exception], ...]:
+    """SQLite's DatabaseError and, once loaded, SQLCipher's."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    if cipher is None:
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, cipher.DatabaseError)
+
+
+def friendly(error: Exception) -> StoreError:
     """The person's version of an SQLite error raised while writing."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:

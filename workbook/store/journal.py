@@ -13,10 +13,20 @@ from typing import Any
 
 from workbook import messages, migrations, words
 from workbook.models import Entry
-from workbook.store import rows
+from workbook.sealed import KdfSettings
+from workbook.store import keys, rows
 from workbook.store.batches import Batches
-from workbook.store.copies import Copies
-from workbook.store.errors import StoreDamaged, StoreError, StoreTooNew, friendly
+from workbook.store.connection import BUSY_TIMEOUT_MS, connect
+from workbook.store.copies import Copies, remove_copies
+from workbook.store.errors import (
+    StoreDamaged,
+    StoreError,
+    StoreLocked,
+    StoreTooNew,
+    database_error,
+    friendly,
+    operational,
+)
 from workbook.store.files import (
     check_journal_path,
     default_path,
@@ -27,17 +37,45 @@ from workbook.store.files import (
 from workbook.store.rows import Found, Profile, Saved
 from workbook.store.transfer import Transfer
 
-BUSY_TIMEOUT_MS = 30_000
+__all__ = ["BUSY_TIMEOUT_MS", "Store", "adopt", "default_store", "drop_key", "forget",
+           "held_key", "hold_key"]
 
 _open_stores: dict[Path, Store] = {}
+# Data keys of journals unlocked in this kernel, by path; only ever in memory.
+_held_keys: dict[Path, bytes] = {}
 
 
 def default_store() -> Store:
-    """The store every form uses unless given another; one per journal path."""
+    """The store every form uses unless given another; one per journal path.
+
+    A locked journal opens with the key held since it was unlocked in this kernel, and
+    raises `StoreLocked` until then.
+    """
     path = default_path().resolve()
     if path not in _open_stores or _open_stores[path].closed:
-        _open_stores[path] = Store(path)
+        _open_stores[path] = Store(path, data_key=_held_keys.get(path))
     return _open_stores[path]
+
+
+def hold_key(journal: Path, data_key: bytes) -> None:
+    """Keep ``journal`` unlocked for the rest of this kernel's life (or until forgotten)."""
+    _held_keys[Path(journal).resolve()] = data_key
+
+
+def held_key(journal: Path) -> bytes | None:
+    return _held_keys.get(Path(journal).resolve())
+
+
+def adopt(store: Store) -> None:
+    """Make ``store`` the shared store for its path (after an unlock opened it)."""
+    forget(store.path)
+    _open_stores[store.path.resolve()] = store
+
+
+def drop_key(journal: Path) -> None:
+    """Forget ``journal``'s key and close its shared store: it is locked again here."""
+    _held_keys.pop(Path(journal).resolve(), None)
+    forget(journal)
 
 
 def forget(journal: Path) -> None:
@@ -48,15 +86,25 @@ def forget(journal: Path) -> None:
 
 
 class Store(Copies, Transfer, Batches):
-    """A journal file. Raises `StoreDamaged` if it can't be read as one, and `StoreError`
-    if its path is a folder or a symbolic link."""
+    """A journal file, plain or locked.
 
-    def __init__(self, path: str | os.PathLike[str]):
+    ``Store(path)`` opens a plain journal (creating it if missing) and raises
+    `StoreLocked` on a locked one. ``Store(path, passphrase=...)`` opens a locked
+    journal, or creates a new locked one (its one-time recovery code is then in
+    ``recovery_code``); it raises `WrongPassphrase` or `KeyFileProblem` (both
+    `StoreLocked`). Raises `StoreDamaged` if the file can't be read as a journal, and
+    `StoreError` if its path is a folder or a symbolic link.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], passphrase: str | None = None, *,
+                 data_key: bytes | None = None, kdf: KdfSettings | None = None):
         self.path = Path(path)
         self.read_only = False
         self.closed = True
+        self.recovery_code: str | None = None
         check_journal_path(self.path)
         make_private_dir(self.path.parent)
+        self.data_key = self._key_for(passphrase, data_key, kdf)
         make_private_file(self.path)
         for companion in ("-wal", "-shm"):
             side = Path(f"{self.path}{companion}")
@@ -65,18 +113,62 @@ class Store(Copies, Transfer, Batches):
                 os.chmod(side, 0o600)
         # JupyterLab may run widget callbacks in a kernel subshell (another thread than
         # the cell that opened the journal); `_writing` keeps their transactions apart.
-        self._con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
-                                    isolation_level=None, check_same_thread=False)
         self._one_writer = threading.RLock()
-        self.closed = False
-        try:
-            self._open()
-        except StoreError:
+        self._connect()
+
+    def _key_for(self, passphrase: str | None, data_key: bytes | None,
+                 kdf: KdfSettings | None) -> bytes | None:
+        locked = keys.is_encrypted(self.path)
+        if passphrase is None:
+            if locked and data_key is None:
+                if not keys.key_path(self.path).exists():
+                    # Damaged, or locked with its key file gone: the message names both.
+                    raise StoreDamaged(messages.damaged(self.path, self.newest_backup())
+                                       + " " + messages.KEY_FILE_HINT.format(
+                                           path=keys.key_path(self.path)))
+                raise StoreLocked(messages.JOURNAL_LOCKED)
+            # A key held from before the lock was removed elsewhere is simply not needed.
+            return data_key if locked else None
+        if locked or (keys.key_path(self.path).exists() and not _has_content(self.path)):
+            return keys.open_with_passphrase(self.path, passphrase)
+        if _has_content(self.path):
+            raise StoreError(messages.NOT_LOCKED.format(path=self.path))
+        # A new locked journal: the key file goes first, so the data is never without it.
+        data_key, self.recovery_code = keys.new_data_key(), keys.new_recovery_code()
+        keys.write(self.path, keys.wrap(data_key, passphrase, self.recovery_code, kdf))
+        return data_key
+
+    @property
+    def locked(self) -> bool:
+        return self.data_key is not None
+
+    def _connect(self) -> None:
+        for _attempt in range(3):
+            before = self._opening_inode = self._inode = _inode(self.path)
+            self._con = connect(self.path, self.data_key)
+            self.closed = False
+            try:
+                self._open()
+            except StoreError:
+                self.close()
+                raise
+            except database_error() as error:
+                self.close()
+                raise StoreDamaged(messages.damaged(self.path, self.newest_backup())) from error
+            # The file was swapped (locked or unlocked elsewhere) while we opened it.
+            if _inode(self.path) == before:
+                if self.locked:
+                    remove_copies(self.path, encrypted=False)
+                return
             self.close()
-            raise
-        except sqlite3.DatabaseError as error:
-            self.close()
-            raise StoreDamaged(messages.damaged(self.path, self.newest_backup())) from error
+            self.data_key = self._key_for(None, self.data_key or held_key(self.path), None)
+        raise StoreError(messages.LOCKED)
+
+    def _reconnect(self) -> None:
+        """Open the file now at our path again: it was replaced by a lock or unlock."""
+        self.close()
+        self.data_key = self._key_for(None, self.data_key or held_key(self.path), None)
+        self._connect()
 
     # -- opening and upgrading -------------------------------------------------
 
@@ -90,6 +182,8 @@ class Store(Copies, Transfer, Batches):
             self.read_only = True
             con.execute("PRAGMA query_only = ON")
             return
+        if _inode(self.path) != self._opening_inode:
+            return  # swapped while opening: `_connect` opens the new file instead
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = FULL")
         con.execute("PRAGMA foreign_keys = ON")
@@ -121,22 +215,18 @@ class Store(Copies, Transfer, Batches):
             con.execute(f"PRAGMA user_version = {migrations.LATEST}")
 
     @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
+    def _writing(self) -> Iterator[Any]:
         with self._one_writer, self._transaction() as con:
             yield con
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[Any]:
         if self.read_only:
             raise StoreTooNew(messages.TOO_NEW.format(path=self.path))
-        con = self._con
-        try:
-            con.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise friendly(error) from error
+        con = self._begin()
         try:
             yield con
-        except sqlite3.OperationalError as error:
+        except operational() as error:
             _rollback(con)
             raise friendly(error) from error
         except BaseException:
@@ -144,9 +234,24 @@ class Store(Copies, Transfer, Batches):
             raise
         try:
             con.execute("COMMIT")
-        except sqlite3.OperationalError as error:
+        except operational() as error:
             _rollback(con)
             raise friendly(error) from error
+
+    def _begin(self) -> Any:
+        """Take the write lock; if the file was swapped by a lock change, reopen first."""
+        for _attempt in range(3):
+            con = self._con
+            try:
+                con.execute("BEGIN IMMEDIATE")
+            except operational() as error:
+                raise friendly(error) from error
+            # Checked under the write lock: a swap can't happen between here and COMMIT.
+            if _inode(self.path) == self._inode:
+                return con
+            _rollback(con)
+            self._reconnect()
+        raise StoreError(messages.LOCKED)
 
     # -- entries ---------------------------------------------------------------
 
@@ -265,6 +370,21 @@ class Store(Copies, Transfer, Batches):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return os.stat(path).st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 def _rollback(con: sqlite3.Connection) -> None:

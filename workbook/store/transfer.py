@@ -13,6 +13,7 @@ from typing import Any
 
 from workbook import messages
 from workbook.models import KINDS, Entry, EntryInvalid
+from workbook.sealed import KdfSettings
 from workbook.store.errors import StoreError
 from workbook.store.files import make_private_file, now
 from workbook.store.rows import (
@@ -28,6 +29,7 @@ from workbook.store.rows import (
 
 EXPORT_FORMAT = "secure-base-export"
 EXPORT_VERSION = 1
+SEALED_EXPORT_PURPOSE = "journal-export"
 
 
 class ImportProblem(ValueError):
@@ -48,13 +50,13 @@ class Transfer:
     def profiles(self) -> list[Profile]:
         raise NotImplementedError
 
-    def export_json(self, destination: Path) -> Path:
-        """Write every profile, setting and entry to a versioned JSON file (0600).
+    def export_document(self) -> dict[str, Any]:
+        """Every profile, setting and entry as the versioned export document.
 
-        An entry this version can't read goes into the file exactly as stored, marked
+        An entry this version can't read goes in exactly as stored, marked
         ``"unreadable": true``, so nothing is lost on the way out.
         """
-        document = {
+        return {
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
             "schema": self.version,
@@ -63,13 +65,35 @@ class Transfer:
             "entries": [_exported(row) for row in self._con.execute(
                 SELECT + " ORDER BY created_at, id")],
         }
+
+    def export_json(self, destination: Path) -> Path:
+        """Write every profile, setting and entry to a versioned JSON file (0600)."""
+        document = self.export_document()
         make_private_file(destination)
         with open(destination, "w", encoding="utf-8") as handle:
             json.dump(document, handle, ensure_ascii=False, indent=1)
         return destination
 
-    def import_json(self, source: Path) -> int:
+    def export_sealed(self, destination: Path, passphrase: str, *,
+                      kdf: KdfSettings | None = None) -> Path:
+        """The JSON export, sealed under ``passphrase`` (Argon2id + AES-256-GCM, 0600).
+
+        `import_json` reads it back given the same passphrase.
+        """
+        from workbook import sealed
+
+        plain = json.dumps(self.export_document(), ensure_ascii=False).encode("utf-8")
+        envelope = sealed.seal(plain, passphrase, purpose=SEALED_EXPORT_PURPOSE, settings=kdf)
+        make_private_file(destination)
+        with open(destination, "w", encoding="utf-8") as handle:
+            json.dump(envelope, handle, indent=1)
+        return destination
+
+    def import_json(self, source: Path, passphrase: str | None = None) -> int:
         """Add the entries of an export file; entries already here are skipped.
+
+        A sealed export (`export_sealed`) needs its ``passphrase``; a missing or wrong
+        one raises `StoreError` and changes nothing.
 
         Everything is checked before anything is written, in one transaction, so a
         bad file changes nothing. Returns how many entries were added. Raises
@@ -78,6 +102,7 @@ class Transfer:
         """
         try:
             document = json.loads(Path(source).read_text(encoding="utf-8"))
+            document = _unsealed(document, source, passphrase)
             if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
                 raise ImportProblem("the file", "format", "not a Secure Base export")
             if int(document.get("version", 0)) > EXPORT_VERSION:
@@ -112,6 +137,21 @@ class Transfer:
                            updated=row.updated)
                 added += 1
         return added
+
+
+def _unsealed(document: Any, source: Path, passphrase: str | None) -> Any:
+    """The export inside a sealed file (or ``document`` itself when it isn't sealed)."""
+    from workbook import sealed
+
+    if not isinstance(document, dict) or document.get("format") != sealed.FORMAT:
+        return document
+    if passphrase is None:
+        raise StoreError(messages.IMPORT_NEEDS_PASSPHRASE.format(path=source))
+    try:
+        plain = sealed.unseal(document, passphrase, purpose=SEALED_EXPORT_PURPOSE)
+    except sealed.WrongSecret as error:
+        raise StoreError(messages.IMPORT_WRONG_PASSPHRASE.format(path=source)) from error
+    return json.loads(plain.decode("utf-8"))
 
 
 @dataclasses.dataclass(frozen=True)
