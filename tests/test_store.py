@@ -336,3 +336,28 @@ def test_the_journal_can_be_written_from_another_thread(store):
         thread.join()
     assert failures == []
     assert store.count("checkin") == 1 + 15 + 5
+
+
+def test_looking_at_the_journal_from_the_writing_process_keeps_other_processes_in_step(
+        tmp_path):
+    # A kernel that holds the journal open and then checks it (is it locked? a second
+    # Store on the same path) must keep its SQLite locks: otherwise the next process to
+    # close the journal thinks it is the last, folds and removes the WAL, and the
+    # kernel's later saves go to a file nobody else can see.
+    from workbook.store import lock
+
+    path = tmp_path / "home" / "journal.sqlite3"
+    kernel = Store(path)
+    kernel.add(CheckIn(mood=5, insecurity=5))
+    assert not lock.is_locked(path)
+    Store(path).close()
+    elsewhere = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); " \
+                "print(c.execute('select count(*) from entries').fetchone()[0]); c.close()"
+    seen = subprocess.run([sys.executable, "-c", elsewhere, str(path)], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    assert seen == "1"
+    kernel.add(CheckIn(mood=6, insecurity=4, note="written after the look"))
+    seen = subprocess.run([sys.executable, "-c", elsewhere, str(path)], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    kernel.close()
+    assert seen == "2"

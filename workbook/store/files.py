@@ -45,11 +45,18 @@ def make_private_file(path: Path) -> None:
     """
     check_journal_path(path)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # O_NOFOLLOW: a link put in place between the check and here is refused too.
+    if path.exists():
+        # Tightened by name, never opened: closing a handle on a journal would drop the
+        # SQLite locks this process holds on it (POSIX locks belong to the process).
+        os.chmod(path, 0o600)
+        return
+    # O_EXCL and O_NOFOLLOW: a file or link put in place since the check is refused.
     try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
     except IsADirectoryError as error:
         raise StoreError(messages.PATH_IS_FOLDER.format(path=path)) from error
+    except FileExistsError:
+        return make_private_file(path)
     except OSError as error:
         if path.is_symlink():
             raise StoreError(messages.PATH_IS_LINK.format(path=path)) from error

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,6 @@ VERSION = 1
 PASSPHRASE_PURPOSE = "journal-key"
 RECOVERY_PURPOSE = "journal-key-recovery"
 KEY_BYTES = 32
-PLAIN_HEADER = b"SQLite format 3\x00"
 # Crockford's base32: no I, L, O or U, so a written-down code reads back unambiguously.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_GROUPS = 6  # 6 groups of 4 characters: 120 random bits
@@ -37,13 +37,26 @@ def key_path(journal: Path) -> Path:
 
 
 def is_encrypted(path: Path) -> bool:
-    """Whether ``path`` holds bytes that are not a plain SQLite file (missing/empty: no)."""
+    """Whether ``path`` holds bytes that are not a plain SQLite file (missing/empty: no).
+
+    The file is never opened with open(): closing any handle on it would drop every
+    SQLite lock this process holds on the journal (POSIX locks belong to the process),
+    and another process could then remove a WAL file that is still being written.
+    SQLite itself is asked instead; it shares its file handles within a process.
+    """
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(PLAIN_HEADER))
+        if os.stat(path).st_size == 0:
+            return False
     except FileNotFoundError:
         return False
-    return bool(head) and head != PLAIN_HEADER
+    probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        probe.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        return "not a database" in str(error)
+    finally:
+        probe.close()
+    return False
 
 
 def new_data_key() -> bytes:
