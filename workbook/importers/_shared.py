@@ -172,13 +172,16 @@ _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap])?\.?\s*(m\.?)?\
 def parse_time(text: str) -> dt.time:
     """'19:08', '6:50 pm', '10:25 PM', '7.05 a.m.' → a time; raises ValueError."""
     found = _TIME.match(text)
+    unreadable = ValueError(f"the time {text.strip()!r} can't be read")
     if not found:
-        raise ValueError(f"the time {text.strip()!r} can't be read")
+        raise unreadable
     hour, minute, half = int(found[1]), int(found[2]), (found[3] or "").lower()
     if half:
         if not 1 <= hour <= 12:
-            raise ValueError(f"the time {text.strip()!r} can't be read")
+            raise unreadable
         hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        raise unreadable
     return dt.time(hour, minute)
 
 
