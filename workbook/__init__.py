@@ -12,6 +12,7 @@ __all__ = ["__version__", "data", "default_store", "import_daylio", "reminders_i
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    import datetime as dt
     import os
     from pathlib import Path
 
@@ -26,15 +27,17 @@ def default_store() -> Store:
     return _default_store()
 
 
-def data(kind: str | None = None, *, store: Store | None = None, profile: str | None = None) -> Any:
+def data(kind: str | None = None, *, store: Store | None = None, profile: str | None = None,
+         since: dt.date | None = None, until: dt.date | None = None) -> Any:
     """One tidy pandas DataFrame per kind of entry, indexed by when it was written.
 
     ``data("checkin")`` gives the check-ins; ``data()`` gives a dict of every kind.
+    ``since`` and ``until`` (days, both included) read only part of the journal.
     Raises ``KeyError`` for a kind the workbook does not know.
     """
     from workbook.frames import data as _data
 
-    return _data(kind, store=store, profile=profile)
+    return _data(kind, store=store, profile=profile, since=since, until=until)
 
 
 def import_daylio(path: str | os.PathLike[str], *, store: Store | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -20,21 +21,25 @@ COMMON_COLUMNS = {"id": "Int64", "profile": "string", "strategy": "string",
 
 
 def data(kind: str | None = None, *, store: Store | None = None,
-         profile: str | None = None) -> pd.DataFrame | dict[str, pd.DataFrame]:
+         profile: str | None = None, since: dt.date | None = None,
+         until: dt.date | None = None) -> pd.DataFrame | dict[str, pd.DataFrame]:
     """A DataFrame for ``kind`` (or a dict of all kinds), indexed by local time written.
 
     Columns: ``id``, ``profile``, ``strategy``, ``day``, then the entry's own answers
     and any derived numbers. ``"practice"`` gives one row per day, profile and
-    strategy practised. Raises ``KeyError`` for an unknown kind.
+    strategy practised. ``since`` and ``until`` (days, both included) read only part
+    of the journal. Raises ``KeyError`` for an unknown kind.
     """
     store = store or default_store()
     if kind is None:
-        return {name: data(name, store=store, profile=profile) for name in [*KINDS, PRACTICE]}
+        return {name: data(name, store=store, profile=profile, since=since, until=until)
+                for name in [*KINDS, PRACTICE]}
     if kind == PRACTICE:
         return practice_frame(store, profile=profile)
     if kind not in KINDS:
         raise KeyError(f"No kind of entry called {kind!r}; known kinds: {', '.join(KINDS)}")
-    return entries_frame(kind, store.entries(kind, profile=profile, newest_first=False))
+    return entries_frame(kind, store.entries(kind, profile=profile, since=since, until=until,
+                                             newest_first=False))
 
 
 def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
@@ -75,6 +80,12 @@ def _derived_dtype(column: pd.Series) -> str:
     if all(isinstance(v, str) for v in values):
         return "string"
     return "object"
+
+
+def days_frame(store: Store, kind: str, *, profile: str | None = None) -> pd.DataFrame:
+    """One row per day with an entry of ``kind``: ``day`` and how many ``entries``."""
+    frame = pd.DataFrame(store.days_with(kind, profile=profile), columns=["day", "entries"])
+    return frame.astype({"day": "datetime64[ns]", "entries": "int64"})
 
 
 def practice_frame(store: Store, *, profile: str | None = None) -> pd.DataFrame:

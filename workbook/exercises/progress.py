@@ -201,7 +201,7 @@ class ProgressPanel(Panel):
             return
         self.message.value = ""
         try:
-            frames = trends.load(self.source, self.who.value)
+            frames = trends.load(self.source, self.who.value, span)
         except StoreError as error:
             self.message.value = html.message(html.text(error.message), "error")
             return
