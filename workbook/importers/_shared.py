@@ -20,7 +20,6 @@ from workbook.store import Store, StoreError
 MAX_BYTES = 50 * 1024 * 1024
 # How often, in rows, the progress callback hears about an import.
 PROGRESS_EVERY = 100
-SAMPLE_ROWS = 5
 
 Source = str | os.PathLike[str] | bytes
 
