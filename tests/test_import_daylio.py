@@ -280,3 +280,9 @@ def test_generated_exports_come_back_equal(tmp_path_factory, days, shape, twelve
             assert item.entry.activities == tuple(a.strip() for a in day.activities)
             assert item.entry.note == expected_note(day, shape)
 
+
+
+def test_the_same_row_twice_in_one_file_is_added_once(tmp_path, store):
+    twice = [DAYS[0], DAYS[0], DAYS[1]]
+    result = workbook.import_daylio(write(tmp_path, export_csv(twice)), store=store)
+    assert (result.added, result.skipped) == (2, 1)

@@ -221,12 +221,13 @@ def bring_in(preview: Preview, *, store: Store, profile: str | None = None,
     label = f"{preview.name} ({preview.first:%d %b %Y} to {preview.last:%d %b %Y})"
     details = {"file": preview.name, "source": preview.source, "rows": len(preview.rows)}
     total = len(entries)
+    origins = [f"{preview.source}:{profile}:{row.origin}" for row in preview.rows]
+    items = list(zip(entries, (row.at for row in preview.rows), origins, strict=True))
     with store.batch("import", label, details) as batch:
-        for done, (row, entry) in enumerate(zip(preview.rows, entries, strict=True), start=1):
-            batch.add(entry, profile=profile, at=row.at,
-                      origin=f"{preview.source}:{profile}:{row.origin}")
-            if on_progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-                on_progress(done, total)
+        for start in range(0, total, PROGRESS_EVERY):
+            batch.add_many(items[start:start + PROGRESS_EVERY], profile=profile)
+            if on_progress is not None:
+                on_progress(min(total, start + PROGRESS_EVERY), total)
     return ImportResult(added=batch.added, skipped=batch.skipped,
                         unreadable=len(preview.unreadable),
                         batch=batch.id if batch.added else None)
