@@ -39,7 +39,9 @@ def test_a_daylio_export_through_the_widgets_reaches_the_charts(
     open_notebook(page, "08_progress_and_trends.ipynb")
     run_all(page)
     charts = in_notebook(page, ".sb-charts")
-    expect(charts.locator("img")).to_have_count(0)  # an empty journal: the demo is offered
+    # An empty journal: friendly empty charts, and a sentence that says so.
+    expect(charts.locator(".sb-summary").first).to_contain_text(
+        "There are no check-ins in this period yet", timeout=CHART_TIMEOUT_MS)
 
     panel = in_notebook(page, ".sb-form.sb-import")
     panel.wait_for()

@@ -168,3 +168,25 @@ def test_reminders_are_saved_privately(tmp_path, store):
 def test_panels_never_show_typed_text_as_plain_output(store):
     assert RemindersPanel(store=store)._repr_mimebundle_()["text/plain"] == (
         "Reminders in your calendar (Secure Base)")
+
+
+def test_editing_an_imported_check_in_keeps_what_the_form_has_no_field_for(tmp_path, store):
+    from workbook.exercises.checkin import check_in
+
+    panel = ImportPanel(store=store)
+    panel.path.value = str(export_file(tmp_path, recent_days()[:2]))
+    panel.show_preview.click()
+    panel.bring_in.click()
+    imported = store.entries("checkin")[0]
+    form = check_in(store=store)
+    form.edit(imported)
+    form.note.value = "changed later"
+    form.save.click()
+    kept = store.get(imported.id).entry
+    assert kept.note == "changed later"
+    assert kept.insecurity is None  # the slider was not moved
+    assert kept.activities == imported.entry.activities and kept.source == "daylio"
+    form.edit(store.get(imported.id))
+    form.insecurity.value = 2
+    form.save.click()
+    assert store.get(imported.id).entry.insecurity == 2
