@@ -55,7 +55,7 @@ def test_a_daylio_export_through_the_widgets_reaches_the_charts(
     button(panel, "Import").click()
     expect(panel.locator(".sb-status")).to_contain_text("Imported 10 check-ins.",
                                                         timeout=60_000)
-    bar = panel.locator(".widget-progress .progress-bar")
+    bar = panel.locator(".widget-hprogress .progress-bar")
     expect(bar).to_be_visible()
     expect(bar).to_have_attribute("style", re.compile(r"width:\s*100%"))
     expect(button(panel, "Undo this import")).to_be_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,8 +63,11 @@ class Store(Copies, Transfer, Batches):
             check_journal_path(side)
             if side.exists():
                 os.chmod(side, 0o600)
+        # JupyterLab may run widget callbacks in a kernel subshell (another thread than
+        # the cell that opened the journal); `_writing` keeps their transactions apart.
         self._con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
-                                    isolation_level=None)
+                                    isolation_level=None, check_same_thread=False)
+        self._one_writer = threading.RLock()
         self.closed = False
         try:
             self._open()
@@ -118,6 +122,11 @@ class Store(Copies, Transfer, Batches):
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
+        with self._one_writer, self._transaction() as con:
+            yield con
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise StoreTooNew(messages.TOO_NEW.format(path=self.path))
         con = self._con
