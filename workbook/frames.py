@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from workbook.models import KINDS
+from workbook.models import KINDS, Entry
 from workbook.store import Store, default_store
 
 if TYPE_CHECKING:
@@ -45,14 +45,17 @@ def data(kind: str | None = None, *, store: Store | None = None,
 def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
     model = KINDS[kind]
     types = {**COMMON_COLUMNS, **model.column_types()}
+    # Most kinds derive nothing: skip the call for them (it adds up over years of entries).
+    derives = model.derived is not Entry.derived
     rows, index = [], []
     for item in saved:
         row = {"id": item.id, "profile": item.profile, "strategy": item.strategy,
-               "day": pd.Timestamp(item.day)}
-        row.update(item.entry.to_data())
-        # Lists stay as tuples so a cell can't be changed in place by accident.
-        row.update({k: tuple(v) for k, v in row.items() if isinstance(v, list)})
-        row.update(item.entry.derived())
+               "day": item.day}
+        for name, value in item.entry.to_data().items():
+            # Lists stay as tuples so a cell can't be changed in place by accident.
+            row[name] = tuple(value) if isinstance(value, list) else value
+        if derives:
+            row.update(item.entry.derived())
         rows.append(row)
         index.append(item.created_at.replace(tzinfo=None))
     frame = pd.DataFrame(rows, columns=list(types) if not rows else None)
