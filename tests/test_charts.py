@@ -300,6 +300,21 @@ def test_streak_bars_stay_few_over_many_years():
     assert streak.streak_summary(frame, span).startswith(f"You have checked in {len(days)} days")
 
 
+def test_weekly_bars_become_monthly_over_more_than_two_years():
+    span = Span(D(2023, 1, 2), D(2026, 3, 1))  # from a Monday, about 165 weeks
+    days = [d.strftime("%Y-%m-%d") for d in pd.date_range("2023-01-02", "2026-03-01", freq="7D")]
+    fig = gratitude.gratitude_weekly(thanks([(d, (True, False)) for d in days]), span)
+    count_ax, share_ax = fig.axes
+    assert share_ax.get_xlabel() == "Month"
+    assert len(count_ax.patches) == 38  # January 2023 .. February 2026 (last Monday: 23rd)
+    # Each Monday lands in one month: January 2023 has five of them, two things each.
+    assert count_ax.patches[0].get_height() == 10
+    assert list(share_ax.lines[0].get_ydata()[:2]) == [50.0, 50.0]
+    fig = practice.practice_chart(checkins([]), practised([(d, "open_communication")
+                                                           for d in days]), span)
+    assert fig.axes[0].get_xlabel() == "Month" and len(fig.axes[0].patches) == 38
+
+
 # -- all charts together ------------------------------------------------------------------------
 
 
