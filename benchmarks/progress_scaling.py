@@ -4,7 +4,7 @@ Both journals are generated like the demo (check-ins, gratitude, thought records
 snapshots, practice), written in one transaction each. For each period the page
 offers, the time to load the frames and draw every chart (figure, PNG, sentence)
 is measured, median of several runs, and reported as a ratio 10 years / 1 year.
-Goal: at most 2.0 for the period the page opens on (the last 30 days).
+Goal: at most 2.0 for every period (the page opens on the last 30 days).
 """
 
 from __future__ import annotations
@@ -61,17 +61,19 @@ def main() -> None:
         one = build(Path(tmp) / "one", 1)
         ten = build(Path(tmp) / "ten", 10)
         print(f"entries: 1 year {len(one.entries())}, 10 years {len(ten.entries())}")
-        worst = 0.0
+        opening, worst = 0.0, 0.0
         for name, span in periods.items():
             small, large = page_seconds(one, span), page_seconds(ten, span)
             ratio = large / small
             print(f"{name:>14}: 1 year {small:.2f} s, 10 years {large:.2f} s, "
                   f"ratio {ratio:.2f}")
+            worst = max(worst, ratio)
             if name == "last 30 days":
-                worst = ratio
+                opening = ratio
         one.close()
         ten.close()
-    print(f"ratio 10 years / 1 year (page as it opens, last 30 days): {worst:.2f} "
+    print(f"ratio 10 years / 1 year: {opening:.2f} as the page opens (last 30 days), "
+          f"{worst:.2f} at worst over every period "
           f"(goal ≤ 2.0: {'met' if worst <= 2.0 else 'not met'})")
     sys.exit(0)
 
