@@ -39,6 +39,12 @@ DAYS = [
 ]
 
 
+def journal_bytes(path: Path) -> list[bytes]:
+    """The journal file and its write-ahead log, byte for byte."""
+    return [side.read_bytes() if side.exists() else b""
+            for side in (path, Path(f"{path}-wal"))]
+
+
 def write(tmp_path: Path, data: bytes, name: str = "daylio_export.csv") -> Path:
     path = tmp_path / name
     path.write_bytes(data)
@@ -204,13 +210,14 @@ def test_a_bad_file_gets_a_sentence_and_leaves_the_journal_alone(tmp_path, store
     store.add(CheckIn(mood=6, insecurity=3))
     data, words = BAD_FILES[kind]
     path = write(tmp_path, data, f"{kind}.csv")
-    before = dump(store.path)
+    before, raw = dump(store.path), journal_bytes(store.path)
     with pytest.raises(StoreError) as problem:
         workbook.import_daylio(path, store=store)
     assert isinstance(problem.value, ImportProblem)
     assert words in problem.value.message
     assert "Traceback" not in problem.value.message
     assert dump(store.path) == before
+    assert journal_bytes(store.path) == raw
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path, store, dump, monkeypatch):
