@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import logging
 import weakref
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -296,13 +297,19 @@ def trends_and_report(*, store: Store | None = None, profile: str | None = None)
     return ProgressPanel(store=store, profile=profile)
 
 
-def _refresh_shown() -> None:
+def _refresh_shown(journal: Path) -> None:
     for panel in list(_shown):
-        panel._guarded(panel.refresh)
+        try:
+            same = panel.store.path.resolve() == journal.resolve()
+        except (StoreError, OSError):
+            continue
+        if same:
+            panel._guarded(panel.refresh)
 
 
 def bring_your_history(*, store: Store | None = None,
                        profile: str | None = None) -> bring_history.ImportPanel:
     """Import another app's mood history; the charts on this page redraw afterwards."""
-    return bring_history.bring_your_history(store=store, profile=profile,
-                                            on_change=_refresh_shown)
+    panel = bring_history.bring_your_history(store=store, profile=profile)
+    panel.on_change = lambda: _refresh_shown(panel.store.path)
+    return panel
