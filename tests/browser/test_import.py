@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -11,30 +10,18 @@ import pytest
 from playwright.sync_api import expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from daylio_exports import DaylioDay, export_csv
+from daylio_exports import export_csv, recent
 
 pytestmark = pytest.mark.browser
 
 CHART_TIMEOUT_MS = 90_000
 
 
-def ten_days() -> list[DaylioDay]:
-    """Ten made-up days up to yesterday: "good" with a walk on even days, "bad" without."""
-    today = dt.date.today()
-    days = []
-    for n in range(1, 11):
-        at = dt.datetime.combine(today - dt.timedelta(days=n), dt.time(20, 15))
-        walk = n % 2 == 0
-        days.append(DaylioDay(at, "good" if walk else "bad",
-                              ("walk", "reading") if walk else ("reading",), f"made-up {n}"))
-    return days
-
-
 def test_a_daylio_export_through_the_widgets_reaches_the_charts(
     tmp_path, lab_server, page, open_notebook, run_all, in_notebook, fill, button, journal
 ):
     export = tmp_path / "daylio_export.csv"
-    export.write_bytes(export_csv(ten_days()))
+    export.write_bytes(export_csv(recent(10)))
 
     open_notebook(page, "08_progress_and_trends.ipynb")
     run_all(page)

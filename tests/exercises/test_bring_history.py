@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import stat
 
-from daylio_exports import DaylioDay, export_csv
+from daylio_exports import DaylioDay, export_csv, recent
 
 from workbook.exercises import progress, start_here
 from workbook.exercises.bring_history import ImportPanel, RemindersPanel
@@ -14,16 +14,9 @@ TODAY = dt.date.today()
 
 
 def recent_days() -> list[DaylioDay]:
-    """Ten days up to yesterday; a walk on the better days; one renamed mood."""
-    days = []
-    for n in range(1, 11):
-        day = dt.datetime.combine(TODAY - dt.timedelta(days=n), dt.time(20, 15))
-        walk = n % 2 == 0
-        days.append(DaylioDay(day, "good" if walk else "bad",
-                              ("walk", "work") if walk else ("work",), f"day {n}"))
-    days.append(DaylioDay(dt.datetime.combine(TODAY - dt.timedelta(days=11), dt.time(8)),
-                          "Wonderful", ("walk",), ""))
-    return days
+    """Ten days up to yesterday (a walk on the better days), and one renamed mood."""
+    return [*recent(10), DaylioDay(dt.datetime.combine(TODAY - dt.timedelta(days=11),
+                                                       dt.time(8)), "Wonderful", ("walk",))]
 
 
 def export_file(tmp_path, days=None):
