@@ -91,3 +91,23 @@ def test_the_sentence_keeps_the_care():
     numbers = dict(lifts.lifts_numbers(week(), SPAN))
     assert numbers["work (activity): with / without"] == "4.3 (3 days) / 6.5 (4 days)"
     assert numbers["Average mood on Sundays"] == "5.0 (1 day)"
+
+
+def test_the_report_has_the_section_and_escapes_names_from_a_file(tmp_path, store):
+    from daylio_exports import DaylioDay, export_csv
+
+    import workbook
+    from workbook import report
+
+    today = dt.date(2026, 3, 14)
+    days = [DaylioDay(dt.datetime.combine(today - dt.timedelta(days=n), dt.time(9)),
+                      "rad" if n % 2 else "meh", ("<b>walk</b>",) if n % 2 else ())
+            for n in range(8)]
+    path = tmp_path / "export.csv"
+    path.write_bytes(export_csv(days))
+    workbook.import_daylio(path, store=store)
+    span = trends.Span.last(30, today)
+    page = report.build_html(trends.load(store, span=span), span)
+    assert "<h2>What lifts my mood</h2>" in page
+    assert "&lt;b&gt;walk&lt;/b&gt; (activity): with / without" in page
+    assert "<b>walk</b>" not in page
