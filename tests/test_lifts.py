@@ -76,7 +76,7 @@ def test_the_chart_draws_the_differences_and_the_weekdays():
     widths = sorted(round(p.get_width(), 3) for p in items_ax.patches)
     assert widths == sorted([round(7.25 - 10 / 3, 3)] * 2 + [round(13 / 3 - 6.5, 3)])
     labels = [t.get_text() for t in items_ax.get_yticklabels()]
-    assert "calm (feeling): 4 / 3 days" in labels
+    assert "calm (feeling): 4 days with, 3 without" in labels
     assert [round(p.get_height(), 2) for p in weekday_ax.patches] == [8, 2, 9, 3, 7, 5, 5]
     assert "not cause and effect" in fig.get_supxlabel().lower() or \
         "does not show that one causes" in fig.get_supxlabel()

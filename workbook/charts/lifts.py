@@ -50,8 +50,8 @@ def lifts_chart(checkins: pd.DataFrame | None, span: Span) -> Figure:
         return fig
     table = _shown(trends.what_lifts(rows))
     if len(table):
-        labels = [f"{_label(row)}: {row['with_days']} / {row['without_days']} days"
-                  for _, row in table.iterrows()]
+        labels = [f"{_label(row)}: {_days(row['with_days'])} with, {row['without_days']} "
+                  "without" for _, row in table.iterrows()]
         values = table["difference"].to_numpy(dtype="float64")
         positions = np.arange(len(table))[::-1]
         items_ax.barh(positions, values, color=[GREEN if v >= 0 else ORANGE for v in values])
