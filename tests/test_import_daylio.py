@@ -86,6 +86,15 @@ def test_each_shape_comes_in_field_by_field(tmp_path, store, shape, bom, upper):
         assert item.batch == result.batch
 
 
+def test_headers_with_spaces_and_capitals(tmp_path, store):
+    text = ("Full Date,Date,Weekday,Time,Mood,Activities,Note Title,Note\n"
+            "2025-02-02,February 2,Sunday,10:25 pm,good,walk,Title,Body\n")
+    workbook.import_daylio(write(tmp_path, text.encode()), store=store)
+    (saved,) = saved_checkins(store)
+    assert (saved.entry.mood, saved.entry.activities, saved.entry.note) == (
+        7, ("walk",), "Title\n\nBody")
+
+
 def test_na_none_and_empty_notes_stay_as_written(tmp_path, store):
     workbook.import_daylio(write(tmp_path, export_csv(DAYS)), store=store)
     notes = [s.entry.note for s in saved_checkins(store)]

@@ -57,7 +57,9 @@ def read_daylio(source: Source, *, name: str | None = None) -> Preview:
     """
     name = name or file_name(source)
     header, rows = csv_rows(read_text(source, name), name)
-    column = {title: index for index, title in reversed(list(enumerate(header)))}
+    # "Full Date" and "full_date" name the same column; the first of a name wins.
+    column = {"_".join(title.split()): index
+              for index, title in reversed(list(enumerate(header)))}
     dated = "full_date" in column or {"year", "date"} <= column.keys()
     missing = [title for title, ok in (("the date", dated), ("time", "time" in column),
                                        ("mood", "mood" in column)) if not ok]
