@@ -183,3 +183,15 @@ def test_editing_an_imported_check_in_keeps_what_the_form_has_no_field_for(tmp_p
     form.insecurity.value = 2
     form.save.click()
     assert store.get(imported.id).entry.insecurity == 2
+
+
+def test_a_partners_history_goes_to_their_profile(tmp_path, store):
+    store.set_profile("partner", "Sam")
+    panel = ImportPanel(store=store)
+    assert panel.who is not None
+    panel.who.value = "partner"
+    panel.path.value = str(export_file(tmp_path, recent(4)))
+    panel.show_preview.click()
+    panel.bring_in.click()
+    assert store.count("checkin", profile="partner") == 4
+    assert store.count("checkin", profile="me") == 0

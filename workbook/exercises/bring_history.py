@@ -91,12 +91,15 @@ class ImportPanel(Panel):
         for control in (self.path, self.upload, self.date_column, self.mood_column,
                         self.note_column, self.scale_low, self.scale_high):
             control.observe(lambda _c: self._forget_preview(), names="value")
+        # Whose history this is, when a partner profile exists too.
+        self.who = self.profile_picker(lambda: None)
         self.root.children = [
             widgets.HTML(html.heading(self.title)),
             widgets.HTML("<p>Already tracked your mood in another app? Bring those days in, "
                          "so your charts start with your history. Nothing is saved until "
                          "you press Import, and an import can be undone.</p>"),
-            self.source, self.path, self.upload, self.columns, self.show_preview,
+            *([self.who] if self.who is not None else []), self.source, self.path,
+            self.upload, self.columns, self.show_preview,
             self.summary, self.mapping, self.bring_in, self.progress, self.status, self.undo]
 
     # -- choosing the file ---------------------------------------------------------------
