@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from workbook import trends
-from workbook.charts import lifts
+from workbook import lifts, trends
+from workbook.charts import lifts as lifts_chart
 
 SPAN = trends.Span(dt.date(2026, 3, 1), dt.date(2026, 3, 7))
 
@@ -31,7 +31,7 @@ def week() -> pd.DataFrame:
 
 
 def test_each_item_with_and_without_by_hand():
-    table = trends.what_lifts(week(), SPAN)
+    table = lifts.what_lifts(week(), SPAN)
     # walk: days 1, 2, 4, 6 → (5 + 8 + 9 + 7) / 4 = 7.25; without: 3, 5, 7 → (2 + 3 + 5) / 3.
     # calm: the same days (the 1st counts once, through its second check-in).
     # work: days 2, 3, 5 → 13 / 3; without: 1, 4, 6, 7 → 26 / 4 = 6.5.
@@ -48,29 +48,29 @@ def test_each_item_with_and_without_by_hand():
 def test_fewer_than_three_days_on_a_side_is_left_out():
     frame = week()
     frame["activities"] = [("walk",)] * 7 + [()]  # only the 7th is without walk
-    assert "walk" not in set(trends.what_lifts(frame, SPAN)["name"])
+    assert "walk" not in set(lifts.what_lifts(frame, SPAN)["name"])
 
 
 def test_the_period_is_respected_and_empty_frames_give_an_empty_table():
     short = trends.Span(dt.date(2026, 3, 2), dt.date(2026, 3, 4))
-    assert trends.what_lifts(week(), short).empty
-    assert trends.what_lifts(week().iloc[:0], SPAN).empty
-    assert list(trends.what_lifts(None).columns) == trends.LIFT_TABLE
+    assert lifts.what_lifts(week(), short).empty
+    assert lifts.what_lifts(week().iloc[:0], SPAN).empty
+    assert list(lifts.what_lifts(None).columns) == lifts.LIFT_TABLE
 
 
 def test_mood_by_weekday_by_hand():
     frame = pd.concat([week(), week().assign(day=week()["day"] + pd.Timedelta(days=7),
                                              mood=pd.array([10] * 8, dtype="Int64"))])
-    table = trends.mood_by_weekday(frame)
+    table = lifts.mood_by_weekday(frame)
     # Sunday (6): the 1st (5) and the 8th (10); Monday (0): the 2nd (8) and the 9th (10).
     assert table.loc[6, "mean"] == pytest.approx(7.5)
     assert table.loc[0, "mean"] == pytest.approx(9.0)
     assert list(table["days"]) == [2] * 7
-    assert trends.mood_by_weekday(week().iloc[:0])["mean"].isna().all()
+    assert lifts.mood_by_weekday(week().iloc[:0])["mean"].isna().all()
 
 
 def test_the_chart_draws_the_differences_and_the_weekdays():
-    fig = lifts.lifts_chart(week(), SPAN)
+    fig = lifts_chart.lifts_chart(week(), SPAN)
     items_ax, weekday_ax = fig.axes
     assert fig.get_suptitle() == "What lifts my mood"
     widths = sorted(round(p.get_width(), 3) for p in items_ax.patches)
@@ -83,12 +83,12 @@ def test_the_chart_draws_the_differences_and_the_weekdays():
 
 
 def test_the_sentence_keeps_the_care():
-    text = lifts.lifts_summary(week(), SPAN)
+    text = lifts_chart.lifts_summary(week(), SPAN)
     assert text == ("Your mood averaged 7.2 on the 4 days with calm and 3.3 on the 3 days "
                     "without; Wednesdays were your best days on average. This shows days "
                     "side by side, not cause and effect.")
-    assert lifts.lifts_summary(week().iloc[:0], SPAN).endswith(".")
-    numbers = dict(lifts.lifts_numbers(week(), SPAN))
+    assert lifts_chart.lifts_summary(week().iloc[:0], SPAN).endswith(".")
+    numbers = dict(lifts_chart.lifts_numbers(week(), SPAN))
     assert numbers["work (activity): with / without"] == "4.3 (3 days) / 6.5 (4 days)"
     assert numbers["Average mood on Sundays"] == "5.0 (1 day)"
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from workbook import trends
+from workbook import lifts, trends
 from workbook.charts._style import GREEN, GREY, ORANGE, SKY, empty, figure, note
 from workbook.charts.gratitude import CAUTION
 from workbook.charts.mood import NO_CHECKINS, WEEKDAY_NAMES, WEEKDAYS, number
@@ -48,7 +48,7 @@ def lifts_chart(checkins: pd.DataFrame | None, span: Span) -> Figure:
         empty(items_ax, NO_CHECKINS)
         empty(weekday_ax, "")
         return fig
-    table = _shown(trends.what_lifts(rows))
+    table = _shown(lifts.what_lifts(rows))
     if len(table):
         labels = [f"{_label(row)}: {_days(row['with_days'])} with, {row['without_days']} "
                   "without" for _, row in table.iterrows()]
@@ -61,7 +61,7 @@ def lifts_chart(checkins: pd.DataFrame | None, span: Span) -> Figure:
     else:
         empty(items_ax, NOT_ENOUGH)
         items_ax.set_ylabel("Activity or feeling")
-    weekdays = trends.mood_by_weekday(rows)
+    weekdays = lifts.mood_by_weekday(rows)
     bars = weekday_ax.bar(list(WEEKDAYS), weekdays["mean"].fillna(0).to_numpy(), color=SKY)
     weekday_ax.bar_label(bars, labels=[number(v) for v in weekdays["mean"]], padding=2,
                          fontsize=8)
@@ -75,14 +75,14 @@ def lifts_summary(checkins: pd.DataFrame | None, span: Span) -> str:
     if rows is None or not len(rows):
         return ("Once you have check-ins, this compares your mood on days with and without "
                 "each activity and feeling.")
-    table = trends.what_lifts(rows)
+    table = lifts.what_lifts(rows)
     if not len(table):
         return NOT_ENOUGH
     top = table.iloc[0]
     text = (f"Your mood averaged {number(top['with_mean'])} on the {top['with_days']} days "
             f"with {top['name']} and {number(top['without_mean'])} on the "
             f"{top['without_days']} days without")
-    weekdays = trends.mood_by_weekday(rows).dropna()
+    weekdays = lifts.mood_by_weekday(rows).dropna()
     if len(weekdays) >= 2:
         best = weekdays["mean"].idxmax()
         text += f"; {WEEKDAY_NAMES[int(best)]}s were your best days on average"
@@ -91,12 +91,12 @@ def lifts_summary(checkins: pd.DataFrame | None, span: Span) -> str:
 
 def lifts_numbers(checkins: pd.DataFrame | None, span: Span) -> list[tuple[str, str]]:
     rows = trends.within(checkins, span) if checkins is not None else None
-    table = trends.what_lifts(rows) if rows is not None else trends.what_lifts(None)
+    table = lifts.what_lifts(rows) if rows is not None else lifts.what_lifts(None)
     numbers = [(f"{_label(row)}: with / without",
                 f"{number(row['with_mean'])} ({_days(row['with_days'])}) / "
                 f"{number(row['without_mean'])} ({_days(row['without_days'])})")
                for _, row in _shown(table).iterrows()]
-    weekdays = trends.mood_by_weekday(rows)
+    weekdays = lifts.mood_by_weekday(rows)
     numbers += [(f"Average mood on {WEEKDAY_NAMES[day]}s",
                  f"{number(weekdays.loc[day, 'mean'])} ({_days(weekdays.loc[day, 'days'])})")
                 for day in range(7)]
