@@ -208,7 +208,8 @@ BAD_FILES = {
                        b'2025-01-01,a,b,10:00,good,"walk,"never closed\n2025-01-02,a,b,10:00,'
                        b'good,,\n', "quotation marks don't match"),
     "quote never closed": (b'full_date,date,weekday,time,mood,activities,note\n'
-                           b'2025-01-01,a,b,10:00,good,,"this note goes on\n', "line 2"),
+                           b'2025-01-02,a,b,10:00,good,,"a note\nover two lines"\n'
+                           b'2025-01-01,a,b,10:00,good,,"this note goes on\n', "line 4"),
     "no readable day": (b"full_date,date,weekday,time,mood,activities,note\n"
                         b"yesterday,a,b,10:00,good,,\n", "no day that could be read"),
 }

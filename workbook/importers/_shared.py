@@ -157,12 +157,14 @@ def csv_rows(text: str, name: str) -> tuple[list[str], list[tuple[int, list[str]
 
 
 def _odd_quote(text: str) -> int:
-    quotes = 0
+    """The line where the quote that is never closed was opened."""
+    quotes, opened = 0, 1
     for number, line in enumerate(text.splitlines(), start=1):
+        was_open = quotes % 2
         quotes += line.count('"')
-        if quotes % 2:
-            return number
-    return 1
+        if not was_open and quotes % 2:
+            opened = number
+    return opened
 
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap])?\.?\s*(m\.?)?\s*$", re.I)
