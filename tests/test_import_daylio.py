@@ -177,6 +177,15 @@ def test_the_preview_counts_days_range_and_unreadable_rows(tmp_path):
                                   "01 January 2025 to 03 January 2025.")
 
 
+def test_a_note_too_long_to_keep_is_listed_not_cut(tmp_path, store):
+    days = [DaylioDay(AT(2025, 4, 1, 9, 0), "good", (), "x" * 20_001),
+            DaylioDay(AT(2025, 4, 2, 9, 0), "good", (), "y" * 20_000)]
+    preview = read_daylio(write(tmp_path, export_csv(days)))
+    assert [row.note for row in preview.rows] == ["y" * 20_000]
+    assert preview.unreadable == ((3, "its note is longer than 20,000 characters"),)
+    assert bring_in(preview, store=store).added == 1
+
+
 def test_a_profile_gets_its_own_copy(tmp_path, store):
     path = write(tmp_path, export_csv(DAYS))
     workbook.import_daylio(path, store=store)

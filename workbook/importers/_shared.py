@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workbook import messages, words
 from workbook.models import CheckIn, EntryInvalid
+from workbook.models.base import LONG_TEXT, SHORT_TEXT
 from workbook.store import Store, StoreError
 
 # Ten years of several check-ins a day is well under 5 MB; more is not a mood export.
@@ -184,6 +185,15 @@ def parse_time(text: str) -> dt.time:
     if hour > 23 or minute > 59:
         raise unreadable
     return dt.time(hour, minute)
+
+
+def too_long(note: str, activities: tuple[str, ...] = ()) -> str | None:
+    """Why a row can't be kept as a check-in because of its length, or None."""
+    if len(note) > LONG_TEXT:
+        return f"its note is longer than {LONG_TEXT:,} characters"
+    if any(len(activity) > SHORT_TEXT for activity in activities):
+        return f"an activity is longer than {SHORT_TEXT} characters"
+    return None
 
 
 def fingerprint(*parts: object) -> str:

@@ -31,6 +31,7 @@ from workbook.importers._shared import (
     fingerprint,
     parse_time,
     read_text,
+    too_long,
 )
 
 SOURCE = "daylio"
@@ -90,6 +91,10 @@ def read_daylio(source: Source, *, name: str | None = None) -> Preview:
         activities = tuple(a.strip() for a in cell(cells, "activities").split(ACTIVITY_SEPARATOR)
                            if a.strip())
         note = _note(cell(cells, "note_title"), cell(cells, "note"))
+        problem = too_long(note, activities)
+        if problem:
+            unreadable.append((line, problem))
+            continue
         labels.add(label)
         readable.append(Row(line=line, at=at, label=label, activities=activities, note=note,
                             origin=f"{at:%Y-%m-%dT%H:%M}:"

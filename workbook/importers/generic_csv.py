@@ -22,6 +22,7 @@ from workbook.importers._shared import (
     fingerprint,
     parse_time,
     read_text,
+    too_long,
 )
 
 SOURCE = "csv"
@@ -87,6 +88,10 @@ def read_generic(source: Source, *, date_column: str, mood_column: str,
             unreadable.append((line, f"the mood {value:g} is outside {low:g} to {high:g}"))
             continue
         note = cell(cells, "note")
+        problem = too_long(note)
+        if problem:
+            unreadable.append((line, problem))
+            continue
         mood = rescale(value, low, high)
         readable.append(Row(line=line, at=at, mood=mood, note=note,
                             origin=f"{at:%Y-%m-%dT%H:%M}:{fingerprint(value, note)}"))
