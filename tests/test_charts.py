@@ -271,15 +271,48 @@ def test_snapshot_trend_has_one_point_per_week_with_gaps():
 # -- 8. streak -----------------------------------------------------------------------------------
 
 
-def test_streak_chart_has_a_bar_per_day_and_names_the_streaks():
+# Weeks from Monday 23 Feb (1 March only), 2 March (2–5; 6–8 missing), 9 March (9–14).
+WEEKLY_DAYS = [1, 4, 6]
+
+
+def test_streak_chart_counts_days_per_week_and_names_the_streaks():
     fig = streak.streak_chart(two_weeks(), SPAN)
     (ax,) = fig.axes
     assert fig.get_suptitle() == "Check-in streak"
-    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Day", "Check-ins")
-    assert [b.get_height() for b in ax.patches] == [1, 1, 1, 1, 1, 0, 0, 0, 1, 2, 1, 1, 1, 1]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Week starting", "Days with a check-in")
+    counted, unit = streak.days_checked_in(two_weeks(), SPAN)
+    assert unit == "week"
+    assert [b.get_height() for b in ax.patches] == list(counted) == WEEKLY_DAYS
     assert "Now: 6 days in a row · longest: 6 days" in shown_text(ax)
     assert streak.streak_summary(two_weeks(), SPAN) == (
         "You have checked in 6 days in a row; your longest run is 6 days.")
+
+
+def test_streak_bars_stay_few_over_many_years():
+    days = pd.date_range("2016-01-01", "2026-03-14", freq="D")
+    frame = pd.DataFrame({"day": days, "entries": 1})
+    span = Span(dt.date(2016, 1, 1), dt.date(2026, 3, 14))
+    fig = streak.streak_chart(frame, span)
+    (ax,) = fig.axes
+    assert ax.get_xlabel() == "Month starting"
+    assert len(ax.patches) == 123  # Jan 2016 .. Mar 2026
+    assert [p.get_height() for p in ax.patches][:2] == [31, 29]
+    assert streak.streak_summary(frame, span).startswith(f"You have checked in {len(days)} days")
+
+
+def test_weekly_bars_become_monthly_over_more_than_two_years():
+    span = Span(D(2023, 1, 2), D(2026, 3, 1))  # from a Monday, about 165 weeks
+    days = [d.strftime("%Y-%m-%d") for d in pd.date_range("2023-01-02", "2026-03-01", freq="7D")]
+    fig = gratitude.gratitude_weekly(thanks([(d, (True, False)) for d in days]), span)
+    count_ax, share_ax = fig.axes
+    assert share_ax.get_xlabel() == "Month"
+    assert len(count_ax.patches) == 38  # January 2023 .. February 2026 (last Monday: 23rd)
+    # Each Monday lands in one month: January 2023 has five of them, two things each.
+    assert count_ax.patches[0].get_height() == 10
+    assert list(share_ax.lines[0].get_ydata()[:2]) == [50.0, 50.0]
+    fig = practice.practice_chart(checkins([]), practised([(d, "open_communication")
+                                                           for d in days]), span)
+    assert fig.axes[0].get_xlabel() == "Month" and len(fig.axes[0].patches) == 38
 
 
 # -- all charts together ------------------------------------------------------------------------
@@ -292,7 +325,7 @@ EMPTY_FRAMES = {"checkin": checkins([]), "gratitude": None, "thought_record": No
 
 
 def test_every_chart_draws_with_no_data_at_all():
-    assert len(charts.CHARTS) == 8
+    assert len(charts.CHARTS) == 9
     for chart in charts.CHARTS:
         fig = chart.figure(EMPTY_FRAMES, SPAN)
         assert fig.get_suptitle() == chart.title

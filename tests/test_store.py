@@ -200,7 +200,8 @@ def test_export_json_holds_every_entry_and_is_private(store, tmp_path):
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["format"] == "secure-base-export" and document["version"] == 1
     assert document["entries"][0]["data"] == {"mood": 5, "insecurity": 5,
-                                              "emotions": ["calm"], "note": "NA"}
+                                              "emotions": ["calm"], "note": "NA",
+                                              "activities": [], "source": ""}
     assert mode(target) == 0o600
 
 

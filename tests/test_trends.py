@@ -314,3 +314,19 @@ def test_load_gives_none_for_kinds_this_version_lacks(store, monkeypatch):
     frames = trends.load(store)
     assert frames["gratitude"] is None
     assert frames["checkin"] is not None and frames["checkin"].empty
+
+
+def test_load_reads_only_the_period_and_the_one_before_it(store):
+    from workbook.models import CheckIn
+
+    today = dt.date(2026, 3, 14)
+    for days_ago in (0, 29, 30, 59, 60, 400):
+        at = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(9)).astimezone()
+        store.add(CheckIn(mood=5, insecurity=5), at=at)
+    frames = trends.load(store, span=trends.Span.last(30, today))
+    # The last 30 days and the 30 before them: 0, 29 | 30, 59 days ago.
+    assert sorted(frames["checkin"]["day"].dt.date) == [
+        today - dt.timedelta(days=d) for d in (59, 30, 29, 0)]
+    # Streaks look at every day with a check-in, whatever the period.
+    assert len(frames["checkin_days"]) == 6
+    assert len(trends.load(store)["checkin"]) == 6

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["__version__", "data", "default_store"]
+__all__ = ["__version__", "data", "default_store", "import_daylio", "reminders_ics"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    import datetime as dt
+    import os
+    from pathlib import Path
+
+    from workbook.importers import ImportResult
     from workbook.store import Store
 
 
@@ -22,12 +27,42 @@ def default_store() -> Store:
     return _default_store()
 
 
-def data(kind: str | None = None, *, store: Store | None = None, profile: str | None = None) -> Any:
+def data(kind: str | None = None, *, store: Store | None = None, profile: str | None = None,
+         since: dt.date | None = None, until: dt.date | None = None) -> Any:
     """One tidy pandas DataFrame per kind of entry, indexed by when it was written.
 
     ``data("checkin")`` gives the check-ins; ``data()`` gives a dict of every kind.
+    ``since`` and ``until`` (days, both included) read only part of the journal.
     Raises ``KeyError`` for a kind the workbook does not know.
     """
     from workbook.frames import data as _data
 
-    return _data(kind, store=store, profile=profile)
+    return _data(kind, store=store, profile=profile, since=since, until=until)
+
+
+def import_daylio(path: str | os.PathLike[str], *, store: Store | None = None,
+                  profile: str | None = None,
+                  mapping: dict[str, int] | None = None) -> ImportResult:
+    """Bring a Daylio CSV export in as check-ins, in one batch that can be undone.
+
+    Returns a result with ``added`` and ``skipped`` (rows already in the journal).
+    ``mapping`` gives a mood (1–10) for each renamed mood label. Raises
+    `workbook.importers.ImportProblem` (a `StoreError`, with ``message`` for the person)
+    when the file can't be imported; the journal is then unchanged.
+    """
+    from workbook.importers import bring_in, read_daylio
+
+    preview = read_daylio(path)
+    return bring_in(preview, store=store or default_store(), profile=profile, mapping=mapping)
+
+
+def reminders_ics(path: str | os.PathLike[str], *, daily: str = "20:00",
+                  weekly_day: str = "sunday", title: str | None = None) -> Path:
+    """Write a calendar file (.ics) with a daily check-in and a weekly snapshot reminder.
+
+    The events say nothing private unless ``title`` is given. Returns the path written
+    (readable only by this user). Raises ``ValueError`` for a time or day it can't read.
+    """
+    from workbook.reminders import write_calendar
+
+    return write_calendar(path, daily=daily, weekly_day=weekly_day, title=title)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from workbook.models import KINDS
+from workbook.models import KINDS, Entry
 from workbook.store import Store, default_store
 
 if TYPE_CHECKING:
@@ -20,34 +21,41 @@ COMMON_COLUMNS = {"id": "Int64", "profile": "string", "strategy": "string",
 
 
 def data(kind: str | None = None, *, store: Store | None = None,
-         profile: str | None = None) -> pd.DataFrame | dict[str, pd.DataFrame]:
+         profile: str | None = None, since: dt.date | None = None,
+         until: dt.date | None = None) -> pd.DataFrame | dict[str, pd.DataFrame]:
     """A DataFrame for ``kind`` (or a dict of all kinds), indexed by local time written.
 
     Columns: ``id``, ``profile``, ``strategy``, ``day``, then the entry's own answers
     and any derived numbers. ``"practice"`` gives one row per day, profile and
-    strategy practised. Raises ``KeyError`` for an unknown kind.
+    strategy practised. ``since`` and ``until`` (days, both included) read only part
+    of the journal. Raises ``KeyError`` for an unknown kind.
     """
     store = store or default_store()
     if kind is None:
-        return {name: data(name, store=store, profile=profile) for name in [*KINDS, PRACTICE]}
+        return {name: data(name, store=store, profile=profile, since=since, until=until)
+                for name in [*KINDS, PRACTICE]}
     if kind == PRACTICE:
         return practice_frame(store, profile=profile)
     if kind not in KINDS:
         raise KeyError(f"No kind of entry called {kind!r}; known kinds: {', '.join(KINDS)}")
-    return entries_frame(kind, store.entries(kind, profile=profile, newest_first=False))
+    return entries_frame(kind, store.entries(kind, profile=profile, since=since, until=until,
+                                             newest_first=False))
 
 
 def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
     model = KINDS[kind]
     types = {**COMMON_COLUMNS, **model.column_types()}
+    # Most kinds derive nothing: skip the call for them (it adds up over years of entries).
+    derives = model.derived is not Entry.derived
     rows, index = [], []
     for item in saved:
         row = {"id": item.id, "profile": item.profile, "strategy": item.strategy,
-               "day": pd.Timestamp(item.day)}
-        row.update(item.entry.to_data())
-        # Lists stay as tuples so a cell can't be changed in place by accident.
-        row.update({k: tuple(v) for k, v in row.items() if isinstance(v, list)})
-        row.update(item.entry.derived())
+               "day": item.day}
+        for name, value in item.entry.to_data().items():
+            # Lists stay as tuples so a cell can't be changed in place by accident.
+            row[name] = tuple(value) if isinstance(value, list) else value
+        if derives:
+            row.update(item.entry.derived())
         rows.append(row)
         index.append(item.created_at.replace(tzinfo=None))
     frame = pd.DataFrame(rows, columns=list(types) if not rows else None)
@@ -75,6 +83,12 @@ def _derived_dtype(column: pd.Series) -> str:
     if all(isinstance(v, str) for v in values):
         return "string"
     return "object"
+
+
+def days_frame(store: Store, kind: str, *, profile: str | None = None) -> pd.DataFrame:
+    """One row per day with an entry of ``kind``: ``day`` and how many ``entries``."""
+    frame = pd.DataFrame(store.days_with(kind, profile=profile), columns=["day", "entries"])
+    return frame.astype({"day": "datetime64[ns]", "entries": "int64"})
 
 
 def practice_frame(store: Store, *, profile: str | None = None) -> pd.DataFrame:

@@ -190,6 +190,34 @@ def damaged(path: Path, backup: Path | None) -> str:
         return text + f" The newest backup is {backup}; you can restore it from 'Start here'."
     return text + " There is no backup yet to restore."
 
+# Bringing history in from another app (workbook.importers).
+IMPORT_EMPTY = "{name} is empty, so there is nothing to bring in. Nothing was changed."
+IMPORT_BINARY = (
+    "{name} isn't a text file (it may be a backup, a picture or a spreadsheet file). Please "
+    "choose the CSV file the app exported. Nothing was changed."
+)
+IMPORT_TOO_BIG = (
+    "{name} is {size} MB, more than the {limit} MB a mood export could be. Please check it "
+    "is the right file. Nothing was changed."
+)
+IMPORT_BAD_QUOTES = (
+    "{name} can't be read: its quotation marks don't match up near line {line}, so the "
+    "file may be cut short or damaged. Please export it again. Nothing was changed."
+)
+IMPORT_NOT_DAYLIO = (
+    "{name} doesn't look like a Daylio export: its first line should name the columns "
+    "(date, time, mood, activities, note), but {missing} is missing. Nothing was changed."
+)
+IMPORT_NO_ROWS = (
+    "{name} has no day that could be read, so nothing was brought in. Nothing was changed."
+)
+IMPORT_UNMAPPED = (
+    "Please choose a level for each of these moods first: {labels}. Nothing was changed."
+)
+IMPORT_NOT_FOUND = "There is no file at {name}. Please check the name and folder."
+IMPORT_NO_COLUMN = "Please choose the {what} column; {name} has no column called {column!r}."
+IMPORT_BAD_SCALE = "Please give the mood scale as two different whole numbers, lowest first."
+
 
 def not_shown(reasons: Mapping[str, int]) -> str:
     """A line for entries that can't be shown: ``reasons`` counts them as "newer" (from

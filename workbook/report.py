@@ -102,7 +102,7 @@ def write(store: Store, path: Path | str | None = None, *, span: Span,
     except OSError as error:
         raise ReportError(f"The report could not be written to {path} "
                           f"({error.strerror or 'an error'}).") from error
-    frames = trends.load(store, profile)
+    frames = trends.load(store, profile, span)
     page = build_html(frames, span, who=who, demo=demo,
                       plans=() if demo else chosen_plans(store, profile))
     try:

@@ -360,16 +360,33 @@ def calendar(series: pd.Series, end: dt.date, weeks: int = CALENDAR_WEEKS) -> pd
 
 # The kinds the progress charts read; a kind this version doesn't have yet loads as None.
 CHARTED_KINDS = ("checkin", "gratitude", "thought_record", "insecurity_snapshot", "practice")
+# Every day with a check-in (and how many), whatever the period: streaks need them all.
+CHECKIN_DAYS = "checkin_days"
 
 
-def load(store: object, profile: str | None = None) -> dict[str, pd.DataFrame | None]:
-    """Every charted kind for ``profile`` from ``store``, via `workbook.data`."""
+def load(store: object, profile: str | None = None,
+         span: Span | None = None) -> dict[str, pd.DataFrame | None]:
+    """Every charted kind for ``profile`` from ``store``, via `workbook.data`.
+
+    With ``span``, entries are read only for it and for the period of the same length
+    before it (which the summaries compare with), not the whole journal. Also gives
+    ``"checkin_days"``: one row per day with a check-in, over the whole journal.
+    """
     import workbook
+    from workbook.frames import days_frame
 
+    since = None
+    if span is not None and span.start is not None:
+        before = span.previous()
+        since = before.start if before is not None else span.start
+    until = span.end if span is not None else None
     frames: dict[str, pd.DataFrame | None] = {}
     for kind in CHARTED_KINDS:
         try:
-            frames[kind] = workbook.data(kind, store=store, profile=profile)  # type: ignore[arg-type]
+            frames[kind] = workbook.data(kind, store=store, profile=profile,  # type: ignore[arg-type]
+                                         **({"since": since, "until": until}
+                                            if kind != "practice" and span else {}))
         except KeyError:
             frames[kind] = None
+    frames[CHECKIN_DAYS] = days_frame(store, "checkin", profile=profile)  # type: ignore[arg-type]
     return frames

@@ -20,7 +20,7 @@ from workbook.store import HOME_VARIABLE, Store
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "08_progress_and_trends.ipynb"
 CANARY = "canary-7f3a9c"
-CHART_COUNT = 8
+CHART_COUNT = 9  # including "What lifts my mood"
 
 
 @pytest.fixture

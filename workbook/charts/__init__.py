@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from matplotlib.figure import Figure
 
-from workbook.charts import gratitude, mood, practice, snapshot, streak, thoughts
+from workbook.charts import gratitude, lifts, mood, practice, snapshot, streak, thoughts
 from workbook.charts._style import mark_demo, png, title_of
-from workbook.trends import Span
+from workbook.trends import CHECKIN_DAYS, Span
 
 Frames = Mapping[str, pd.DataFrame | None]
 
@@ -57,13 +57,15 @@ CHARTS: tuple[Chart, ...] = (
           gratitude.with_and_without_numbers),
     Chart("calendar", mood.CALENDAR, ("checkin",),
           mood.mood_calendar, mood.calendar_summary, mood.calendar_numbers),
+    Chart("lifts", lifts.TITLE, ("checkin",),
+          lifts.lifts_chart, lifts.lifts_summary, lifts.lifts_numbers),
     Chart("practice", practice.TITLE, ("checkin", "practice"),
           practice.practice_chart, practice.practice_summary, practice.practice_numbers),
     Chart("thoughts", thoughts.TITLE, ("thought_record",),
           thoughts.thought_records, thoughts.thoughts_summary, thoughts.thoughts_numbers),
     Chart("snapshot", snapshot.TITLE, ("insecurity_snapshot",),
           snapshot.snapshot_trend, snapshot.snapshot_summary, snapshot.snapshot_numbers),
-    Chart("streak", streak.TITLE, ("checkin",),
+    Chart("streak", streak.TITLE, (CHECKIN_DAYS,),
           streak.streak_chart, streak.streak_summary, streak.streak_numbers),
 )
 

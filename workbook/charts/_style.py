@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -57,6 +58,35 @@ def dates(ax: Axes, first: object, last: object) -> None:
 def week_ticks(ax: Axes, weeks: object, most: int = 8) -> None:
     """Label at most ``most`` of the bars at positions 0..n-1 with their week's Monday."""
     labels = [f"{week:%d %b}" for week in weeks]  # type: ignore[attr-defined]
+    step = max(1, -(-len(labels) // most))
+    ax.set_xticks(range(0, len(labels), step), labels[::step], fontsize=8)
+
+
+# Over more weeks than this, weekly bars are drawn per month, so a chart of ten years
+# costs about what one of two years does.
+MOST_WEEKS = 104
+
+
+def monthly_if_long(weekly: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """``weekly`` (rows are Mondays) summed per month when it has too many weeks to draw.
+
+    A week counts in the month its Monday falls in. Returns the table and whether it
+    is monthly.
+    """
+    if len(weekly) <= MOST_WEEKS:
+        return weekly, False
+    months = pd.DatetimeIndex(weekly.index).to_period("M").to_timestamp()
+    monthly = weekly.groupby(months).sum()
+    monthly.index.name = "month"
+    return monthly, True
+
+
+def period_ticks(ax: Axes, periods: object, monthly: bool, most: int = 8) -> None:
+    """Label bars at 0..n-1 with their week's Monday, or their month when ``monthly``."""
+    if not monthly:
+        week_ticks(ax, periods, most)
+        return
+    labels = [f"{month:%b %Y}" for month in periods]  # type: ignore[attr-defined]
     step = max(1, -(-len(labels) // most))
     ax.set_xticks(range(0, len(labels), step), labels[::step], fontsize=8)
 

@@ -6,7 +6,16 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from workbook import trends
-from workbook.charts._style import BLUE, GREEN, ORANGE, empty, figure, note, week_ticks
+from workbook.charts._style import (
+    BLUE,
+    GREEN,
+    ORANGE,
+    empty,
+    figure,
+    monthly_if_long,
+    note,
+    period_ticks,
+)
 from workbook.charts.mood import NO_CHECKINS, number
 from workbook.trends import Span
 
@@ -28,12 +37,16 @@ def gratitude_weekly(gratitude: pd.DataFrame | None, span: Span) -> Figure:
         empty(count_ax, NO_GRATITUDE)
         empty(share_ax, "")
         return fig
-    positions = range(len(weekly))
-    count_ax.bar(positions, weekly["items"], color=GREEN, label="Things appreciated")
-    share_ax.plot(positions, (100 * weekly["told_share"]).to_numpy(), color=BLUE, marker="o",
+    bars, monthly = monthly_if_long(weekly[["entries", "items", "told"]])
+    if monthly:
+        share_ax.set_xlabel("Month")
+    share = bars["told"] / bars["items"].where(bars["items"] > 0)
+    positions = range(len(bars))
+    count_ax.bar(positions, bars["items"], color=GREEN, label="Things appreciated")
+    share_ax.plot(positions, (100 * share).to_numpy(), color=BLUE, marker="o",
                   label="Share told")
     share_ax.set_ylim(-5, 105)
-    week_ticks(share_ax, weekly.index)
+    period_ticks(share_ax, bars.index, monthly)
     for ax in (count_ax, share_ax):
         ax.grid(axis="y", alpha=0.3)
     return fig

@@ -78,6 +78,8 @@ def mood_summary(checkins: pd.DataFrame, span: Span) -> str:
     before = trends.average(checkins, "mood", previous)
     if before is not None and previous is not None:
         text += f", {_direction(mood, before)} {number(before)} the {previous.days} days before"
+    if insecurity is None:
+        return text + "; insecurity wasn't recorded on these days."
     return text + f"; insecurity averaged {number(insecurity)} out of 10."
 
 

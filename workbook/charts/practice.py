@@ -6,7 +6,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from workbook import trends, words
-from workbook.charts._style import BLUE, GREY, PALETTE, empty, figure, week_ticks
+from workbook.charts._style import (
+    BLUE,
+    GREY,
+    PALETTE,
+    empty,
+    figure,
+    monthly_if_long,
+    period_ticks,
+)
 from workbook.charts.mood import number
 from workbook.trends import Span
 
@@ -31,13 +39,16 @@ def practice_chart(checkins: pd.DataFrame, practice: pd.DataFrame, span: Span) -
         empty(weekly_ax, NO_PRACTICE)
         empty(mood_ax, "")
         return fig
-    positions = list(range(len(weekly)))
-    bottom = pd.Series(0, index=weekly.index)
-    for i, strategy in enumerate(weekly.columns):
-        weekly_ax.bar(positions, weekly[strategy], bottom=bottom, label=strategy_name(strategy),
+    bars, monthly = monthly_if_long(weekly)
+    if monthly:
+        weekly_ax.set_xlabel("Month")
+    positions = list(range(len(bars)))
+    bottom = pd.Series(0, index=bars.index)
+    for i, strategy in enumerate(bars.columns):
+        weekly_ax.bar(positions, bars[strategy], bottom=bottom, label=strategy_name(strategy),
                       color=PALETTE[i % len(PALETTE)])
-        bottom = bottom + weekly[strategy]
-    week_ticks(weekly_ax, weekly.index)
+        bottom = bottom + bars[strategy]
+    period_ticks(weekly_ax, bars.index, monthly)
     weekly_ax.legend(fontsize=8, frameon=False, loc="upper left")
     weekly_ax.grid(axis="y", alpha=0.3)
 

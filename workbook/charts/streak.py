@@ -1,4 +1,8 @@
-"""The check-in streak: days in a row with a check-in, now and at the longest."""
+"""The check-in streak: days in a row with a check-in, now and at the longest.
+
+The bars count days with a check-in per week (per month over spans longer than two
+years), so drawing costs the same for ten years as for one.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +10,73 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from workbook import trends
-from workbook.charts._style import BLUE, dates, empty, figure
+from workbook.charts._style import BLUE, empty, figure, week_ticks
 from workbook.charts.mood import NO_CHECKINS
 from workbook.trends import Span
 
 TITLE = "Check-in streak"
+# Longer than this many weeks, the bars are months.
+WEEKLY_UP_TO = 104
 
 
 def _days(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
-def streak_chart(checkins: pd.DataFrame, span: Span) -> Figure:
-    """One bar per day: how many check-ins it had, with the streaks named in the corner."""
+def _all_days(checkins: pd.DataFrame | None) -> pd.Series:
+    if checkins is None or not len(checkins):
+        return pd.Series(dtype="datetime64[ns]")
+    return trends.days_of(checkins)
+
+
+def days_checked_in(checkins: pd.DataFrame | None, span: Span) -> tuple[pd.Series, str]:
+    """Days with a check-in per week (Monday) or per month over ``span``, and which."""
+    rows = trends.within(checkins, span) if checkins is not None else None
+    days = pd.DatetimeIndex(_all_days(rows).unique()) if rows is not None else \
+        pd.DatetimeIndex([])
+    start = span.start or (days.min().date() if len(days) else span.end)
+    weeks = (span.end - start).days // 7 + 1
+    if weeks <= WEEKLY_UP_TO:
+        periods = trends.week_start(pd.DatetimeIndex([pd.Timestamp(start)]))[0]
+        index = pd.date_range(periods, pd.Timestamp(span.end), freq="7D")
+        counted = pd.Series(1, index=trends.week_start(days)).groupby(level=0).sum()
+        unit = "week"
+    else:
+        index = pd.date_range(pd.Timestamp(start).to_period("M").to_timestamp(),
+                              pd.Timestamp(span.end), freq="MS")
+        counted = pd.Series(1, index=days.to_period("M").to_timestamp()).groupby(level=0).sum()
+        unit = "month"
+    return counted.reindex(index, fill_value=0).astype("int64"), unit
+
+
+def streak_chart(checkins: pd.DataFrame | None, span: Span) -> Figure:
+    """Bars: days with a check-in per week (or month), with the streaks named in the corner."""
     fig, (ax,) = figure(TITLE, height=2.8)
-    ax.set_ylabel("Check-ins")
-    ax.set_xlabel("Day")
-    rows = trends.within(checkins, span)
-    if not len(rows):
+    ax.set_ylabel("Days with a check-in")
+    rows = trends.within(checkins, span) if checkins is not None else None
+    if rows is None or not len(rows):
+        ax.set_xlabel("Week starting")
         empty(ax, NO_CHECKINS)
         return fig
-    per_day = trends.days_of(rows).value_counts().sort_index()
-    calendar = trends.daily(rows, "mood", span).index
-    per_day = per_day.reindex(calendar, fill_value=0)
-    ax.bar(per_day.index, per_day.to_numpy(), width=0.85, color=BLUE)
-    streak = trends.streaks(trends.days_of(checkins), span.end)
+    counted, unit = days_checked_in(checkins, span)
+    ax.set_xlabel(f"{unit.title()} starting")
+    ax.bar(range(len(counted)), counted.to_numpy(), width=0.85, color=BLUE)
+    if unit == "week":
+        week_ticks(ax, counted.index)
+    else:
+        step = max(1, -(-len(counted) // 8))
+        ax.set_xticks(range(0, len(counted), step),
+                      [f"{month:%b %Y}" for month in counted.index[::step]], fontsize=8)
+    streak = trends.streaks(_all_days(checkins), span.end)
     ax.text(0.01, 0.97, f"Now: {_days(streak.current)} in a row · "
             f"longest: {_days(streak.longest)}", transform=ax.transAxes, va="top", fontsize=9)
-    ax.set_ylim(0, max(3, int(per_day.max()) + 1))
-    dates(ax, per_day.index[0], per_day.index[-1])
+    most = 7 if unit == "week" else 31
+    ax.set_ylim(0, most * 1.25)
     return fig
 
 
-def streak_summary(checkins: pd.DataFrame, span: Span) -> str:
-    streak = trends.streaks(trends.days_of(checkins), span.end)
+def streak_summary(checkins: pd.DataFrame | None, span: Span) -> str:
+    streak = trends.streaks(_all_days(checkins), span.end)
     if not streak.longest:
         return "Your first check-in starts a streak. Any day counts, however it went."
     if streak.current:
@@ -49,8 +86,8 @@ def streak_summary(checkins: pd.DataFrame, span: Span) -> str:
             "with your next check-in, whenever you are ready.")
 
 
-def streak_numbers(checkins: pd.DataFrame, span: Span) -> list[tuple[str, str]]:
-    streak = trends.streaks(trends.days_of(checkins), span.end)
+def streak_numbers(checkins: pd.DataFrame | None, span: Span) -> list[tuple[str, str]]:
+    streak = trends.streaks(_all_days(checkins), span.end)
     return [
         ("Current streak (days)", str(streak.current)),
         ("Longest streak (days)", str(streak.longest)),

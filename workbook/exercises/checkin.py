@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import ipywidgets as widgets
@@ -45,6 +46,24 @@ class CheckInForm(Form):
         self.recent = RecentEntries(CheckIn.KIND, form=self, limit=3)
         self.layout(self.today, self.care, self.recent.root)
         self._show_today()
+
+    def load(self, entry: CheckIn) -> None:  # type: ignore[override]
+        # An imported check-in keeps what the form has no field for (activities, source),
+        # and its insecurity stays unrecorded unless the person moves the slider.
+        self._imported = entry if entry.source else None
+        if entry.insecurity is None:
+            entry = dataclasses.replace(entry, insecurity=self.insecurity.value)
+        super().load(entry)
+        self._unrecorded_at = self.insecurity.value if self._imported else None
+
+    def entry(self) -> CheckIn:
+        built: CheckIn = super().entry()  # type: ignore[assignment]
+        kept = getattr(self, "_imported", None) if self.editing is not None else None
+        if kept is None:
+            return built
+        untouched = kept.insecurity is None and self.insecurity.value == self._unrecorded_at
+        return dataclasses.replace(built, insecurity=None if untouched else built.insecurity,
+                                   activities=kept.activities, source=kept.source)
 
     def after_save(self, saved: Saved) -> None:
         super().after_save(saved)

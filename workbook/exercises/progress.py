@@ -11,11 +11,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+import weakref
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
 from workbook import charts, demo, export, messages, report, trends, words
+from workbook.exercises import bring_history
 from workbook.store import Store, StoreError
 from workbook.trends import Span
 from workbook.widgets import Panel, html
@@ -35,6 +38,9 @@ DEMO_OFFER = ("There are no entries in your journal yet, so there is nothing to 
               "Would you like to see what this page will look like after a few months? "
               "The demo uses made-up entries and keeps them apart from your journal.")
 EXPORT_OFF_IN_DEMO = "Reports and exports are for your own entries, so they are off in the demo."
+
+# Progress pages on show, so an import on the same page redraws their charts.
+_shown: weakref.WeakSet[ProgressPanel] = weakref.WeakSet()
 
 
 class ProgressPanel(Panel):
@@ -104,6 +110,13 @@ class ProgressPanel(Panel):
             self.report_path, widgets.HBox([self.save_report, self.export_data]), self.status,
             self.leave_demo,
         ]
+        self._show_mode()
+        self.redraw()
+        _shown.add(self)
+
+    def refresh(self) -> None:
+        """Read the journal again (after an import or its undo) and redraw."""
+        self._fill_profiles()
         self._show_mode()
         self.redraw()
 
@@ -201,7 +214,7 @@ class ProgressPanel(Panel):
             return
         self.message.value = ""
         try:
-            frames = trends.load(self.source, self.who.value)
+            frames = trends.load(self.source, self.who.value, span)
         except StoreError as error:
             self.message.value = html.message(html.text(error.message), "error")
             return
@@ -284,3 +297,21 @@ def _html(markup: str) -> dict[str, Any]:
 def trends_and_report(*, store: Store | None = None, profile: str | None = None) -> ProgressPanel:
     """The progress page: charts, the report to bring to a therapist, and the data export."""
     return ProgressPanel(store=store, profile=profile)
+
+
+def _refresh_shown(journal: Path) -> None:
+    for panel in list(_shown):
+        try:
+            same = panel.store.path.resolve() == journal.resolve()
+        except (StoreError, OSError):
+            continue
+        if same:
+            panel._guarded(panel.refresh)
+
+
+def bring_your_history(*, store: Store | None = None,
+                       profile: str | None = None) -> bring_history.ImportPanel:
+    """Import another app's mood history; the charts on this page redraw afterwards."""
+    panel = bring_history.bring_your_history(store=store, profile=profile)
+    panel.on_change = lambda: _refresh_shown(panel.store.path)
+    return panel

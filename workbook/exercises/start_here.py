@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from workbook import messages, resources, words
+from workbook.exercises import bring_history
 from workbook.exercises.support import region_picker
 from workbook.models import Checks, EntryInvalid, InsecuritySnapshot
 from workbook.sealed import KdfSettings
@@ -605,3 +606,14 @@ def insecurity_snapshot(*, store: Store | None = None,
                         profile: str | None = None) -> SnapshotForm:
     """The weekly insecurity snapshot form."""
     return SnapshotForm(store=store, profile=profile)
+
+
+def bring_your_history(*, store: Store | None = None,
+                       profile: str | None = None) -> bring_history.ImportPanel:
+    """Import a Daylio export or another mood app's CSV, with a preview and undo."""
+    return bring_history.bring_your_history(store=store, profile=profile)
+
+
+def reminders(*, store: Store | None = None) -> bring_history.RemindersPanel:
+    """Save a calendar file with a daily check-in and a weekly snapshot reminder."""
+    return bring_history.calendar_reminders(store=store)

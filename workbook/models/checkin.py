@@ -7,32 +7,46 @@ from typing import Any, ClassVar
 
 from workbook import words
 from workbook.models._text import shorten
-from workbook.models.base import NOTE_TEXT, Checks, Entry
+from workbook.models.base import LONG_TEXT, NOTE_TEXT, Checks, Entry
 
 
 @dataclasses.dataclass(frozen=True)
 class CheckIn(Entry):
-    """How I feel right now: mood 1–10, insecurity 0–10, feelings and an optional note."""
+    """How I feel right now: mood 1–10, insecurity 0–10, feelings and an optional note.
+
+    A check-in brought in from another app (``source`` names it, e.g. "daylio") may
+    have no insecurity (that app never asked) and keeps the activities written there.
+    """
 
     KIND = "checkin"
     TITLE = "Daily check-in"
     PICKS: ClassVar[dict[str, str]] = {"emotions": "EMOTIONS"}
 
     mood: int
-    insecurity: int
+    insecurity: int | None
     emotions: tuple[str, ...] = ()
     note: str = ""
+    activities: tuple[str, ...] = ()
+    source: str = ""
 
     def check(self, checks: Checks) -> None:
         checks.rating("mood", self.mood, *words.MOOD_RANGE)
-        checks.rating("insecurity", self.insecurity, *words.INSECURITY_RANGE)
+        if self.insecurity is not None or not self.source:
+            checks.rating("insecurity", self.insecurity, *words.INSECURITY_RANGE)
         checks.choices("emotions", self.emotions, words.EMOTIONS)
-        checks.text("note", self.note, limit=NOTE_TEXT)
+        # Another app's notes may be longer than the check-in form allows; none is cut.
+        checks.text("note", self.note, limit=LONG_TEXT if self.source else NOTE_TEXT)
+        checks.texts("activities", self.activities)
+        checks.text("source", self.source)
 
     def summary(self) -> str:
         feelings = (", ".join(words.EMOTIONS.labels(self.emotions)) if self.emotions
                     else "no feelings picked")
-        line = f"Mood {self.mood}/10, insecurity {self.insecurity}/10, {feelings}"
+        insecurity = ("insecurity not recorded" if self.insecurity is None
+                      else f"insecurity {self.insecurity}/10")
+        line = f"Mood {self.mood}/10, {insecurity}, {feelings}"
+        if self.activities:
+            line += f"; {', '.join(self.activities)}"
         return f"{line}: {shorten(self.note)}" if self.note.strip() else line
 
 

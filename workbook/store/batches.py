@@ -18,7 +18,10 @@ from typing import Any
 from workbook import words
 from workbook.models import Entry
 from workbook.store.files import now
-from workbook.store.rows import insert
+from workbook.store.rows import encode, ensure_profile, insert
+
+# SQLite takes at most this many values in one statement on older builds.
+_IN_CHUNK = 500
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,6 +53,39 @@ class BatchWriter:
         insert(self._con, entry, profile=profile, at=at, batch=self.id, origin=origin)
         self.added += 1
         return True
+
+    def add_many(self, items: Iterable[tuple[Entry, dt.datetime | None, str | None]], *,
+                 profile: str = words.PROFILE_ME) -> int:
+        """Add (entry, at, origin) items as `add` does, in one statement; returns how many.
+
+        An origin already in the journal, or earlier in ``items``, is skipped.
+        """
+        items = list(items)
+        origins = [origin for _, _, origin in items if origin is not None]
+        known: set[str] = set()
+        for start in range(0, len(origins), _IN_CHUNK):
+            part = origins[start:start + _IN_CHUNK]
+            known.update(row[0] for row in self._con.execute(
+                f"SELECT origin FROM entries WHERE origin IN ({', '.join('?' * len(part))})",
+                part))
+        rows = []
+        for entry, at, origin in items:
+            if origin is not None:
+                if origin in known:
+                    self.skipped += 1
+                    continue
+                known.add(origin)
+            # As `insert` does: a time with its own offset keeps it.
+            when = at if at is not None and at.tzinfo is not None else (at or now()).astimezone()
+            rows.append((profile, entry.KIND, entry.STRATEGY, when.isoformat(),
+                         when.date().isoformat(), encode(entry), self.id, origin))
+        if rows:
+            ensure_profile(self._con, profile)
+            self._con.executemany(
+                "INSERT INTO entries (profile, kind, strategy, created_at, day, data, batch,"
+                " origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.added += len(rows)
+        return len(rows)
 
 
 class Batches:

@@ -319,6 +319,13 @@ class Store(Copies, Transfer, Batches):
             args.append(day.isoformat())
         return int(self._con.execute(sql, args).fetchone()[0])
 
+    def days_with(self, kind: str, *, profile: str | None = None) -> list[tuple[str, int]]:
+        """(day, number of entries) for each day with an entry of ``kind``, oldest first."""
+        sql = ("SELECT day, count(*) FROM entries WHERE kind = ?"
+               + (" AND profile = ?" if profile else "") + " GROUP BY day ORDER BY day")
+        return [tuple(row) for row in self._con.execute(sql, (kind, profile) if profile
+                                                        else (kind,))]
+
     def practice(self, *, profile: str | None = None) -> list[tuple[str, str, str, int]]:
         """(day, profile, strategy, number of saved exercises) for each day practised."""
         sql = ("SELECT day, profile, strategy, count(*) FROM entries WHERE strategy IS NOT NULL"
