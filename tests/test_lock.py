@@ -328,13 +328,16 @@ CHANGER = textwrap.dedent(
 
 def opens_with(path: Path, secrets: list[str | None]) -> tuple[str | None, list[str]]:
     """The first of ``secrets`` (None: no lock) that opens ``path``, and its notes."""
+    why = []
     for secret in secrets:
         try:
             with Store(path, secret) as store:
                 return secret, notes(store)
-        except StoreError:
-            continue
-    raise AssertionError(f"the journal opened with none of {len(secrets)} secrets")
+        except StoreError as error:
+            why.append(f"{'a passphrase' if secret else 'no passphrase'}: {error.message}")
+    files = sorted((p.name, p.stat().st_size) for p in path.parent.iterdir() if p.is_file())
+    raise AssertionError(f"the journal opened with none of {len(secrets)} secrets: {why}; "
+                         f"files {files}; head {path.read_bytes()[:16]!r}")
 
 
 @pytest.mark.slow
