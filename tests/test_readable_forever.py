@@ -260,7 +260,8 @@ def test_the_migration_to_keys_keeps_every_entry_of_a_journal_from_the_last_vers
         saved = after[entry_id]
         assert saved.kind == kind
         new = saved.entry.to_data()
-        assert set(new) == set(old)
+        # Answers added by later versions come in with their defaults.
+        assert set(old) <= set(new)
         for field, value in old.items():
             if field in saved.entry.PICKS:
                 picks = getattr(words, saved.entry.PICKS[field])

@@ -12,9 +12,10 @@ import contextvars
 import dataclasses
 import datetime as dt
 import functools
+import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from workbook import messages
@@ -126,9 +127,12 @@ class Checks:
             raise EntryInvalid(self.problems)
 
 
+# Lone surrogates can't be encoded as UTF-8, and NUL cuts text short in many tools.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 def _storable(text: str) -> bool:
-    # Lone surrogates can't be encoded as UTF-8, and NUL cuts text short in many tools.
-    return "\x00" not in text and not any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+    return _UNSTORABLE.search(text) is None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,7 +179,7 @@ class Entry:
         return ", ".join(str(v) for v in values)
 
     def to_data(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: plain(getattr(self, name)) for name, plain in _plainers(type(self))}
 
     @classmethod
     def from_data(cls, data: dict[str, Any], *, validate: bool = False) -> Entry:
@@ -188,11 +192,11 @@ class Entry:
         """
         if not isinstance(data, dict):
             raise UnreadableData("data", "the answers are not a set of named values")
-        hints = _hints(cls)
-        unknown = set(data) - set(hints)
+        convert = _converters(cls)
+        unknown = data.keys() - convert.keys()
         if unknown:
             raise UnreadableData("newer", f"answers this version doesn't know: {sorted(unknown)}")
-        values = {name: _typed(value, hints[name]) for name, value in data.items()}
+        values = {name: convert[name](value) for name, value in data.items()}
         token = _TRUSTED.set(not validate)
         try:
             return cls(**values)
@@ -214,6 +218,49 @@ def _hints(cls: type[Entry]) -> dict[str, Any]:
     return {f.name: every[f.name] for f in dataclasses.fields(cls)}
 
 
+@functools.cache
+def _converters(cls: type[Entry]) -> dict[str, Callable[[Any], Any]]:
+    # One converter per field, worked out once: reading a journal converts every row.
+    return {name: _converter(hint) for name, hint in _hints(cls).items()}
+
+
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """A function turning plain data (JSON) into a value of type ``hint``."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        inner = _converter(next(a for a in args if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _converter(args[0])
+            if item is _same:
+                return lambda value: tuple(value) if isinstance(value, list) else value
+            return lambda value: (tuple(item(v) for v in value) if isinstance(value, list)
+                                  else value)
+        items = [_converter(arg) for arg in args]
+        return lambda value: (tuple(c(v) for v, c in zip(value, items, strict=False))
+                              if isinstance(value, list) else value)
+    if origin is dict:
+        item = _converter(args[1]) if len(args) == 2 else _same
+        return lambda value: ({k: item(v) for k, v in value.items()}
+                              if isinstance(value, dict) else value)
+    if hint is dt.date:
+        return lambda value: dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return _same
+
+
+@functools.cache
+def _plainers(cls: type[Entry]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    # Text and numbers are already plain: only dates and containers need converting.
+    simple = (str, int, float, bool)
+    return tuple((name, _same if hint in simple or hint in (str | None, int | None) else _plain)
+                 for name, hint in _hints(cls).items())
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
@@ -221,26 +268,6 @@ def _plain(value: Any) -> Any:
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
-
-
-def _typed(value: Any, hint: Any) -> Any:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        if value is None:
-            return None
-        return _typed(value, next(a for a in args if a is not type(None)))
-    if origin is tuple and isinstance(value, list):
-        inner = args[0] if args else Any
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_typed(item, inner) for item in value)
-        return tuple(_typed(item, arg) for item, arg in zip(value, args, strict=False))
-    if origin is dict and isinstance(value, dict):
-        inner = args[1] if len(args) == 2 else Any
-        return {key: _typed(item, inner) for key, item in value.items()}
-    if hint is dt.date and isinstance(value, str):
-        return dt.date.fromisoformat(value)
     return value
 
 
