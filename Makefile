@@ -1,6 +1,7 @@
 # Secure Base: build the environment, open the workbook, run the tests.
 #
 #   make lab    open JupyterLab on notebooks/00_start_here.ipynb (served from notebooks/)
+#   make app    the same notebooks as a plain app (Voila, code hidden), at the home page
 #   make test   lint, then run every test (unit, widget, notebook, browser)
 #   make lint   ruff only
 #   make clean  remove the environment and caches (journal data is never touched)
@@ -12,15 +13,18 @@ STAMP  := $(VENV)/.secure-base-installed
 LOCK   := requirements/lock.txt
 # Extra options for 'make lab', e.g. make lab LAB_ARGS="--port 9999"
 LAB_ARGS ?=
+# Extra options for 'make app', e.g. make app APP_ARGS="--port 8866 --no-browser"
+APP_ARGS ?=
 
 # Exit 0 only when the given interpreter is Python 3.11 or newer.
 PY_OK := -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test lint clean
+.PHONY: help lab app test lint clean
 
 help:
 	@echo "make lab    open the workbook in JupyterLab"
+	@echo "make app    open the workbook as an app, without code (Voila)"
 	@echo "make test   lint and run all tests"
 	@echo "make lint   run ruff"
 	@echo "make clean  remove .venv and caches"
@@ -52,6 +56,10 @@ ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_ARGS) $(LAB_ARGS)
+
+# Voila serves this computer only (127.0.0.1) on a free port; it works as root too.
+app: $(STAMP)
+	$(BIN)/python -m workbook.app $(APP_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -36,26 +36,35 @@ class RecentItem:
     def __init__(self, saved: Saved, describe: Callable[[Saved], str], editable: bool):
         self.saved = saved
         when = saved.created_at.astimezone()
+        # The text takes the room that is left and wraps (long words too); the buttons
+        # never shrink, so "Edit" and "Delete" always read in full.
         self.text = widgets.HTML(
-            f"<span class='sb-when'>{when:%a %d %b %Y, %H:%M}</span> — "
-            f"{html.text(describe(saved))}",
-            layout=widgets.Layout(flex="1 1 auto"))
-        self.edit = widgets.Button(description="Edit", layout=widgets.Layout(width="auto"))
-        self.delete = widgets.Button(description="Delete", layout=widgets.Layout(width="auto"))
-        self.confirm = widgets.Button(description="Yes, delete", button_style="danger",
-                                      layout=widgets.Layout(width="auto"))
-        self.keep = widgets.Button(description="Keep it", layout=widgets.Layout(width="auto"))
+            f"<div style='overflow-wrap:anywhere'><span class='sb-when'>"
+            f"{when:%a %d %b %Y, %H:%M}</span> — {html.text(describe(saved))}</div>",
+            layout=widgets.Layout(flex="1 1 0%", min_width="0"))
+        self.edit = _button("Edit")
+        self.delete = _button("Delete")
+        self.confirm = _button("Yes, delete", button_style="danger")
+        self.keep = _button("Keep it")
         self.question = widgets.HTML(html.message(CONFIRM, "error"))
-        self.confirm_row = widgets.HBox([self.question, self.confirm, self.keep])
+        self.confirm_row = widgets.HBox([self.question, self.confirm, self.keep],
+                                        layout=widgets.Layout(flex_flow="row wrap"))
         self.confirm_row.layout.display = "none"
         buttons = [self.edit, self.delete] if editable else [self.delete]
-        self.box = widgets.VBox([widgets.HBox([self.text, *buttons]), self.confirm_row])
+        self.box = widgets.VBox([widgets.HBox([self.text, *buttons],
+                                              layout=widgets.Layout(align_items="center")),
+                                 self.confirm_row])
         self.box.add_class("sb-recent-item")
         self.delete.on_click(lambda _b: self.ask(True))
         self.keep.on_click(lambda _b: self.ask(False))
 
     def ask(self, show: bool) -> None:
         self.confirm_row.layout.display = "flex" if show else "none"
+
+
+def _button(label: str, **style: str) -> widgets.Button:
+    return widgets.Button(description=label, layout=widgets.Layout(
+        width="auto", min_width="max-content", flex="0 0 auto"), **style)
 
 
 class RecentEntries(Panel):
