@@ -157,7 +157,7 @@ def test_progress_charts_from_a_populated_journal(
     panel.wait_for()
     images = panel.locator(".widget-output.sb-charts img")
     expect(images).to_have_count(len(charts.CHARTS), timeout=CHART_TIMEOUT_MS)
-    assert len(charts.CHARTS) == 8
+    assert len(charts.CHARTS) == 9
     for image in images.all():
         # Each chart is a real picture, loaded and drawn, not a broken image.
         assert image.evaluate("img => img.complete && img.naturalWidth > 100"), image

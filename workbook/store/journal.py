@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +42,23 @@ __all__ = ["BUSY_TIMEOUT_MS", "Store", "adopt", "default_store", "drop_key", "fo
            "held_key", "hold_key"]
 
 _open_stores: dict[Path, Store] = {}
+# Every Store with a connection in this process, so questions about its file can be
+# answered without opening the file (see `open_here`).
+_live: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def open_here(journal: Path) -> Store | None:
+    """A Store of this process with ``journal`` open, if there is one."""
+    target = Path(journal).resolve()
+    return next((store for store in list(_live)
+                 if not store.closed and store.path.resolve() == target), None)
+
+
+def is_encrypted_here(journal: Path) -> bool:
+    """Whether ``journal`` is locked, without opening it while this process has it open:
+    closing a handle on the file would drop this process's SQLite locks on it."""
+    store = open_here(journal)
+    return store.locked if store is not None else keys.is_encrypted(journal)
 # Data keys of journals unlocked in this kernel, by path; only ever in memory.
 _held_keys: dict[Path, bytes] = {}
 
@@ -118,7 +136,7 @@ class Store(Copies, Transfer, Batches):
 
     def _key_for(self, passphrase: str | None, data_key: bytes | None,
                  kdf: KdfSettings | None) -> bytes | None:
-        locked = keys.is_encrypted(self.path)
+        locked = is_encrypted_here(self.path)
         if passphrase is None:
             if locked and data_key is None:
                 if not keys.key_path(self.path).exists():
@@ -147,6 +165,7 @@ class Store(Copies, Transfer, Batches):
             before = self._opening_inode = self._inode = _inode(self.path)
             self._con = connect(self.path, self.data_key)
             self.closed = False
+            _live.add(self)
             try:
                 self._open()
             except StoreError:

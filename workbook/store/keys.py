@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ RECOVERY_PURPOSE = "journal-key-recovery"
 KEY_BYTES = 32
 # Crockford's base32: no I, L, O or U, so a written-down code reads back unambiguously.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+PLAIN_HEADER = b"SQLite format 3\x00"
 CODE_GROUPS = 6  # 6 groups of 4 characters: 120 random bits
 
 
@@ -39,24 +39,16 @@ def key_path(journal: Path) -> Path:
 def is_encrypted(path: Path) -> bool:
     """Whether ``path`` holds bytes that are not a plain SQLite file (missing/empty: no).
 
-    The file is never opened with open(): closing any handle on it would drop every
-    SQLite lock this process holds on the journal (POSIX locks belong to the process),
-    and another process could then remove a WAL file that is still being written.
-    SQLite itself is asked instead; it shares its file handles within a process.
+    This opens the file, and closing any handle on a file drops every SQLite lock this
+    process holds on it (POSIX locks belong to the process): call it only for a file
+    this process has no connection to. `workbook.store.lock.is_locked` knows when.
     """
     try:
-        if os.stat(path).st_size == 0:
-            return False
+        with open(path, "rb") as handle:
+            head = handle.read(len(PLAIN_HEADER))
     except FileNotFoundError:
         return False
-    probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        probe.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.DatabaseError as error:
-        return "not a database" in str(error)
-    finally:
-        probe.close()
-    return False
+    return bool(head) and head != PLAIN_HEADER
 
 
 def new_data_key() -> bytes:

@@ -29,7 +29,15 @@ from workbook.store.connection import connect
 from workbook.store.copies import remove_copies
 from workbook.store.errors import StoreError, database_error, operational
 from workbook.store.files import make_private_file
-from workbook.store.journal import Store, adopt, drop_key, forget, held_key, hold_key
+from workbook.store.journal import (
+    Store,
+    adopt,
+    drop_key,
+    forget,
+    held_key,
+    hold_key,
+    is_encrypted_here,
+)
 
 __all__ = ["MIN_PASSPHRASE", "TABLES", "change_passphrase", "held_key", "is_locked", "lock",
            "lock_now", "recover", "remove_lock", "unlock"]
@@ -42,7 +50,7 @@ SWAP_WAIT_MS = 3000
 
 def is_locked(journal: Path) -> bool:
     """Whether ``journal`` is encrypted (the key file alone does not count)."""
-    return keys.is_encrypted(Path(journal))
+    return is_encrypted_here(Path(journal))
 
 
 def check_passphrase(passphrase: str) -> None:
