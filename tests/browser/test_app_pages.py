@@ -37,3 +37,35 @@ def test_every_notebook_renders_as_an_app_page(notebook, start_voila, context,
     for source in ("from workbook", "need_help()", "check_in()"):
         expect(body).not_to_contain_text(source)
     assert not dialogs, dialogs
+
+
+def test_the_home_page_shows_where_a_seeded_journal_is(start_voila, context, journal):
+    import datetime as dt
+
+    from examples import EXAMPLES
+
+    server = start_voila("home.ipynb")
+    today = dt.date.today()
+
+    def at(days_ago: int) -> dt.datetime:
+        return dt.datetime.combine(today - dt.timedelta(days=days_ago),
+                                   dt.time(9)).astimezone()
+
+    with journal(server) as store:
+        for ago in (0, 1, 2):
+            store.add(EXAMPLES["checkin"], at=at(ago))
+        store.add(EXAMPLES["gratitude"], at=at(4))
+        store.add(EXAMPLES["shared_win"], at=at(1))
+        store.add(EXAMPLES["insecurity_snapshot"], at=at(1))
+    page = context.new_page()
+    page.goto(f"{server.url}/?token={server.token}")
+    page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
+    view = page.locator(".sb-home-view")
+    expect(view).to_contain_text("Check-in streak: 3 days in a row.")
+    row = view.locator("tr", has_text="Focusing on the positive")
+    expect(row.locator(".sb-days")).to_have_text("2")
+    expect(view.locator("tr", has_text="Open communication").locator(".sb-days")).to_have_text("0")
+    expect(view).to_contain_text("Nothing is waiting for you.")
+    expect(view.locator(".sb-next-step")).to_contain_text("you haven't opened it yet")
+    link = view.locator("a", has_text="Open communication")
+    assert link.get_attribute("href") == "01_open_communication.ipynb"

@@ -1,0 +1,92 @@
+"""The home page's numbers, checked against a journal seeded by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from examples import EXAMPLES
+
+from workbook import home
+from workbook.exercises.home import HomePanel
+from workbook.models.values import ValuesSort
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def at(days_ago: int, hour: int = 9) -> dt.datetime:
+    return dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(hour)).astimezone()
+
+
+def check_in(store, *days_ago: int) -> None:
+    for ago in days_ago:
+        store.add(EXAMPLES["checkin"], at=at(ago))
+
+
+def test_practice_days_and_last_day_per_strategy(store):
+    store.add(EXAMPLES["gratitude"], at=at(10))
+    store.add(EXAMPLES["gratitude"], at=at(10, 20))  # same day: one day
+    store.add(EXAMPLES["shared_win"], at=at(3))
+    store.add(EXAMPLES["thought_record"], at=at(1))
+    found = home.progress(store, today=TODAY)
+    by_key = {part.strategy: part for part in found.parts}
+    assert [part.strategy for part in found.parts] == list(home.NOTEBOOKS)
+    assert (by_key["focus_on_the_positive"].days,
+            by_key["focus_on_the_positive"].last) == (2, TODAY - dt.timedelta(days=3))
+    assert (by_key["reframe_thoughts"].days,
+            by_key["reframe_thoughts"].last) == (1, TODAY - dt.timedelta(days=1))
+    assert (by_key["values"].days, by_key["values"].last) == (0, None)
+    assert by_key["values"].notebook == "06_connect_with_your_values.ipynb"
+
+
+def test_the_streak_counts_days_in_a_row_up_to_today_or_yesterday(store):
+    assert home.progress(store, today=TODAY).streak == 0
+    check_in(store, 1, 2, 3, 5)  # yesterday, the day before, and the day before that
+    assert home.progress(store, today=TODAY).streak == 3
+    check_in(store, 0)
+    assert home.progress(store, today=TODAY).streak == 4
+    assert home.streak({TODAY - dt.timedelta(days=2)}, TODAY) == 0
+
+
+def test_what_is_waiting_comes_and_goes(store):
+    keys = lambda: [w.key for w in home.progress(store, today=TODAY).waiting]  # noqa: E731
+    assert keys() == ["snapshot"]
+    store.add(EXAMPLES["insecurity_snapshot"], at=at(6))
+    assert keys() == []
+    store.add(ValuesSort(very_important=("trust",)), at=at(2))
+    store.add(EXAMPLES["conversation_plan"], at=at(2))
+    assert keys() == ["card_sort", "reflection"]
+    store.add(EXAMPLES["conversation_reflection"], at=at(1))
+    assert keys() == ["card_sort"]
+    store.add(EXAMPLES["conversation_plan"], at=at(0))
+    assert keys() == ["card_sort", "reflection"]
+    assert home.progress(store, today=TODAY + dt.timedelta(days=1)).waiting[0].key == \
+        "snapshot"
+
+
+def test_one_next_step_in_plain_words(store):
+    found = home.progress(store, today=TODAY)
+    assert found.next_step.startswith("Start with today's check-in")
+    assert found.next_notebook == "00_start_here.ipynb"
+    check_in(store, 0)
+    found = home.progress(store, today=TODAY)
+    assert found.next_step == "Your weekly insecurity snapshot is due."
+    store.add(EXAMPLES["insecurity_snapshot"], at=at(0))
+    for kind in ("clear_statement", "gratitude", "trigger_log", "treat_a_friend",
+                 "quick_thought_check", "shared_goal"):
+        store.add(EXAMPLES[kind], at=at(0))
+    found = home.progress(store, today=TODAY)
+    assert found.next_notebook == "07_seek_professional_help.ipynb"
+    assert "seeking professional help" in found.next_step
+    assert "haven't opened it yet" in found.next_step
+
+
+def test_the_panel_links_every_part_and_escapes_what_it_shows(store):
+    store.add(dataclasses.replace(EXAMPLES["checkin"]), at=at(0))
+    panel = HomePanel(store=store, today=TODAY)
+    page = panel.view.value
+    for notebook in [*home.NOTEBOOKS.values(), home.START_HERE, home.PROGRESS]:
+        assert f"href='{notebook}'" in page
+    assert "Check-in streak: 1 day in a row." in page
+    assert "<script" not in page
+    assert panel._repr_mimebundle_()["text/plain"] == "Where you are (Secure Base)"
