@@ -82,7 +82,7 @@ class ImportPanel(Panel):
                                             style={"description_width": "initial"})
         self.progress.layout.display = "none"
         self.undo = widgets.Button(description="Undo this import", icon="undo",
-                                   button_style="warning", layout=widgets.Layout(width="auto"))
+                                   style=html.WARNING_BUTTON, layout=widgets.Layout(width="auto"))
         self.undo.layout.display = "none"
         self.on_click(self.show_preview, self._preview)
         self.on_click(self.bring_in, self._import)

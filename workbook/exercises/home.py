@@ -70,7 +70,9 @@ def render(found: where.Progress) -> str:
 
 
 def _link(notebook: str, words: str) -> str:
-    return f"<a href='{escape.escape(notebook)}'>{html.text(words)}</a>"
+    # Underlined, so a link is told apart from the text around it without colour.
+    return (f"<a href='{escape.escape(notebook)}' style='text-decoration:underline'>"
+            f"{html.text(words)}</a>")
 
 
 def home(*, store: Store | None = None, profile: str | None = None) -> HomePanel:

@@ -55,7 +55,8 @@ class PrivacyPanel(Panel):
         self.on_click(self.start_delete, self._ask_delete)
         self.on_click(self.confirm, self._delete)
         self.restore = widgets.Button(description="Restore the newest backup", icon="undo",
-                                      button_style="warning", layout=widgets.Layout(width="auto"))
+                                      style=html.WARNING_BUTTON,
+                                      layout=widgets.Layout(width="auto"))
         self.restore.layout.display = "none"
         self.on_click(self.restore, self._restore)
         self.root.children = [widgets.HTML(html.heading(self.title)), self.where,

@@ -59,7 +59,7 @@ class HelpNow(Panel):
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
         self.open = widgets.Button(description="Need help now?", icon="life-ring",
-                                   button_style="warning", layout=widgets.Layout(width="auto"))
+                                   style=html.WARNING_BUTTON, layout=widgets.Layout(width="auto"))
         self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
         self.details = widgets.VBox([self.region, self.lines])

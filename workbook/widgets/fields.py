@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import traitlets
+from ipywidgets.widgets.widget_description import DescriptionWidget
 
 from workbook import messages
 from workbook.widgets import html
@@ -22,6 +23,7 @@ class Field:
                  picks: Picks[Any] | None = None):
         self.control = control
         self.picks = picks
+        _name(control, label)
         self.label = widgets.HTML(f"<b>{html.text(label)}</b>")
         self.hint = widgets.HTML(f"<small>{html.text(hint)}</small>" if hint else "")
         self.message = widgets.HTML("")
@@ -60,6 +62,16 @@ class Field:
 
     def _label(self, key: str) -> str:
         return self.picks.label(key) if self.picks is not None else str(key)
+
+
+def _name(control: widgets.Widget, label: str) -> None:
+    """Tie ``label`` to ``control`` for screen readers. The bold label above the control
+    is what people see; the control's own description (a <label> element ipywidgets
+    ties to the input) carries the same words with no width of its own."""
+    if isinstance(control, DescriptionWidget) and not control.description and \
+            not isinstance(control, widgets.Button | widgets.Checkbox | widgets.ToggleButton):
+        control.description = label
+        control.style.description_width = "0px"
 
 
 def _as_keys(value: Any) -> list[Any]:

@@ -24,5 +24,9 @@ def message(words: str, tone: str = "info") -> str:
     return f'<div class="sb-message sb-{tone}" style="color:{colour}"{role}>{mark}{words}</div>'
 
 
+# Dark amber with white text: a contrast ratio above 4.5:1, unlike the stock warning style.
+WARNING_BUTTON = {"button_color": "#8a4b00", "text_color": "white"}
+
+
 def heading(words: str) -> str:
     return f"<h4 style='margin:0.4em 0'>{html.escape(words)}</h4>"
