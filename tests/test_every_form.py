@@ -19,7 +19,7 @@ from workbook import messages
 from workbook.models import KINDS
 from workbook.models.values import SharedGoal, ValuesSort
 from workbook.widgets import Form
-from workbook.widgets.fields import PickMany
+from workbook.widgets.fields import PickMany, RatingSlider
 
 for _module in pkgutil.iter_modules(workbook.exercises.__path__):
     importlib.import_module(f"workbook.exercises.{_module.name}")
@@ -79,7 +79,7 @@ def text_controls(form: Form):
 
 def rating_controls(form: Form):
     return [(name, f.control) for name, f in form.fields.items()
-            if isinstance(f.control, widgets.IntSlider)]
+            if isinstance(f.control, RatingSlider)]
 
 
 # Forms that work on an earlier entry (a goal's progress needs the goal) get one first.
@@ -141,6 +141,14 @@ def test_unstorable_and_over_long_text_gets_a_message_by_the_field(form, store):
             assert form.fields[name].message.value, f"{name}: {text[:20]!r} gave no message"
             assert control.value == text  # what was typed is kept
             assert stored(store) == before
+
+
+def test_the_rating_checks_reach_every_rating_field(store):
+    """The check below is only as good as rating_controls: it must find the sliders."""
+    found = {f.__qualname__: len(rating_controls(f(store=store))) for f in FORMS
+             if f.__qualname__ not in EARLIER_ENTRIES}
+    assert found["CheckInForm"] == 2
+    assert sum(found.values()) >= 8, found
 
 
 def test_out_of_range_ratings_get_a_message_by_the_field(form, store):

@@ -31,10 +31,10 @@ def test_check_in_saved_and_not_in_notebook(
 
     # Move the mood slider (the first slider of the check-in) with the
     # keyboard, the way a person would. The stored mood is checked below.
-    slider = form.locator(".widget-slider").first
-    readout = slider.locator(".widget-readout")
+    slider = form.locator(".sb-rating").first
+    readout = slider.locator(".sb-rating-value")
     before = readout.inner_text().strip()
-    handle = slider.locator(".noUi-handle")
+    handle = slider.get_by_role("slider", name="Mood right now")
     handle.focus()
     for key in ("ArrowRight", "ArrowRight", "ArrowLeft"):
         handle.press(key)

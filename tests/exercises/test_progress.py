@@ -20,7 +20,9 @@ def add_checkin(store, days_ago, mood, insecurity=5, profile="me", note="a priva
 
 
 def images(panel):
-    return [o for o in panel.charts.outputs if "image/png" in o["data"]]
+    return [o for o in panel.charts.outputs
+            if "<img class='sb-chart' alt='Chart: " in o["data"]["text/html"]
+            and "src='data:image/png;base64," in o["data"]["text/html"]]
 
 
 @pytest.fixture

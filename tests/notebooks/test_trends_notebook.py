@@ -56,7 +56,8 @@ def test_notebook_08_runs_with_a_populated_journal(populated_home: Path, tmp_pat
     assert not errors
     # Every chart was drawn in the kernel, into the chart area's Output widget.
     outputs = _chart_outputs(nb)
-    assert sum("image/png" in o["data"] for o in outputs) == CHART_COUNT
+    assert sum("<img class='sb-chart'" in o["data"].get("text/html", "")
+               for o in outputs) == CHART_COUNT
     sentences = " ".join(o["data"].get("text/html", "") for o in outputs)
     assert "Your average mood over the last 30 days was" in sentences  # the journal was read
     # Cell outputs themselves carry nothing from the journal.

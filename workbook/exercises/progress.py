@@ -238,14 +238,14 @@ class ProgressPanel(Panel):
                 outputs.append(_html(html.message(
                     f"The chart “{html.text(chart.title)}” could not be drawn.", "error")))
                 continue
-            outputs.append(_image(picture, chart.title))
+            outputs.append(_image(picture, f"Chart: {chart.title}"))
             outputs.append(_html(f"<p class='sb-summary'>{html.text(summary)}</p>"))
             summaries.append(summary)
         # Outputs are set on the widget directly, never sent as cell output, so no chart
         # or number can end up saved inside the notebook file.
         self.charts.outputs = tuple(outputs)
         self.summaries = summaries
-        self.figures_drawn = sum("image/png" in o["data"] for o in outputs)
+        self.figures_drawn = sum(CHART_MARK in o["data"]["text/html"] for o in outputs)
 
     # -- taking it with you ---------------------------------------------------------------
 
@@ -282,10 +282,17 @@ class ProgressPanel(Panel):
                  + note, "ok")
 
 
-def _image(png: bytes, title: str) -> dict[str, Any]:
+CHART_MARK = "<img class='sb-chart'"
+
+
+def _image(png: bytes, words: str) -> dict[str, Any]:
+    """A chart as an <img> whose alt text names it, so a screen reader says what the
+    picture is (a bare PNG output has no alt text); the summary in words follows it."""
+    source = base64.b64encode(png).decode("ascii")
+    markup = (f"{CHART_MARK} alt='{html.attribute(words)}' "
+              f"src='data:image/png;base64,{source}' style='max-width:100%'>")
     return {"output_type": "display_data",
-            "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                     "text/plain": f"<chart: {title}>"},
+            "data": {"text/html": markup, "text/plain": f"<chart: {words}>"},
             "metadata": {}}
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+import anywidget
 import ipywidgets as widgets
 import traitlets
 from ipywidgets.widgets.widget_description import DescriptionWidget
@@ -14,6 +16,7 @@ from workbook.widgets import html
 from workbook.words import Picks
 
 WIDE = widgets.Layout(width="100%", max_width="46em")
+HERE = Path(__file__).parent
 
 
 class Field:
@@ -68,7 +71,10 @@ def _name(control: widgets.Widget, label: str) -> None:
     """Tie ``label`` to ``control`` for screen readers. The bold label above the control
     is what people see; the control's own description (a <label> element ipywidgets
     ties to the input) carries the same words with no width of its own."""
-    if isinstance(control, DescriptionWidget) and not control.description and \
+    if isinstance(control, RatingSlider):
+        if not control.description:
+            control.aria_label = label
+    elif isinstance(control, DescriptionWidget) and not control.description and \
             not isinstance(control, widgets.Button | widgets.Checkbox | widgets.ToggleButton):
         control.description = label
         control.style.description_width = "0px"
@@ -132,16 +138,32 @@ class PickMany(widgets.Box):
             self._syncing = False
 
 
-class RatingSlider(widgets.IntSlider):
-    """An IntSlider that keeps an out-of-range value as given, so the form can say so.
+class RatingSlider(anywidget.AnyWidget):
+    """A whole-number scale that keeps an out-of-range value as given, so the form can say so.
 
-    A plain IntSlider quietly clamps 11 to 10; here validation happens in the entry,
-    where the person gets a message instead of a silent change.
+    A plain slider quietly clamps 11 to 10; here validation happens in the entry, where
+    the person gets a message instead of a silent change. It is drawn as the browser's
+    own range input (``rating.js``): screen readers announce its name and value, and
+    the arrow keys move it. ``description`` is a visible label beside it; without one,
+    ``aria_label`` names it for screen readers (set by `Field` from the label above).
     """
 
-    @traitlets.validate("value")
-    def _validate_value(self, proposal: dict[str, Any]) -> Any:
-        return proposal["value"]
+    _esm = (HERE / "rating.js").read_text(encoding="utf-8")
+    _css = (HERE / "rating.css").read_text(encoding="utf-8")
+    value = traitlets.CInt(0).tag(sync=True)
+    min = traitlets.CInt(0).tag(sync=True)
+    max = traitlets.CInt(100).tag(sync=True)
+    step = traitlets.CInt(1).tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+    description_width = traitlets.Unicode("").tag(sync=True)
+    aria_label = traitlets.Unicode("").tag(sync=True)
+    continuous_update = traitlets.Bool(False).tag(sync=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self, *, style: Mapping[str, str] | None = None, **kwargs: Any):
+        if style and "description_width" in style:
+            kwargs.setdefault("description_width", style["description_width"])
+        super().__init__(**kwargs)
 
 
 def text(label: str, *, hint: str = "", placeholder: str = "", lines: int = 1) -> Field:

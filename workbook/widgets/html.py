@@ -17,6 +17,11 @@ def text(value: str) -> str:
     return html.escape(value).replace("\r\n", "\n").replace("\n", "<br>")
 
 
+def attribute(value: str) -> str:
+    """Escape text for a quoted HTML attribute, on one line."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
 def message(words: str, tone: str = "info") -> str:
     """A one-line message in the workbook's voice; ``words`` must already be safe."""
     colour, mark = TONES[tone]
