@@ -580,6 +580,60 @@ def _journal(server_or_home: LabServer | Path) -> Iterator:
         store.close()
 
 
+# What is cut off or scrolls sideways on the page: the page itself wider than the
+# window, a scrolling box wider than itself, a button or label whose words don't fit.
+# A label with no width at all is the screen reader's copy of a visible label.
+CUT_OFF_JS = """(root) => {
+  const CODE = ".jp-CodeCell .jp-InputArea, .jp-Placeholder";
+  const found = [];
+  const page = document.scrollingElement || document.documentElement;
+  if (page.scrollWidth > window.innerWidth + 1) {
+    found.push(`the page scrolls sideways: ${page.scrollWidth} > ${window.innerWidth}`);
+  }
+  for (const el of document.querySelectorAll(`${root} *`)) {
+    if (!el.offsetParent || el.clientWidth === 0) continue;
+    const style = getComputedStyle(el);
+    const scrolls = ["auto", "scroll"].includes(style.overflowX);
+    const words = el.matches("button, .widget-label, .widget-label-basic");
+    if (!(scrolls || words) || el.scrollWidth <= el.clientWidth + 1) continue;
+    const what = (el.innerText || el.className || el.tagName).trim().slice(0, 60);
+    if (words) {
+      found.push(`cut off: ${what} (${el.scrollWidth} > ${el.clientWidth})`);
+      continue;
+    }
+    // Name the part that sticks out furthest. A line of code in JupyterLab's own editor
+    // (or its placeholder for a cell out of view) may scroll sideways: that is code, not
+    // the workbook's content, so it is not counted.
+    let right = el.getBoundingClientRect().left + el.clientWidth;
+    let culprit = null;
+    for (const inner of el.querySelectorAll("*")) {
+      if (inner.closest(CODE)) continue;
+      const edge = inner.getBoundingClientRect().right;
+      if (edge > right + 1) {
+        right = edge;
+        culprit = `${inner.tagName.toLowerCase()}.${inner.className}`
+                  + ` "${(inner.innerText || "").trim().slice(0, 30)}"`;
+      }
+    }
+    if (culprit) {
+      found.push(`scrolls sideways: ${what} (${el.scrollWidth} > ${el.clientWidth})`
+                 + ` [widest: ${culprit}]`);
+    }
+  }
+  return found;
+}"""
+
+
+def _cut_off(page, root: str) -> list[str]:
+    """What is cut off or scrolls sideways inside the elements matching ``root``."""
+    return page.evaluate(CUT_OFF_JS, root)
+
+
+@pytest.fixture
+def cut_off() -> Callable[..., list[str]]:
+    return _cut_off
+
+
 @pytest.fixture
 def in_notebook() -> Callable[..., object]:
     return _in_notebook

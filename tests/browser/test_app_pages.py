@@ -12,11 +12,13 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted(p.name for p in (Path(__file__).parents[2] / "notebooks").glob("*.ipynb"))
 RENDER_TIMEOUT_MS = 180_000
+WIDTHS = (1400, 800)
+
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_every_notebook_renders_as_an_app_page(notebook, start_voila, context,
-                                               record_dialogs):
+                                               record_dialogs, cut_off):
     server = start_voila(notebook)
     page = context.new_page()
     dialogs = record_dialogs(page)
@@ -37,6 +39,11 @@ def test_every_notebook_renders_as_an_app_page(notebook, start_voila, context,
     for source in ("from workbook", "need_help()", "check_in()"):
         expect(body).not_to_contain_text(source)
     assert not dialogs, dialogs
+    # Nothing cut off or scrolling sideways, on a wide screen and a narrow one.
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        problems = cut_off(page, "#rendered_cells")
+        assert not problems, f"at {width} px: {problems}"
 
 
 def test_the_home_page_shows_where_a_seeded_journal_is(start_voila, context, journal):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -41,3 +43,33 @@ def test_edit_and_delete_keep_their_labels_next_to_a_long_entry_at_800px(
         "() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook')"
         ".scrollWidth <= document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) "
         ".jp-Notebook').clientWidth + 1")
+
+
+NOTEBOOKS = sorted(p.name for p in (Path(__file__).parents[2] / "notebooks").glob("*.ipynb"))
+WIDTHS = (1400, 800)
+
+# Shut the notebook on screen down and close it, so the next one runs alone.
+CLOSE_JS = """async () => {
+    const w = window.jupyterapp.shell.currentWidget;
+    await w.sessionContext.shutdown();
+    w.dispose();
+}"""
+
+
+def test_every_notebook_fits_in_lab_at_1400_and_800px(
+    lab_server, context, lab_page, open_notebook, run_all, cut_off
+):
+    page = lab_page(context, lab_server)
+    problems = {}
+    for notebook in NOTEBOOKS:
+        page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+        open_notebook(page, notebook)
+        run_all(page)
+        page.locator(".sb-form.sb-help").first.wait_for()
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            found = cut_off(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+            if found:
+                problems[f"{notebook} at {width} px"] = found
+        page.evaluate(CLOSE_JS)
+    assert not problems, "\n".join(f"{where}: {found}" for where, found in problems.items())

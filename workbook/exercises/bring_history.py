@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from workbook import importers, reminders
 from workbook.importers import ImportProblem, Preview
 from workbook.store import Store, StoreError
-from workbook.widgets import Panel, html
+from workbook.widgets import Panel, fields, html
 
 DAYLIO = "daylio"
 OTHER_CSV = "csv"
@@ -48,9 +48,10 @@ class ImportPanel(Panel):
         self.path = widgets.Text(description="File on this computer",
                                  placeholder="for example ~/Downloads/daylio_export.csv",
                                  style={"description_width": "initial"},
-                                 layout=widgets.Layout(width="100%", max_width="46em"))
+                                 layout=fields.wide("46em"))
         self.upload = widgets.FileUpload(accept=".csv,text/csv", multiple=False,
-                                         description="Or choose a file")
+                                         description="Or choose a file",
+                                         layout=widgets.Layout(width="auto"))
         self.date_column = widgets.Dropdown(description="Date column",
                                             style={"description_width": "initial"})
         self.mood_column = widgets.Dropdown(description="Mood column",
@@ -66,7 +67,7 @@ class ImportPanel(Panel):
             widgets.HTML("<p>Which columns hold what? The mood scale is the lowest and "
                          "highest mood the app allows; it is moved onto 1–10 here.</p>"),
             self.date_column, self.mood_column,
-            widgets.HBox([self.scale_low, self.scale_high]), self.note_column])
+            fields.row(self.scale_low, self.scale_high), self.note_column])
         self.columns.layout.display = "none"
         self.show_preview = widgets.Button(description="Preview", icon="eye",
                                            layout=widgets.Layout(width="auto"))
@@ -287,9 +288,9 @@ class RemindersPanel(Panel):
                                         placeholder=f"{reminders.DAILY_TITLE} / "
                                                     f"{reminders.WEEKLY_TITLE}",
                                         style={"description_width": "initial"},
-                                        layout=widgets.Layout(width="100%", max_width="40em"))
+                                        layout=fields.wide("40em"))
         self.path = widgets.Text(description="Save as", style={"description_width": "initial"},
-                                 layout=widgets.Layout(width="100%", max_width="46em"))
+                                 layout=fields.wide("46em"))
         self.save = widgets.Button(description="Save calendar file", icon="calendar",
                                    button_style="primary", layout=widgets.Layout(width="auto"))
         self.on_click(self.save, self._save)

@@ -61,7 +61,7 @@ class GratitudeForm(Form):
             self.told.append(told)
             field = Field(f"{number + 1}.", item)
             # The text stays the field's control; the tick is shown beside it.
-            row = widgets.HBox([item, told], layout=widgets.Layout(width="100%", max_width="46em"))
+            row = widgets.HBox([item, told], layout=fields.wide("46em"))
             field.box.children = tuple(row if part is item else part for part in field.box.children)
             self.field(f"item{number}", field)
             told.observe(self._changed, names="value")

@@ -198,7 +198,7 @@ class SessionPrepForm(Form):
         self.on_click(self.make_report, self.write_report)
         self.recent = RecentEntries(SessionPrep.KIND, form=self, limit=3)
         self.layout(widgets.HTML("<b>Your report</b>"),
-                    widgets.HBox([self.period, self.make_report]), self.report_status,
+                    fields.row(self.period, self.make_report), self.report_status,
                     self.recent.root)
 
     def write_report(self) -> None:

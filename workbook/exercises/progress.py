@@ -21,7 +21,7 @@ from workbook import charts, demo, export, messages, report, trends, words
 from workbook.exercises import bring_history
 from workbook.store import Store, StoreError
 from workbook.trends import Span
-from workbook.widgets import Panel, html
+from workbook.widgets import Panel, fields, html
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class ProgressPanel(Panel):
                                             style={"button_width": "auto"})
         self.start = widgets.DatePicker(description="From", value=None)
         self.end = widgets.DatePicker(description="To", value=None)
-        self.dates = widgets.HBox([self.start, self.end])
+        self.dates = fields.row(self.start, self.end)
         self.dates.layout.display = "none"
         self.who = widgets.Dropdown(description="Whose entries",
                                     style={"description_width": "initial"})
@@ -83,7 +83,7 @@ class ProgressPanel(Panel):
 
         self.report_path = widgets.Text(description="Save the report as",
                                         style={"description_width": "initial"},
-                                        layout=widgets.Layout(width="100%", max_width="46em"))
+                                        layout=fields.wide("46em"))
         self.save_report = widgets.Button(description="Save report", icon="file",
                                           button_style="primary",
                                           layout=widgets.Layout(width="auto"))
@@ -107,7 +107,7 @@ class ProgressPanel(Panel):
             widgets.HTML("<p>The report holds every chart above, its sentence and its "
                          "numbers, for the period and person chosen. It is one file you can "
                          "open in a browser, print, or bring to a session.</p>"),
-            self.report_path, widgets.HBox([self.save_report, self.export_data]), self.status,
+            self.report_path, fields.row(self.save_report, self.export_data), self.status,
             self.leave_demo,
         ]
         self._show_mode()

@@ -50,7 +50,7 @@ class EmotionRatings(widgets.VBox):
                     value=START_INTENSITY, min=low, max=high, step=5,
                     description=words.EMOTIONS.label(name),
                     continuous_update=False, style={"description_width": "8em"},
-                    layout=widgets.Layout(width="100%", max_width="30em"))
+                    layout=fields.wide("30em"))
                 slider.observe(self._from_sliders, names="value")
             self.sliders[name] = slider
         if self.sliders:

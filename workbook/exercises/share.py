@@ -13,7 +13,7 @@ from workbook import messages, share, words
 from workbook.models._text import shorten
 from workbook.store import Store, StoreError, home, now
 from workbook.widgets import Panel, fields, html
-from workbook.widgets.fields import WIDE, Field
+from workbook.widgets.fields import Field
 
 __all__ = ["Appreciation", "OpenPartnerFile", "ShareWithPartner", "open_partner_file",
            "share_with_partner"]
@@ -39,7 +39,7 @@ def _show_problem(panel: Panel, error: StoreError, answers: dict[str, Field]) ->
 
 
 def _passphrase_field(hint: str) -> Field:
-    return Field("Passphrase (optional)", widgets.Password(layout=WIDE), hint)
+    return Field("Passphrase (optional)", widgets.Password(layout=fields.wide()), hint)
 
 
 class ShareWithPartner(Panel):
@@ -78,7 +78,7 @@ class ShareWithPartner(Panel):
         self.name.control.observe(self._changed, names="value")
         self.root.children = [
             widgets.HTML(html.heading(self.title)), self.care, self.name.box, self.pick_area,
-            widgets.HBox([self.reload, self.told]), self.show, self.preview,
+            fields.row(self.reload, self.told), self.show, self.preview,
             self.passphrase.box, self.path.box, self.save, self.status]
         self.refresh()
 

@@ -48,7 +48,7 @@ class PrivacyPanel(Panel):
         self.confirm_text = widgets.Text(placeholder=f"type {DELETE_WORD} to confirm")
         self.confirm = widgets.Button(description="Delete my journal", button_style="danger",
                                       layout=widgets.Layout(width="auto"))
-        self.confirm_row = widgets.HBox([self.confirm_text, self.confirm])
+        self.confirm_row = fields.row(self.confirm_text, self.confirm)
         self.confirm_row.layout.display = "none"
         self.where = widgets.HTML("")
         self.on_click(self.export, self._export)
@@ -60,7 +60,7 @@ class PrivacyPanel(Panel):
         self.restore.layout.display = "none"
         self.on_click(self.restore, self._restore)
         self.root.children = [widgets.HTML(html.heading(self.title)), self.where,
-                              widgets.HBox([self.export, self.start_delete]),
+                              fields.row(self.export, self.start_delete),
                               self.confirm_row, self.status, self.restore]
         self._describe()
         self._check_journal()
@@ -153,7 +153,7 @@ class LockPanel(Panel):
         def secret(label: str) -> widgets.Password:
             # One Layout each: a shared one would hide every field with the first.
             return widgets.Password(description=label, style={"description_width": "12em"},
-                                    layout=widgets.Layout(width="100%", max_width="34em"))
+                                    layout=fields.wide("34em"))
 
         def action(label: str, icon: str, style: str = "") -> widgets.Button:
             return widgets.Button(description=label, icon=icon, button_style=style,

@@ -59,7 +59,8 @@ class HelpNow(Panel):
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
         self.open = widgets.Button(description="Need help now?", icon="life-ring",
-                                   style=html.WARNING_BUTTON, layout=widgets.Layout(width="auto"))
+                                   style=html.WARNING_BUTTON,
+                                   layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
         self.details = widgets.VBox([self.region, self.lines])

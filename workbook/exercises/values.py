@@ -59,7 +59,7 @@ class ValueRow:
         self.text = widgets.HTML(card_html(key),
                                  layout=widgets.Layout(flex="1 1 20em", min_width="14em"))
         self.pile = widgets.ToggleButtons(options=PILE_BUTTONS, value=None,
-                                          style={"button_width": "8.5em"},
+                                          style={"button_width": "10em"},
                                           tooltips=[f"{label(key)}: {t.lower()}"
                                                     for t, _k in PILE_BUTTONS])
         self.box = widgets.HBox([self.text, self.pile], layout=widgets.Layout(
@@ -311,7 +311,7 @@ class LivingValuesForm(Form):
         def slider(description: str) -> RatingSlider:
             return RatingSlider(value=5, min=low, max=high, description=description,
                                 continuous_update=False, style={"description_width": "13em"},
-                                layout=widgets.Layout(width="100%", max_width="32em"))
+                                layout=fields.wide("32em"))
 
         self.importance = {v: slider("How important to me") for v in self.values}
         self.consistency = {v: slider("How I acted on it last week") for v in self.values}

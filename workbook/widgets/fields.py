@@ -9,13 +9,25 @@ from typing import Any
 import anywidget
 import ipywidgets as widgets
 import traitlets
-from ipywidgets.widgets.widget_description import DescriptionWidget
 
 from workbook import messages
 from workbook.widgets import html
 from workbook.words import Picks
 
-WIDE = widgets.Layout(width="100%", max_width="46em")
+
+def wide(max_width: str = "46em") -> widgets.Layout:
+    """As wide as the column allows, up to ``max_width``. A layout of its own for each
+    control (hiding one never hides another), and no side margins, so a control at 100%
+    never pokes out of a narrow column and makes it scroll sideways."""
+    return widgets.Layout(width="100%", max_width=max_width, margin="2px 0")
+
+
+def row(*children: widgets.Widget, **layout: str) -> widgets.HBox:
+    """Controls side by side that move to the next line when the column is narrow,
+    instead of squeezing their words (a button's label cut to "E…")."""
+    return widgets.HBox(list(children), layout=widgets.Layout(flex_flow="row wrap", **layout))
+
+
 HERE = Path(__file__).parent
 
 
@@ -67,6 +79,12 @@ class Field:
         return self.picks.label(key) if self.picks is not None else str(key)
 
 
+# Controls drawn as one <input>, <textarea> or <select>: a screen reader needs a <label>
+# tied to it. (Buttons, toggle rows and check boxes carry their own words.)
+NEEDS_A_LABEL = (widgets.Text, widgets.Textarea, widgets.Password, widgets.Dropdown,
+                 widgets.Combobox, widgets.IntText, widgets.FloatText, widgets.DatePicker)
+
+
 def _name(control: widgets.Widget, label: str) -> None:
     """Tie ``label`` to ``control`` for screen readers. The bold label above the control
     is what people see; the control's own description (a <label> element ipywidgets
@@ -74,8 +92,7 @@ def _name(control: widgets.Widget, label: str) -> None:
     if isinstance(control, RatingSlider):
         if not control.description:
             control.aria_label = label
-    elif isinstance(control, DescriptionWidget) and not control.description and \
-            not isinstance(control, widgets.Button | widgets.Checkbox | widgets.ToggleButton):
+    elif isinstance(control, NEEDS_A_LABEL) and not control.description:
         control.description = label
         control.style.description_width = "0px"
 
@@ -110,7 +127,10 @@ class PickMany(widgets.Box):
 
     def _add(self, key: str, text: str) -> None:
         if self.checkboxes:
-            control = widgets.Checkbox(value=False, description=text, indent=False, layout=WIDE)
+            # A long sentence wraps onto more lines rather than being cut off at "…".
+            control = widgets.Checkbox(
+                value=False, indent=False, layout=wide(), description_allow_html=True,
+                description=f"<span style='white-space:normal'>{html.text(text)}</span>")
         else:
             control = widgets.ToggleButton(description=text, layout=widgets.Layout(width="auto"))
         self.controls[key] = control
@@ -169,16 +189,16 @@ class RatingSlider(anywidget.AnyWidget):
 def text(label: str, *, hint: str = "", placeholder: str = "", lines: int = 1) -> Field:
     """A one-line box, or a text area when ``lines`` > 1."""
     if lines > 1:
-        control = widgets.Textarea(placeholder=placeholder, rows=lines, layout=WIDE)
+        control = widgets.Textarea(placeholder=placeholder, rows=lines, layout=wide())
     else:
-        control = widgets.Text(placeholder=placeholder, layout=WIDE)
+        control = widgets.Text(placeholder=placeholder, layout=wide())
     return Field(label, control, hint)
 
 
 def rating(label: str, low: int, high: int, value: int, *, hint: str = "") -> Field:
     """A whole-number slider from ``low`` to ``high``."""
     control = RatingSlider(value=value, min=low, max=high, step=1, continuous_update=False,
-                                layout=widgets.Layout(width="100%", max_width="30em"))
+                                layout=wide("30em"))
     return Field(label, control, hint)
 
 
@@ -194,7 +214,7 @@ def choice(label: str, options: Sequence[str] | Sequence[tuple[str, Any]] | Pick
         control = widgets.ToggleButtons(options=shown, value=value,
                                         style={"button_width": "auto"})
     else:
-        control = widgets.Dropdown(options=shown, value=value, layout=WIDE)
+        control = widgets.Dropdown(options=shown, value=value, layout=wide())
     return Field(label, control, hint, picks=picks)
 
 
@@ -226,4 +246,4 @@ def yes_no(label: str, *, hint: str = "") -> Field:
 
 
 def tick(label: str) -> widgets.Checkbox:
-    return widgets.Checkbox(value=False, description=label, indent=False, layout=WIDE)
+    return widgets.Checkbox(value=False, description=label, indent=False, layout=wide())

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from workbook import messages
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
-from workbook.widgets import html
+from workbook.widgets import fields, html
 from workbook.widgets.fields import Field, PickMany
 from workbook.widgets.panel import Panel
 from workbook.widgets.recent import RecentEntries
@@ -71,8 +71,7 @@ class Form(Panel):
         if self.who is not None:
             parts.append(self.who)
         parts += [f.box for f in self.fields.values()]
-        parts.append(widgets.HBox([self.save, self.status],
-                                  layout=widgets.Layout(align_items="center")))
+        parts.append(fields.row(self.save, self.status, align_items="center"))
         parts += extra
         self.root.children = parts
 

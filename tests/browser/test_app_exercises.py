@@ -1,0 +1,234 @@
+"""One exercise saved from every notebook opened as an app page (Voilà), read back from
+the journal; what was typed is shown as text and stays out of every file the server
+keeps; and a check-in filled and saved with the keyboard alone."""
+
+from __future__ import annotations
+
+import re
+import sys
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from daylio_exports import export_csv, recent
+
+pytestmark = pytest.mark.browser
+
+RENDER_TIMEOUT_MS = 180_000
+SAVE_TIMEOUT_MS = 30_000
+# Typed into the first text box of each exercise: found later only where it belongs.
+MARKUP = "<img src=x onerror=alert(1)>"
+
+
+@dataclass
+class Typing:
+    """What a recipe types: a fresh canary, with markup that must stay text."""
+
+    canary: str
+
+    @property
+    def words(self) -> str:
+        return f"{self.canary} {MARKUP}"
+
+
+def row(form, label: str):
+    """The field of ``form`` whose visible label starts with ``label``."""
+    return form.locator(".sb-field").filter(
+        has=form.page.locator("b", has_text=re.compile(rf"^{re.escape(label)}"))).first
+
+
+def first_pick(form, label: str) -> None:
+    """Press the first button of a pick list (a toggle shows it is on)."""
+    pick = row(form, label).locator("button").first
+    pick.click()
+    expect(pick).to_have_class(re.compile(r"\bmod-active\b"))
+
+
+def snapshot(form, typing, fill, button) -> None:
+    for number in range(6):
+        choice = button(form.locator(".sb-field").nth(number), "not at all")
+        choice.click()
+        expect(choice).to_have_class(re.compile(r"\bmod-active\b"))
+    fill(row(form, "Anything behind these answers").locator("textarea"), typing.words)
+
+
+def statement(form, typing, fill, button) -> None:
+    fill(row(form, "What happened").locator("textarea"), typing.words)
+    first_pick(form, "How I feel")
+    first_pick(form, "What I need")
+    fill(row(form, "My request").locator("input[type=text]"), "a walk together on Sunday")
+
+
+def gratitude(form, typing, fill, button) -> None:
+    boxes = form.locator(".sb-field input[type=text]")
+    for number, words in enumerate((typing.words, "the tea", "the song")):
+        fill(boxes.nth(number), words)
+
+
+def trigger_log(form, typing, fill, button) -> None:
+    fill(row(form, "What was happening").locator("textarea"), "a quiet evening")
+    fill(row(form, "The trigger").locator("input[type=text]"), typing.words)
+    first_pick(form, "The fear underneath")
+    first_pick(form, "Feelings")
+    fill(row(form, "What I actually did").locator("textarea"), "went for a walk")
+
+
+def inner_critic(form, typing, fill, button) -> None:
+    fill(row(form, "What my inner critic says").locator("textarea"), "too much")
+    first_pick(form, "The feelings it brings")
+    fill(row(form, "A kind and accurate rewrite").locator("textarea"), typing.words)
+
+
+def quick_check(form, typing, fill, button) -> None:
+    fill(row(form, "The thought").locator("textarea"), "they are bored of me")
+    row(form, "The thinking trap it fits best").locator("select").select_option(
+        label="Mind reading")
+    fill(row(form, "A kinder, fairer alternative").locator("textarea"), typing.words)
+
+
+def card_sort(form, typing, fill, button) -> None:
+    choice = button(form.locator(".sb-value-row.sb-value-trust"), "Very important")
+    choice.click()
+    expect(choice).to_have_class(re.compile(r"\bmod-active\b"))
+
+
+def therapist(form, typing, fill, button) -> None:
+    fill(row(form, "Name or practice").locator("input[type=text]"), typing.words)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    notebook: str
+    css: str
+    kind: str
+    save: str
+    fill: Callable[..., None]
+    typed: bool = True  # whether the recipe types the canary
+    listed: bool = True  # whether the recent list shows what was typed
+
+
+EXERCISES = [
+    Exercise("00_start_here.ipynb", "sb-snapshot", "insecurity_snapshot", "Save snapshot",
+             snapshot, listed=False),
+    Exercise("01_open_communication.ipynb", "sb-statement", "clear_statement", "Save statement",
+             statement),
+    Exercise("02_focus_on_the_positive.ipynb", "sb-gratitude", "gratitude", "Save gratitude",
+             gratitude),
+    Exercise("03_embrace_your_vulnerabilities.ipynb", "sb-trigger-log", "trigger_log",
+             "Save to trigger log", trigger_log),
+    Exercise("04_practice_self_compassion.ipynb", "sb-inner-critic", "inner_critic_rewrite", "Save",
+             inner_critic),
+    Exercise("05_reframe_negative_thoughts.ipynb", "sb-quick-thought", "quick_thought_check",
+             "Save", quick_check),
+    Exercise("06_connect_with_your_values.ipynb", "sb-card-sort", "values_sort", "Save my sort",
+             card_sort, typed=False, listed=False),
+    Exercise("07_seek_professional_help.ipynb", "sb-therapists", "therapist_candidate",
+             "Save candidate", therapist),
+]
+
+
+def _open(start_voila, context, notebook: str):
+    server = start_voila(notebook)
+    page = context.new_page()
+    page.goto(f"{server.url}/?token={server.token}")
+    page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
+    return server, page
+
+
+def _kept_nowhere(server, canary: str, files_containing) -> None:
+    """The canary is in the journal's folder only: not beside the notebooks, not in the
+    Jupyter folders, not in the server's log."""
+    base = server.root_dir.parent
+    found = [path for path in files_containing(base, canary)
+             if not path.is_relative_to(server.store_home)]
+    assert not found, found
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=[e.notebook for e in EXERCISES])
+def test_an_exercise_saves_from_every_app_page(exercise, start_voila, context, fill, button,
+                                               journal, record_dialogs, files_containing):
+    from workbook.models import KINDS
+
+    assert exercise.kind in KINDS
+    server, page = _open(start_voila, context, exercise.notebook)
+    dialogs = record_dialogs(page)
+    form = page.locator(f".sb-form.{exercise.css}").first
+    form.wait_for()
+    typing = Typing(f"app-canary-{uuid.uuid4().hex[:12]}")
+    exercise.fill(form, typing, fill, button)
+    button(form, exercise.save).click()
+    expect(form.locator(".sb-status").first).to_contain_text("Saved at", timeout=SAVE_TIMEOUT_MS)
+
+    with journal(server) as store:
+        saved = store.entries(exercise.kind)
+    assert len(saved) == 1, saved
+    if exercise.typed:
+        assert typing.words in str(saved[0].entry.to_data())
+        _kept_nowhere(server, typing.canary, files_containing)
+    if exercise.listed:
+        # Shown back in the recent list as the words typed, never as markup.
+        expect(form.locator(".sb-recent-item").first).to_contain_text(MARKUP)
+    assert page.locator("img[src='x']").count() == 0
+    assert not dialogs, f"typed text ran as script: {dialogs}"
+
+
+def test_an_import_saves_from_the_progress_app_page(tmp_path, start_voila, context, fill,
+                                                    button, journal):
+    export = tmp_path / "daylio_export.csv"
+    export.write_bytes(export_csv(recent(5)))
+    server, page = _open(start_voila, context, "08_progress_and_trends.ipynb")
+    panel = page.locator(".sb-form.sb-import").first
+    panel.wait_for()
+    fill(panel.locator("input[type=text]").first, str(export))
+    button(panel, "Preview").click()
+    expect(panel.locator(".sb-import-preview")).to_contain_text("holds 5 check-ins",
+                                                                timeout=SAVE_TIMEOUT_MS)
+    button(panel, "Import").click()
+    expect(panel.locator(".sb-status")).to_contain_text("Imported 5 check-ins.",
+                                                        timeout=60_000)
+    with journal(server) as store:
+        assert len(store.entries("checkin")) == 5
+
+
+def test_a_check_in_filled_and_saved_with_the_keyboard_alone(start_voila, context, journal):
+    server, page = _open(start_voila, context, "00_start_here.ipynb")
+    form = page.locator(".sb-form.sb-checkin").first
+    form.wait_for()
+    mood = form.get_by_role("slider", name="Mood right now")
+    note = f"keyboard-{uuid.uuid4().hex[:12]}"
+
+    def tab_to(target, most: int = 400) -> None:
+        """Press Tab until ``target`` has the focus, as a person without a mouse would."""
+        for _ in range(most):
+            if target.evaluate("el => el === document.activeElement"):
+                return
+            page.keyboard.press("Tab")
+        raise AssertionError(f"Tab never reached {target}")
+
+    tab_to(mood)
+    start = int(mood.input_value())
+    for key in ("ArrowRight", "ArrowRight", "ArrowRight"):
+        page.keyboard.press(key)
+    expect(mood).to_have_value(str(start + 3))
+    hopeful = form.locator("button", has_text=re.compile(r"^\s*hopeful\s*$")).first
+    tab_to(hopeful)
+    page.keyboard.press("Space")
+    expect(hopeful).to_have_class(re.compile(r"\bmod-active\b"))
+    tab_to(form.locator("textarea").first)
+    page.keyboard.type(note)
+    save = form.locator("button", has_text="Save check-in").first
+    tab_to(save)
+    page.keyboard.press("Enter")
+    expect(form.locator(".sb-status").first).to_contain_text("Saved at", timeout=SAVE_TIMEOUT_MS)
+
+    with journal(server) as store:
+        saved = store.entries("checkin")
+    assert len(saved) == 1, saved
+    assert saved[0].entry.mood == start + 3
+    assert saved[0].entry.emotions == ("hopeful",)
+    assert saved[0].entry.note == note
