@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from kill_points import reported_saves
 
 from workbook import migrations
 from workbook.models import CheckIn
@@ -269,37 +270,11 @@ def test_four_processes_writing_250_each_to_a_locked_journal_lose_nothing(tmp_pa
         assert store._con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-SAVER = textwrap.dedent(
-    """
-    import sys
-    from workbook.models import CheckIn
-    from workbook.store import Store
-    store = Store(sys.argv[1], sys.argv[3])
-    print("ready", flush=True)
-    for i in range(100000):
-        saved = store.add(CheckIn(mood=1 + i % 10, insecurity=i % 11, note=f"{sys.argv[2]}:{i}"))
-        print("saved", saved.id, saved.entry.note, flush=True)
-    """
-)
-
-
 @pytest.mark.slow
 def test_a_writer_to_a_locked_journal_killed_at_random_loses_no_reported_save(tmp_path):
     path = journal_in(tmp_path)
     Store(path, PASSPHRASE, kdf=FAST).close()
-    rng = random.Random(20261125)
-    reported: dict[int, str] = {}
-    for run in range(20):
-        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(path), str(run), PASSPHRASE],
-                                stdout=subprocess.PIPE, text=True)
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.15))
-        proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate(timeout=30)
-        for line in out.split("\n")[:-1]:
-            word, entry_id, note = line.split(" ", 2)
-            if word == "saved":
-                reported[int(entry_id)] = note
+    reported = reported_saves(path, kills=20, seed=20261125, passphrase=PASSPHRASE)
     with Store(path, PASSPHRASE) as store:
         assert store._con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         kept = {s.id: s.entry.note for s in store.entries("checkin")}

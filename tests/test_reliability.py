@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
+from kill_points import reported_saves
 
 from workbook import migrations
 from workbook.exercises import start_here
@@ -22,40 +21,11 @@ from workbook.store import Store, StoreError, backups_of, restore
 
 KILLS = 50
 
-SAVER = textwrap.dedent(
-    """
-    import sys
-    from workbook.models import CheckIn
-    from workbook.store import Store
-    store = Store(sys.argv[1])
-    run = sys.argv[2]
-    print("ready", flush=True)
-    for i in range(100000):
-        saved = store.add(CheckIn(mood=1 + i % 10, insecurity=i % 11, note=f"{run}:{i}"))
-        print("saved", saved.id, saved.entry.note, flush=True)
-    """
-)
-
-
 @pytest.mark.slow
 def test_a_writer_killed_at_random_points_loses_no_reported_save(tmp_path):
     path = tmp_path / "j" / "journal.sqlite3"
     Store(path).close()
-    rng = random.Random(20261124)
-    reported: dict[int, str] = {}
-    for run in range(KILLS):
-        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(path), str(run)],
-                                stdout=subprocess.PIPE, text=True)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.15))
-        proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate(timeout=30)
-        # A line cut short by the kill was never fully reported, so it promises nothing.
-        for line in out.split("\n")[:-1]:
-            word, entry_id, note = line.split(" ", 2)
-            if word == "saved":
-                reported[int(entry_id)] = note
+    reported = reported_saves(path, kills=KILLS, seed=20261124)
     with Store(path) as store:
         assert store._con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         kept = {s.id: s.entry.note for s in store.entries("checkin")}
