@@ -232,3 +232,40 @@ def test_a_check_in_filled_and_saved_with_the_keyboard_alone(start_voila, contex
     assert saved[0].entry.mood == start + 3
     assert saved[0].entry.emotions == ("hopeful",)
     assert saved[0].entry.note == note
+
+
+# Saved words that would run script if a page put them into its HTML unescaped.
+SEEDED = {
+    "note": "<img src=x onerror=alert(1)>",
+    "therapist": "<script>alert(2)</script>",
+    "partner": "<img src=x onerror=alert(3)>Sam",
+}
+
+
+@pytest.mark.parametrize("notebook", ["00_start_here.ipynb", "07_seek_professional_help.ipynb",
+                                      "home.ipynb"])
+def test_saved_markup_is_shown_as_text_on_app_pages(notebook, start_voila, context, journal,
+                                                   record_dialogs):
+    from workbook.models import CheckIn
+    from workbook.models.professional_help import TherapistCandidate
+
+    server = start_voila(notebook)
+    with journal(server) as store:
+        store.add(CheckIn(mood=6, insecurity=4, emotions=("calm",), note=SEEDED["note"]))
+        store.add(TherapistCandidate(name=SEEDED["therapist"], experience="couples", fit=4))
+        store.set_profile("partner", SEEDED["partner"])
+    page = context.new_page()
+    dialogs = record_dialogs(page)
+    page.goto(f"{server.url}/?token={server.token}")
+    page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
+    page.locator(".sb-form.sb-help").first.wait_for()
+    body = page.locator("body")
+    if notebook == "00_start_here.ipynb":
+        # "Who is writing?" names the partner as typed.
+        expect(page.locator(".sb-form.sb-checkin").first).to_contain_text(SEEDED["partner"])
+    if notebook == "07_seek_professional_help.ipynb":
+        expect(page.locator(".sb-therapist-table").first).to_contain_text(SEEDED["therapist"])
+    expect(body).not_to_contain_text("Loading widget", timeout=60_000)
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("script", has_text="alert(").count() == 0
+    assert not dialogs, f"saved text ran as script: {dialogs}"

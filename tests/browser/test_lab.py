@@ -35,6 +35,9 @@ def test_check_in_saved_and_not_in_notebook(
     readout = slider.locator(".sb-rating-value")
     before = readout.inner_text().strip()
     handle = slider.get_by_role("slider", name="Mood right now")
+    # In command mode JupyterLab takes the arrow keys for itself (moving between
+    # headings) unless the slider keeps them: the way a person usually arrives here.
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:enter-command-mode')")
     handle.focus()
     for key in ("ArrowRight", "ArrowRight", "ArrowLeft"):
         handle.press(key)

@@ -14,6 +14,9 @@ function render({ model, el }) {
   const input = document.createElement("input");
   input.type = "range";
   input.id = id;
+  // The arrow keys belong to the slider: JupyterLab would otherwise take them as its own
+  // shortcuts (moving between headings) whenever the notebook is in command mode.
+  input.setAttribute("data-lm-suppress-shortcuts", "true");
   const shown = document.createElement("output");
   shown.className = "sb-rating-value";
   shown.htmlFor = id;
