@@ -79,6 +79,7 @@ REGIONS: dict[str, str] = {
     "AU": "Australia",
     "NZ": "New Zealand",
     "ZA": "South Africa",
+    "IN": "India",
     "EU": "Another country in the European Union",
     "other": "Somewhere else",
 }
