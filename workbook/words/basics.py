@@ -84,5 +84,12 @@ REGIONS: dict[str, str] = {
     "other": "Somewhere else",
 }
 
+# What a person calls their partner or partners, used in prompts instead of "your partner".
+PARTNER_CALLED_SETTING = "partner_called"
+PARTNER_CALLED_LABEL = "What do you call your partner or partners?"
+PARTNER_CALLED_HINT = ("Optional. A name, a few names, or a word you like. The exercises use "
+                       "it where they would say \"your partner\". Leave it empty to keep "
+                       "\"your partner\".")
+
 PROFILE_ME = "me"
 PROFILE_PARTNER = "partner"
