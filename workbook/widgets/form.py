@@ -84,7 +84,10 @@ class Form(Panel):
     def name_partner(self) -> None:
         """Say what the person writing calls their partner(s) where the intro, labels and
         hints say "your partner" (kept as written when they haven't said)."""
-        self.partner_called = naming.called(self.store, self.profile)
+        try:
+            self.partner_called = naming.called(self.store, self.profile)
+        except StoreError:  # locked or damaged: the form says so when it is used
+            self.partner_called = ""
         for field in self.fields.values():
             field.name_partner(self.partner_called)
         if self._intro is not None:
