@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from workbook import resources, words
 
 
@@ -65,3 +67,33 @@ def test_html_is_escaped_and_states_when_it_was_checked():
 def test_plain_text_lines_for_a_plan():
     text = resources.as_text(resources.for_region("AU", "abuse"))
     assert text.splitlines()[0].startswith("1800RESPECT: Call 1800 737 732")
+
+
+def test_india_has_the_national_emergency_number_from_a_government_page():
+    [line] = [r for r in resources.for_region("IN", "crisis") if r.region == "IN"]
+    assert line.contact == "Call 112" and "India" in line.how
+    assert line.source.startswith("https://en.vikaspedia.in/")
+    assert line.checked == dt.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("region", "name", "site"), [
+    ("US", "The Trevor Project", "thetrevorproject.org"),
+    ("UK", "Switchboard LGBTQIA+", "switchboard.lgbt"),
+    ("CA", "LGBT YouthLine (Ontario)", "youthline.ca"),
+])
+def test_lines_for_lgbtq_people_link_to_their_own_site(region, name, site):
+    [line] = [r for r in resources.for_region(region) if r.name == name]
+    assert line.kind == "support" and line not in resources.for_region(region, "crisis")
+    # The link and the page it was checked on are both the service's own site.
+    assert site in line.url and site in line.source and site in line.contact
+    assert line.checked == dt.date(2026, 11, 25)
+
+
+def test_switchboard_says_when_it_is_open():
+    [line] = [r for r in resources.for_region("UK") if r.name.startswith("Switchboard")]
+    assert "10am to 10pm" in line.contact
+
+
+def test_the_ontario_line_is_listed_for_canada():
+    shown = resources.as_html(resources.for_region("CA"))
+    assert "LGBT YouthLine (Ontario)" in shown and "2SLGBTQ+" in shown

@@ -46,6 +46,10 @@ RESOURCES: tuple[Resource, ...] = (
              "https://www.thehotline.org",
              "https://ovc.ojp.gov/news/grantee-news/"
              "national-domestic-violence-hotline-answers-6-million-contacts"),
+    Resource("US", "The Trevor Project", "Visit thetrevorproject.org",
+             "Support from trained counsellors for LGBTQ+ young people.",
+             "support", "https://www.thetrevorproject.org",
+             "https://www.thetrevorproject.org/blogs-events/archive/page/15/"),
     Resource("UK", "Samaritans", "Call 116 123 (free)",
              "Any time, to talk about whatever is weighing on you.", "crisis",
              "https://www.samaritans.org",
@@ -58,6 +62,10 @@ RESOURCES: tuple[Resource, ...] = (
              "abuse", "http://mensadviceline.org.uk/",
              "https://www.respect.uk.net/articles/"
              "56-men-s-advice-line-is-here-to-support-frontline-workers-during-covid-19"),
+    Resource("UK", "Switchboard LGBTQIA+", "Visit switchboard.lgbt (10am to 10pm)",
+             "A listening line for LGBTQIA+ people and those close to them, by phone, chat "
+             "or email.", "support", "https://switchboard.lgbt",
+             "https://switchboard.lgbt/terms-of-service"),
     Resource("IE", "Samaritans", "Call 116 123 (free)",
              "Any time, to talk about whatever is weighing on you.", "crisis",
              "https://www.samaritans.org",
@@ -70,6 +78,10 @@ RESOURCES: tuple[Resource, ...] = (
              "Any time, day or night, when things feel like too much.", "crisis",
              "https://988.ca",
              "https://mentalhealthcommission.ca/catalyst/988-launches-in-canada/"),
+    Resource("CA", "LGBT YouthLine (Ontario)", "Visit youthline.ca",
+             "Peer support for 2SLGBTQ+ young people in Ontario, from young people.",
+             "support", "https://www.youthline.ca",
+             "https://www.youthline.ca/news/re-affirming-our-commitment-to-2slgbtq-youth/"),
     Resource("AU", "Lifeline", "Call 13 11 14",
              "Any time, when things feel like too much.", "crisis",
              "https://www.lifeline.org.au",
@@ -96,6 +108,12 @@ RESOURCES: tuple[Resource, ...] = (
     Resource("ZA", "Gender-Based Violence Command Centre", "Call 0800 428 428 (free, 24 hours)",
              "Social workers who listen and help, if someone frightens, controls or hurts you.",
              "abuse", "http://gbv.org.za/about-us", "http://gbv.org.za/about-us"),
+    # India's lines are run by the government, so a Government of India page is the source.
+    Resource("IN", "Emergency Response Support System", "Call 112",
+             "Anywhere in India, for police, fire or health help, if you or someone else is "
+             "in danger right now.", "crisis", "",
+             "https://en.vikaspedia.in/social-welfare/women-and-child-development/"
+             "emergency-response-support-system"),
     Resource("EU", "European emergency number", "Call 112",
              "In any EU country, if you or someone else is in danger right now.", "crisis",
              "https://digital-strategy.ec.europa.eu/en/news/"

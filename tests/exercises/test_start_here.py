@@ -124,3 +124,39 @@ def test_snapshot_due_text():
     assert "3 days ago" in start_here.snapshot_due_text(today - dt.timedelta(days=3), today)
     assert "1 day ago" in start_here.snapshot_due_text(today - dt.timedelta(days=1), today)
     assert "is due" in start_here.snapshot_due_text(today - dt.timedelta(days=7), today)
+
+
+# -- what the person calls their partner(s) ----------------------------------------
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def test_what_i_call_my_partner_is_saved_shown_again_and_editable(store):
+    form = start_here.profiles(store=store)
+    assert form.partner_called.value == ""  # empty by default
+    form.partner_called.value = "Sam and Alex"
+    form.save.click()
+    assert "Saved" in form.status.value
+    again = start_here.profiles(store=store)
+    assert again.partner_called.value == "Sam and Alex"
+    again.partner_called.value = ""
+    again.save.click()
+    assert start_here.profiles(store=store).partner_called.value == ""
+    assert store.setting("partner_called:me") is None
+
+
+def test_a_name_on_two_lines_gets_a_message_under_the_field_and_nothing_is_saved(store):
+    form = start_here.profiles(store=store)
+    form.my_name.value = "Robin"
+    form.partner_called.value = "Sam\nAlex"
+    form.save.click()
+    assert "one line" in form.called.message.value and "one line" in form.status.value
+    assert store.profiles()[0].name == "" and store.setting("partner_called:me") is None
+
+
+def test_the_name_field_shows_what_was_typed_escaped(store):
+    form = start_here.profiles(store=store)
+    form.partner_called.value = XSS
+    form.save.click()
+    assert start_here.profiles(store=store).partner_called.value == XSS
+    assert XSS not in form.status.value

@@ -14,6 +14,7 @@ import pytest
 from examples import EXAMPLES, missing_kinds, with_text
 from nbclient import NotebookClient
 
+from workbook import naming
 from workbook.store import Store
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
@@ -27,6 +28,9 @@ def seeded_home(tmp_path_factory) -> Path:
     with Store(home / "journal.sqlite3") as store:
         store.set_profile("me", CANARY)
         store.set_profile("partner", CANARY + "-partner")
+        # What each calls their partner(s) is said in the prompts of every exercise.
+        naming.remember_called(store, "me", CANARY + "-called")
+        naming.remember_called(store, "partner", CANARY + "-called-too")
         for profile in ("me", "partner"):
             for entry in EXAMPLES.values():
                 store.add(with_text(entry, CANARY), profile=profile)
@@ -59,3 +63,10 @@ def test_the_canary_is_really_on_screen(seeded_home, monkeypatch):
     saved = run(NOTEBOOK_DIR / "00_start_here.ipynb", seeded_home, monkeypatch,
                 store_widget_state=True)
     assert CANARY in saved
+
+
+def test_the_name_for_a_partner_is_really_on_screen(seeded_home, monkeypatch):
+    # The gratitude journal says it in its intro, so widget state saved on purpose has it.
+    saved = run(NOTEBOOK_DIR / "02_focus_on_the_positive.ipynb", seeded_home, monkeypatch,
+                store_widget_state=True)
+    assert CANARY + "-called" in saved

@@ -91,8 +91,9 @@ class StatementBuilder(Form):
         self.preview.value = f"<div style='{CARD_STYLE}'>{html.text(text)}</div>"
         found = self.current_flags()
         if found:
-            items = "".join(f"<li><b>{html.text(flag.name)}</b>: {html.text(flag.suggestion)}"
-                            "</li>" for flag in found)
+            items = "".join(f"<li><b>{html.text(flag.name)}</b>: "
+                            f"{self.partner_words(html.text(flag.suggestion))}</li>"
+                            for flag in found)
             self.flags.value = (f"<div class='sb-message sb-care' style='color:#4a3b00'>"
                                 f"A gentle suggestion or two:<ul>{items}</ul></div>")
         elif all((self.situation.value.strip(), self.feelings.value, self.needs.value,

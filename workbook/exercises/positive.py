@@ -111,8 +111,8 @@ class GratitudeForm(Form):
             text = "Nothing noted yet this week. One small thing is a lovely start."
         else:
             things = "thing" if count == 1 else "things"
-            text = (f"This week you have noticed {count} {things} you appreciate, "
-                    f"and told your partner about {told}.")
+            text = self.partner_words(f"This week you have noticed {count} {things} you "
+                                      f"appreciate, and told your partner about {told}.")
         self.week.value = html.message(text, "info")
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from workbook import messages, resources, words
+from workbook import messages, naming, resources, words
 from workbook.exercises import bring_history
 from workbook.exercises.support import region_picker
 from workbook.models import Checks, EntryInvalid, InsecuritySnapshot
@@ -461,6 +461,9 @@ class ProfilesForm(Panel):
         self.with_partner = fields.tick("My partner will do some exercises here too")
         self.partner_name = widgets.Text(description="Their name", placeholder="optional",
                                          style={"description_width": "initial"})
+        self.called = fields.text(words.PARTNER_CALLED_LABEL, hint=words.PARTNER_CALLED_HINT,
+                                  placeholder="optional")
+        self.partner_called = self.called.control
         self.save = widgets.Button(description="Save profiles", button_style="primary",
                                    layout=widgets.Layout(width="auto"))
         self.on_click(self.save, self._save)
@@ -469,7 +472,8 @@ class ProfilesForm(Panel):
             widgets.HTML(html.heading(self.title)),
             widgets.HTML("<p>Names are optional and stay on this computer. A partner profile "
                          "keeps their entries apart from yours.</p>"),
-            self.my_name, self.with_partner, self.partner_name, self.save, self.status]
+            self.my_name, self.called.box, self.with_partner, self.partner_name, self.save,
+            self.status]
 
     def _load(self) -> None:
         try:
@@ -479,6 +483,7 @@ class ProfilesForm(Panel):
             return
         if words.PROFILE_ME in profiles:
             self.my_name.value = profiles[words.PROFILE_ME].name
+        self.partner_called.value = naming.called(self.store, words.PROFILE_ME)
         if words.PROFILE_PARTNER in profiles:
             self.with_partner.value = True
             self.partner_name.value = profiles[words.PROFILE_PARTNER].name
@@ -488,14 +493,19 @@ class ProfilesForm(Panel):
         checks = Checks()
         for name, value in names.items():
             checks.text(name, value, limit=80)
+        self.called.clear()
         try:
             checks.done()
+            self.partner_called.value = naming.remember_called(
+                self.store, words.PROFILE_ME, self.partner_called.value)
             self.store.set_profile(words.PROFILE_ME, self.my_name.value.strip())
             if self.with_partner.value:
                 self.store.set_profile(words.PROFILE_PARTNER, self.partner_name.value.strip())
             elif any(p.key == words.PROFILE_PARTNER for p in self.store.profiles()):
                 self.store.remove_profile(words.PROFILE_PARTNER)
         except EntryInvalid as invalid:
+            if "partner_called" in invalid.problems:
+                self.called.show(invalid.problems["partner_called"])
             first = next(iter(invalid.problems.values()))
             self.say(first, "error")
             return

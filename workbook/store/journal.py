@@ -384,6 +384,11 @@ class Store(Copies, Transfer, Batches):
             con.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
+    def forget_setting(self, key: str) -> None:
+        """Remove a setting, so nothing of it stays in the journal."""
+        with self._writing() as con:
+            con.execute("DELETE FROM settings WHERE key = ?", (key,))
+
     # -- closing -----------------------------------------------------------------
 
     def close(self) -> None:

@@ -62,6 +62,7 @@ class Transfer:
             "schema": self.version,
             "exported_at": now().isoformat(),
             "profiles": [dataclasses.asdict(p) for p in self.profiles()],
+            "settings": dict(self._con.execute("SELECT key, value FROM settings ORDER BY key")),
             "entries": [_exported(row) for row in self._con.execute(
                 SELECT + " ORDER BY created_at, id")],
         }
@@ -109,6 +110,7 @@ class Transfer:
                 raise StoreError(messages.IMPORT_TOO_NEW.format(path=source))
             rows = list(_rows(document.get("entries")))
             names = {p["key"]: p.get("name", "") for p in document.get("profiles", [])}
+            settings = _settings(document.get("settings", {}))
         except StoreError:
             raise
         except ImportProblem as problem:
@@ -123,6 +125,9 @@ class Transfer:
                 ensure_profile(con, key)
                 con.execute("UPDATE profiles SET name = ? WHERE key = ? AND name = ''",
                             (name, key))
+            # Like names, a setting fills a gap and never overwrites what is already here.
+            con.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO NOTHING", settings.items())
             for row in rows:
                 duplicate = con.execute(
                     "SELECT 1 FROM entries WHERE kind = ? AND created_at = ? AND data = ?",
@@ -218,6 +223,14 @@ def _kept_as_it_was(row: dict[str, Any], where: str) -> _Row:
     strategy = row.get("strategy")
     return _Row(row["profile"], row["kind"], strategy if isinstance(strategy, str) else None,
                 created, updated or None, row["stored_data"], None)
+
+
+def _settings(found: object) -> dict[str, str]:
+    """The export's settings (absent in files from before they were exported)."""
+    if not isinstance(found, dict) or not all(
+            isinstance(key, str) and isinstance(value, str) for key, value in found.items()):
+        raise ImportProblem("the file", "settings", "not a list of settings")
+    return found
 
 
 def _moment(value: object, where: str, field: str) -> dt.datetime:

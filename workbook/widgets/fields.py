@@ -10,7 +10,7 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from workbook import messages
+from workbook import messages, naming
 from workbook.widgets import html
 from workbook.words import Picks
 
@@ -38,7 +38,11 @@ class Field:
                  picks: Picks[Any] | None = None):
         self.control = control
         self.picks = picks
+        self.words = (label, hint)  # as written, before `name_partner`
         _name(control, label)
+        # Whether the control carries the label for screen readers, to rename it with it.
+        self._labels_control = label in (getattr(control, "description", None),
+                                         getattr(control, "aria_label", None))
         self.label = widgets.HTML(f"<b>{html.text(label)}</b>")
         self.hint = widgets.HTML(f"<small>{html.text(hint)}</small>" if hint else "")
         self.message = widgets.HTML("")
@@ -47,6 +51,17 @@ class Field:
             parts.insert(1, self.hint)
         self.box = widgets.VBox(parts, layout=widgets.Layout(margin="0 0 0.6em 0"))
         self.box.add_class("sb-field")
+
+    def name_partner(self, name: str) -> None:
+        """Say ``name`` where the label and hint say "your partner" ("" puts the words back).
+
+        The name is escaped here, like anything typed."""
+        label, hint = (naming.for_partner(part, name) for part in self.words)
+        self.label.value = f"<b>{html.text(label)}</b>"
+        if hint:
+            self.hint.value = f"<small>{html.text(hint)}</small>"
+        if self._labels_control:
+            _name(self.control, label, again=True)
 
     def show(self, problem: str) -> None:
         self.message.value = html.message(html.text(problem), "error")
@@ -85,14 +100,15 @@ NEEDS_A_LABEL = (widgets.Text, widgets.Textarea, widgets.Password, widgets.Dropd
                  widgets.Combobox, widgets.IntText, widgets.FloatText, widgets.DatePicker)
 
 
-def _name(control: widgets.Widget, label: str) -> None:
+def _name(control: widgets.Widget, label: str, *, again: bool = False) -> None:
     """Tie ``label`` to ``control`` for screen readers. The bold label above the control
     is what people see; the control's own description (a <label> element ipywidgets
-    ties to the input) carries the same words with no width of its own."""
+    ties to the input) carries the same words with no width of its own. ``again``
+    renames a control named this way before."""
     if isinstance(control, RatingSlider):
-        if not control.description:
+        if again or not control.description:
             control.aria_label = label
-    elif isinstance(control, NEEDS_A_LABEL) and not control.description:
+    elif isinstance(control, NEEDS_A_LABEL) and (again or not control.description):
         control.description = label
         control.style.description_width = "0px"
 

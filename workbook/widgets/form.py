@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
-from workbook import messages
+from workbook import messages, naming
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import fields, html
@@ -49,6 +49,9 @@ class Form(Panel):
         self._busy = False
         self.recent: RecentEntries | None = None
         self.who = self.profile_picker(self._profile_switched)
+        # What the person writing calls their partner(s); "" keeps "your partner".
+        self.partner_called = ""
+        self._intro: widgets.HTML | None = None
 
     # -- building ---------------------------------------------------------------
 
@@ -67,13 +70,32 @@ class Form(Panel):
         """Lay out intro, profile picker, fields, Save and status, then ``extra``."""
         parts: list[widgets.Widget] = [widgets.HTML(html.heading(self.title))]
         if self.intro:
-            parts.append(widgets.HTML(f"<p>{self.intro}</p>"))
+            self._intro = widgets.HTML(f"<p>{self.intro}</p>")
+            parts.append(self._intro)
         if self.who is not None:
             parts.append(self.who)
         parts += [f.box for f in self.fields.values()]
         parts.append(fields.row(self.save, self.status, align_items="center"))
         parts += extra
         self.root.children = parts
+        self.name_partner()
+
+    def name_partner(self) -> None:
+        """Say what the person writing calls their partner(s) where the intro, labels and
+        hints say "your partner" (kept as written when they haven't said)."""
+        try:
+            self.partner_called = naming.called(self.store, self.profile)
+        except StoreError:  # locked or damaged: the form says so when it is used
+            self.partner_called = ""
+        for field in self.fields.values():
+            field.name_partner(self.partner_called)
+        if self._intro is not None:
+            self._intro.value = f"<p>{self.partner_words(self.intro)}</p>"
+
+    def partner_words(self, safe: str) -> str:
+        """``safe`` (HTML, or text already escaped) with what the person calls their
+        partner(s), escaped, in place of "your partner"."""
+        return naming.for_partner(safe, html.text(self.partner_called))
 
     def _profile_switched(self) -> None:
         # Nothing of the other person's may stay on screen or be edited under the new name.
@@ -84,6 +106,7 @@ class Form(Panel):
         self._dirty = True
         self.save.description = self.save_label
         self.status.value = ""
+        self.name_partner()
         self.profile_changed()
 
     def reset(self) -> None:

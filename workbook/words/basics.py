@@ -79,9 +79,17 @@ REGIONS: dict[str, str] = {
     "AU": "Australia",
     "NZ": "New Zealand",
     "ZA": "South Africa",
+    "IN": "India",
     "EU": "Another country in the European Union",
     "other": "Somewhere else",
 }
+
+# What a person calls their partner or partners, used in prompts instead of "your partner".
+PARTNER_CALLED_SETTING = "partner_called"
+PARTNER_CALLED_LABEL = "What do you call your partner or partners?"
+PARTNER_CALLED_HINT = ("Optional. A name, a few names, or a word you like. The exercises use "
+                       "it where they would say \"your partner\". Leave it empty to keep "
+                       "\"your partner\".")
 
 PROFILE_ME = "me"
 PROFILE_PARTNER = "partner"
