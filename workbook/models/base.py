@@ -91,6 +91,9 @@ class Checks:
     def choices(self, field: str, values: Iterable[object], allowed: Iterable[str]) -> None:
         """Every value must be on the list; a retired key (kept from an older entry that
         is being edited, or from an older export) may stay."""
+        values = tuple(values)
+        if not values:
+            return  # Nothing picked: no need to gather the list.
         retired = getattr(allowed, "retired", {})
         allowed = set(allowed)
         if any(value not in allowed and value not in retired for value in values):
@@ -249,12 +252,25 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     return _same
 
 
+_SIMPLE = (str, int, float, bool)
+
+
 @functools.cache
 def _plainers(cls: type[Entry]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    # Worked out once per kind: saving and framing entries turn every one into plain data.
+    return tuple((name, _plainer(hint)) for name, hint in _hints(cls).items())
+
+
+def _plainer(hint: Any) -> Callable[[Any], Any]:
+    """A function turning a value of type ``hint`` into plain data (JSON)."""
     # Text and numbers are already plain: only dates and containers need converting.
-    simple = (str, int, float, bool)
-    return tuple((name, _same if hint in simple or hint in (str | None, int | None) else _plain)
-                 for name, hint in _hints(cls).items())
+    if hint in _SIMPLE or hint in (str | None, int | None):
+        return _same
+    # A tuple of text or numbers (activities, picks) only needs to become a list.
+    if (typing.get_origin(hint) is tuple and len(typing.get_args(hint)) == 2
+            and typing.get_args(hint)[0] in _SIMPLE and typing.get_args(hint)[1] is Ellipsis):
+        return list
+    return _plain
 
 
 def _same(value: Any) -> Any:

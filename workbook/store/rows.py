@@ -81,8 +81,13 @@ def insert_raw(con: sqlite3.Connection, profile: str, kind: str, strategy: str |
     return int(cursor.lastrowid or 0)
 
 
+# One encoder for every row: `json.dumps` with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def encode(entry: Entry) -> str:
-    return json.dumps(entry.to_data(), ensure_ascii=False)
+    """The entry's answers as the JSON text the journal stores."""
+    return _ENCODER.encode(entry.to_data())
 
 
 class UnreadableRow(StoreError):
