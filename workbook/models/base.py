@@ -15,7 +15,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from workbook import messages
@@ -185,6 +185,15 @@ class Entry:
         return {name: plain(getattr(self, name)) for name, plain in _plainers(type(self))}
 
     @classmethod
+    def data_columns(cls, entries: Sequence[Entry]) -> dict[str, list[Any]]:
+        """The plain data of ``entries`` (each of this kind) as one list per answer.
+
+        Column by column, the same values `to_data` gives entry by entry.
+        """
+        return {name: [plain(getattr(entry, name)) for entry in entries]
+                for name, plain in _plainers(cls)}
+
+    @classmethod
     def from_data(cls, data: dict[str, Any], *, validate: bool = False) -> Entry:
         """The entry whose plain data is ``data``.
 
@@ -269,12 +278,17 @@ def _plainer(hint: Any) -> Callable[[Any], Any]:
     # A tuple of text or numbers (activities, picks) only needs to become a list.
     if (typing.get_origin(hint) is tuple and len(typing.get_args(hint)) == 2
             and typing.get_args(hint)[0] in _SIMPLE and typing.get_args(hint)[1] is Ellipsis):
-        return list
+        return _listed
     return _plain
 
 
 def _same(value: Any) -> Any:
     return value
+
+
+def _listed(value: Any) -> Any:
+    """A tuple of text or numbers as a list; anything else as `_plain` makes it."""
+    return list(value) if isinstance(value, tuple) else _plain(value)
 
 
 def _plain(value: Any) -> Any:
