@@ -205,9 +205,9 @@ class Entry:
         if not isinstance(data, dict):
             raise UnreadableData("data", "the answers are not a set of named values")
         convert = _converters(cls)
-        unknown = data.keys() - convert.keys()
-        if unknown:
-            raise UnreadableData("newer", f"answers this version doesn't know: {sorted(unknown)}")
+        if not data.keys() <= convert.keys():
+            unknown = sorted(data.keys() - convert.keys())
+            raise UnreadableData("newer", f"answers this version doesn't know: {unknown}")
         values = {name: convert[name](value) for name, value in data.items()}
         token = _TRUSTED.set(not validate)
         try:
@@ -241,6 +241,8 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
         inner = _converter(next(a for a in args if a is not type(None)))
+        if inner is _same:
+            return _same
         return lambda value: None if value is None else inner(value)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from workbook import messages, words
-from workbook.models import Entry
+from workbook.models import KINDS, Entry, UnreadableData
 from workbook.store.errors import StoreError
 from workbook.store.files import now
 
@@ -120,8 +120,6 @@ def saved(row: tuple[Any, ...]) -> Saved:
     Raises `UnreadableRow` for a row of a kind, or with answers, this version doesn't
     know, or whose data can't be decoded.
     """
-    from workbook.models import KINDS, UnreadableData
-
     entry_id, profile, kind, strategy, created, day, updated, data, batch = row
     model = KINDS.get(kind)
     if model is None:
