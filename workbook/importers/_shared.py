@@ -144,7 +144,7 @@ def csv_rows(text: str, name: str) -> tuple[list[str], list[tuple[int, list[str]
         for cells in reader:
             if header is None:
                 header = [cell.strip().lower() for cell in cells]
-            elif any(cell.strip() for cell in cells):
+            elif "".join(cells).strip():  # a row of empty cells is no row
                 rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
