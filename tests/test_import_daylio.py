@@ -312,3 +312,17 @@ def test_the_same_row_twice_in_one_file_is_added_once(tmp_path, store):
     twice = [DAYS[0], DAYS[0], DAYS[1]]
     result = workbook.import_daylio(write(tmp_path, export_csv(twice)), store=store)
     assert (result.added, result.skipped) == (2, 1)
+
+
+def test_origins_never_change_so_a_file_imported_again_later_adds_nothing():
+    # Written down from an earlier version: a change here would bring old imports in twice.
+    assert [row.origin for row in read_daylio(export_csv(DAYS)).rows] == [
+        "2024-12-31T23:58:3bf0485be371f3d7dfa484d3",
+        "2025-01-01T00:05:988b7667b486d9b3657bb239",
+        "2025-01-01T12:00:7f4ed32a28b7eedad4736580",
+        "2025-01-02T06:50:7d45353acd6486cb4b884d67",
+        "2025-01-03T19:08:13386946266f053d67798307",
+    ]
+    odd_year = read_daylio(b"full_date,date,weekday,time,mood,activities,note_title,note\n"
+                           b"0999-01-02,January 2,Monday,7:05 pm,good,walk,,\n")
+    assert [row.origin for row in odd_year.rows] == ["999-01-02T19:05:1b1555d6fbecc2235b34f634"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -45,28 +45,35 @@ def data(kind: str | None = None, *, store: Store | None = None,
 def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
     model = KINDS[kind]
     types = {**COMMON_COLUMNS, **model.column_types()}
-    # Most kinds derive nothing: skip the call for them (it adds up over years of entries).
-    derives = model.derived is not Entry.derived
-    rows, index = [], []
-    for item in saved:
-        row = {"id": item.id, "profile": item.profile, "strategy": item.strategy,
-               "day": item.day}
-        for name, value in item.entry.to_data().items():
-            # Lists stay as tuples so a cell can't be changed in place by accident.
-            row[name] = tuple(value) if isinstance(value, list) else value
-        if derives:
-            row.update(item.entry.derived())
-        rows.append(row)
-        index.append(item.created_at.replace(tzinfo=None))
-    frame = pd.DataFrame(rows, columns=list(types) if not rows else None)
+    saved = list(saved)
+    columns = _columns(model, saved)
+    frame = pd.DataFrame(columns, columns=list(types) if not saved else None)
     for column, dtype in types.items():
         if column not in frame:
             frame[column] = pd.Series(dtype=dtype)
         frame[column] = frame[column].astype(dtype)
     for column in frame.columns.difference(list(types)):
         frame[column] = frame[column].astype(_derived_dtype(frame[column]))
+    index = [item.created_at.replace(tzinfo=None) for item in saved]
     frame.index = pd.DatetimeIndex(index, name="at", dtype="datetime64[ns]")
     return frame
+
+
+def _columns(model: type[Entry], saved: list[Saved]) -> dict[str, list[Any]]:
+    """One list per column, built column by column (much faster than row by row)."""
+    columns: dict[str, list[Any]] = {
+        "id": [item.id for item in saved], "profile": [item.profile for item in saved],
+        "strategy": [item.strategy for item in saved], "day": [item.day for item in saved]}
+    entries = [item.entry for item in saved]
+    for name, values in model.data_columns(entries).items():
+        # Lists stay as tuples so a cell can't be changed in place by accident.
+        columns[name] = [tuple(v) if isinstance(v, list) else v for v in values]
+    # Most kinds derive nothing: skip the call for them (it adds up over years of entries).
+    if model.derived is not Entry.derived:
+        derived = [entry.derived() for entry in entries]
+        for name in dict.fromkeys(name for found in derived for name in found):
+            columns[name] = [found.get(name) for found in derived]
+    return columns
 
 
 def _derived_dtype(column: pd.Series) -> str:

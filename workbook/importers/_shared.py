@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import io
 import os
@@ -143,7 +144,7 @@ def csv_rows(text: str, name: str) -> tuple[list[str], list[tuple[int, list[str]
         for cells in reader:
             if header is None:
                 header = [cell.strip().lower() for cell in cells]
-            elif any(cell.strip() for cell in cells):
+            elif "".join(cells).strip():  # a row of empty cells is no row
                 rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
@@ -171,8 +172,12 @@ def _odd_quote(text: str) -> int:
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap])?\.?\s*(m\.?)?\s*$", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_time(text: str) -> dt.time:
-    """'19:08', '6:50 pm', '10:25 PM', '7.05 a.m.' → a time; raises ValueError."""
+    """'19:08', '6:50 pm', '10:25 PM', '7.05 a.m.' → a time; raises ValueError.
+
+    The same few hundred times fill a file, so each one read is remembered.
+    """
     found = _TIME.match(text)
     unreadable = ValueError(f"the time {text.strip()!r} can't be read")
     if not found:
@@ -198,7 +203,7 @@ def too_long(note: str, activities: tuple[str, ...] = ()) -> str | None:
 
 def fingerprint(*parts: object) -> str:
     """A stable name for a source row: the same row always gives the same name."""
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
     return digest[:24]
 
 

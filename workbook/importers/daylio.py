@@ -19,6 +19,7 @@ written. Insecurity is left empty: Daylio never asked, and it is not invented.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 
 from workbook import messages
 from workbook.importers._shared import (
@@ -41,6 +42,8 @@ DAYLIO_LEVELS: tuple[str, ...] = ("rad", "good", "meh", "bad", "awful")
 MOOD_FOR_LEVEL: dict[str, int] = {
     label: 2 * (len(DAYLIO_LEVELS) - n) - 1 for n, label in enumerate(DAYLIO_LEVELS)}
 ACTIVITY_SEPARATOR = "|"
+# The columns this reader uses, by their titles in the header.
+_COLUMNS = ("full_date", "year", "date", "time", "mood", "activities", "note_title", "note")
 _DAY_MONTH_FORMATS = ("%d %B", "%B %d", "%d %b", "%b %d", "%d. %B", "%d.%m.", "%d/%m")
 
 
@@ -67,10 +70,7 @@ def read_daylio(source: Source, *, name: str | None = None) -> Preview:
     if missing:
         raise ImportProblem(messages.IMPORT_NOT_DAYLIO.format(name=name, missing=missing[0]))
 
-    def cell(cells: list[str], title: str) -> str:
-        index = column.get(title)
-        return cells[index] if index is not None and index < len(cells) else ""
-
+    wanted = {title: column[title] for title in _COLUMNS if title in column}
     readable: list[Row] = []
     unreadable: list[tuple[int, str]] = []
     labels: set[str] = set()
@@ -78,31 +78,42 @@ def read_daylio(source: Source, *, name: str | None = None) -> Preview:
         if len(cells) < len(header) - (2 if "note" in column else 0):
             unreadable.append((line, f"it has {len(cells)} columns, not {len(header)}"))
             continue
+        # The cells this reader uses, by column title; a short row lacks the last ones.
+        cell = {title: cells[index] for title, index in wanted.items() if index < len(cells)}
         try:
-            day = _day(cell(cells, "full_date"), cell(cells, "year"), cell(cells, "date"))
-            at = dt.datetime.combine(day, parse_time(cell(cells, "time")))
+            day = _day(cell.get("full_date", ""), cell.get("year", ""), cell.get("date", ""))
+            at = dt.datetime.combine(day, parse_time(cell.get("time", "")))
         except ValueError as error:
             unreadable.append((line, str(error)))
             continue
-        label = normal_label(cell(cells, "mood"))
+        label = normal_label(cell.get("mood", ""))
         if not label:
             unreadable.append((line, "it has no mood"))
             continue
-        activities = tuple(a.strip() for a in cell(cells, "activities").split(ACTIVITY_SEPARATOR)
+        activities = tuple(a.strip() for a in cell.get("activities", "").split(ACTIVITY_SEPARATOR)
                            if a.strip())
-        note = _note(cell(cells, "note_title"), cell(cells, "note"))
+        note = _note(cell.get("note_title", ""), cell.get("note", ""))
         problem = too_long(note, activities)
         if problem:
             unreadable.append((line, problem))
             continue
         labels.add(label)
         readable.append(Row(line=line, at=at, label=label, activities=activities, note=note,
-                            origin=f"{at:%Y-%m-%dT%H:%M}:"
-                                   f"{fingerprint(label, *activities, '', note)}"))
-    readable.sort(key=lambda row: (row.at, row.line))
+                            origin=f"{_minute(at)}:{fingerprint(label, *activities, '', note)}"))
+    readable.sort(key=operator.attrgetter("at", "line"))
     unknown = tuple(sorted(labels - set(MOOD_FOR_LEVEL)))
     return Preview(name=name, source=SOURCE, rows=tuple(readable),
                    unreadable=tuple(unreadable), unknown_labels=unknown)
+
+
+def _minute(at: dt.datetime) -> str:
+    """The row's time to the minute, as origins have always named it: "2025-01-03T19:08".
+
+    Origins must never change, or a file imported again would come in twice.
+    """
+    if at.year >= 1000:
+        return at.isoformat(timespec="minutes")
+    return f"{at:%Y-%m-%dT%H:%M}"  # strftime writes years before 1000 without zeros
 
 
 def _day(full_date: str, year: str, day_month: str) -> dt.date:

@@ -15,7 +15,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from workbook import messages
@@ -91,6 +91,9 @@ class Checks:
     def choices(self, field: str, values: Iterable[object], allowed: Iterable[str]) -> None:
         """Every value must be on the list; a retired key (kept from an older entry that
         is being edited, or from an older export) may stay."""
+        values = tuple(values)
+        if not values:
+            return  # Nothing picked: no need to gather the list.
         retired = getattr(allowed, "retired", {})
         allowed = set(allowed)
         if any(value not in allowed and value not in retired for value in values):
@@ -182,6 +185,15 @@ class Entry:
         return {name: plain(getattr(self, name)) for name, plain in _plainers(type(self))}
 
     @classmethod
+    def data_columns(cls, entries: Sequence[Entry]) -> dict[str, list[Any]]:
+        """The plain data of ``entries`` (each of this kind) as one list per answer.
+
+        Column by column, the same values `to_data` gives entry by entry.
+        """
+        return {name: [plain(getattr(entry, name)) for entry in entries]
+                for name, plain in _plainers(cls)}
+
+    @classmethod
     def from_data(cls, data: dict[str, Any], *, validate: bool = False) -> Entry:
         """The entry whose plain data is ``data``.
 
@@ -193,9 +205,9 @@ class Entry:
         if not isinstance(data, dict):
             raise UnreadableData("data", "the answers are not a set of named values")
         convert = _converters(cls)
-        unknown = data.keys() - convert.keys()
-        if unknown:
-            raise UnreadableData("newer", f"answers this version doesn't know: {sorted(unknown)}")
+        if not data.keys() <= convert.keys():
+            unknown = sorted(data.keys() - convert.keys())
+            raise UnreadableData("newer", f"answers this version doesn't know: {unknown}")
         values = {name: convert[name](value) for name, value in data.items()}
         token = _TRUSTED.set(not validate)
         try:
@@ -229,6 +241,8 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
         inner = _converter(next(a for a in args if a is not type(None)))
+        if inner is _same:
+            return _same
         return lambda value: None if value is None else inner(value)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
@@ -249,16 +263,34 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     return _same
 
 
+_SIMPLE = (str, int, float, bool)
+
+
 @functools.cache
 def _plainers(cls: type[Entry]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    # Worked out once per kind: saving and framing entries turn every one into plain data.
+    return tuple((name, _plainer(hint)) for name, hint in _hints(cls).items())
+
+
+def _plainer(hint: Any) -> Callable[[Any], Any]:
+    """A function turning a value of type ``hint`` into plain data (JSON)."""
     # Text and numbers are already plain: only dates and containers need converting.
-    simple = (str, int, float, bool)
-    return tuple((name, _same if hint in simple or hint in (str | None, int | None) else _plain)
-                 for name, hint in _hints(cls).items())
+    if hint in _SIMPLE or hint in (str | None, int | None):
+        return _same
+    # A tuple of text or numbers (activities, picks) only needs to become a list.
+    if (typing.get_origin(hint) is tuple and len(typing.get_args(hint)) == 2
+            and typing.get_args(hint)[0] in _SIMPLE and typing.get_args(hint)[1] is Ellipsis):
+        return _listed
+    return _plain
 
 
 def _same(value: Any) -> Any:
     return value
+
+
+def _listed(value: Any) -> Any:
+    """A tuple of text or numbers as a list; anything else as `_plain` makes it."""
+    return list(value) if isinstance(value, tuple) else _plain(value)
 
 
 def _plain(value: Any) -> Any:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from workbook import messages, words
-from workbook.models import Entry
+from workbook.models import KINDS, Entry, UnreadableData
 from workbook.store.errors import StoreError
 from workbook.store.files import now
 
@@ -81,8 +81,13 @@ def insert_raw(con: sqlite3.Connection, profile: str, kind: str, strategy: str |
     return int(cursor.lastrowid or 0)
 
 
+# One encoder for every row: `json.dumps` with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def encode(entry: Entry) -> str:
-    return json.dumps(entry.to_data(), ensure_ascii=False)
+    """The entry's answers as the JSON text the journal stores."""
+    return _ENCODER.encode(entry.to_data())
 
 
 class UnreadableRow(StoreError):
@@ -115,8 +120,6 @@ def saved(row: tuple[Any, ...]) -> Saved:
     Raises `UnreadableRow` for a row of a kind, or with answers, this version doesn't
     know, or whose data can't be decoded.
     """
-    from workbook.models import KINDS, UnreadableData
-
     entry_id, profile, kind, strategy, created, day, updated, data, batch = row
     model = KINDS.get(kind)
     if model is None:
