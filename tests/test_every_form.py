@@ -10,6 +10,8 @@ import datetime as dt
 import importlib
 import json
 import pkgutil
+import re
+from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
@@ -171,3 +173,19 @@ def test_pick_lists_reject_unknown_choices(form, store):
             form.save.click()
             assert field.message.value, f"{name} accepted an unknown choice"
             field.control.value = ()
+
+
+def test_typed_words_reach_the_kernel_in_one_message_when_the_box_is_left(store):
+    """A Save pressed right after typing must read every keystroke (see fields.line)."""
+    boxes = [(form.__qualname__, name) for form in FORMS
+             if form.__qualname__ not in EARLIER_ENTRIES
+             for name, control in text_controls(form(store=store))
+             if control.continuous_update]
+    assert not boxes, boxes
+    # Every text box in the workbook is made by fields.line / area / suggest / secret.
+    root = Path(workbook.exercises.__file__).parents[1]
+    made_raw = [f"{path.relative_to(root)}:{number}"
+                for path in root.rglob("*.py") if path.name != "fields.py"
+                for number, line in enumerate(path.read_text().splitlines(), 1)
+                if re.search(r"widgets\.(Text|Textarea|Password|Combobox)\(", line)]
+    assert not made_raw, made_raw

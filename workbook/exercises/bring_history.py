@@ -45,10 +45,10 @@ class ImportPanel(Panel):
         self.source = widgets.ToggleButtons(
             options=[("Daylio export", DAYLIO), ("Another mood app (CSV)", OTHER_CSV)],
             value=DAYLIO, style={"button_width": "auto"})
-        self.path = widgets.Text(description="File on this computer",
-                                 placeholder="for example ~/Downloads/daylio_export.csv",
-                                 style={"description_width": "initial"},
-                                 layout=fields.wide("46em"))
+        self.path = fields.line(description="File on this computer",
+                                placeholder="for example ~/Downloads/daylio_export.csv",
+                                style={"description_width": "initial"},
+                                layout=fields.wide("46em"))
         self.upload = widgets.FileUpload(accept=".csv,text/csv", multiple=False,
                                          description="Or choose a file",
                                          layout=widgets.Layout(width="auto"))
@@ -278,19 +278,19 @@ class RemindersPanel(Panel):
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
-        self.time = widgets.Text(value="20:00", description="Daily check-in at",
-                                 placeholder="HH:MM", style={"description_width": "initial"},
-                                 layout=widgets.Layout(width="16em"))
+        self.time = fields.line(value="20:00", description="Daily check-in at",
+                                placeholder="HH:MM", style={"description_width": "initial"},
+                                layout=widgets.Layout(width="16em"))
         self.weekly_day = widgets.Dropdown(options=WEEKDAY_CHOICES, value="sunday",
                                            description="Weekly snapshot on",
                                            style={"description_width": "initial"})
-        self.event_title = widgets.Text(description="Title in the calendar (optional)",
-                                        placeholder=f"{reminders.DAILY_TITLE} / "
+        self.event_title = fields.line(description="Title in the calendar (optional)",
+                                       placeholder=f"{reminders.DAILY_TITLE} / "
                                                     f"{reminders.WEEKLY_TITLE}",
-                                        style={"description_width": "initial"},
-                                        layout=fields.wide("40em"))
-        self.path = widgets.Text(description="Save as", style={"description_width": "initial"},
-                                 layout=fields.wide("46em"))
+                                       style={"description_width": "initial"},
+                                       layout=fields.wide("40em"))
+        self.path = fields.line(description="Save as", style={"description_width": "initial"},
+                                layout=fields.wide("46em"))
         self.save = widgets.Button(description="Save calendar file", icon="calendar",
                                    button_style="primary", layout=widgets.Layout(width="auto"))
         self.on_click(self.save, self._save)

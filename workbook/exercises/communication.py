@@ -161,9 +161,9 @@ class ReflectionForm(Form):
         scale = words.CONVERSATION_HOW_IT_WENT
         self.topic = self.field("topic", Field(
             "What we talked about",
-            widgets.Combobox(options=self._planned_topics(), ensure_option=False,
-                             placeholder="type, or pick one of your plans",
-                             layout=fields.wide())))
+            fields.suggest(options=self._planned_topics(), ensure_option=False,
+                           placeholder="type, or pick one of your plans",
+                           layout=fields.wide())))
         self.how_it_went = self.field("how_it_went", fields.rating(
             "How it went", 1, len(scale), value=3,
             hint=" · ".join(f"{n} {label}" for n, label in enumerate(scale, start=1))))

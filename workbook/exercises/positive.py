@@ -53,8 +53,8 @@ class GratitudeForm(Form):
         self.items: list[widgets.Text] = []
         self.told: list[widgets.Checkbox] = []
         for number in range(words.GRATITUDE_MOST_ITEMS):
-            item = widgets.Text(placeholder="Something I appreciate" if number == 0
-                                else "(optional)", layout=widgets.Layout(flex="1 1 auto"))
+            item = fields.line(placeholder="Something I appreciate" if number == 0
+                               else "(optional)", layout=widgets.Layout(flex="1 1 auto"))
             told = widgets.Checkbox(value=False, description="I told them", indent=False,
                                     layout=widgets.Layout(width="auto", margin="0 0 0 0.8em"))
             self.items.append(item)

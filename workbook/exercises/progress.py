@@ -81,9 +81,9 @@ class ProgressPanel(Panel):
         self.charts = widgets.Output(layout=widgets.Layout(min_height="4em"))
         self.charts.add_class("sb-charts")
 
-        self.report_path = widgets.Text(description="Save the report as",
-                                        style={"description_width": "initial"},
-                                        layout=fields.wide("46em"))
+        self.report_path = fields.line(description="Save the report as",
+                                       style={"description_width": "initial"},
+                                       layout=fields.wide("46em"))
         self.save_report = widgets.Button(description="Save report", icon="file",
                                           button_style="primary",
                                           layout=widgets.Layout(width="auto"))

@@ -39,7 +39,7 @@ def _show_problem(panel: Panel, error: StoreError, answers: dict[str, Field]) ->
 
 
 def _passphrase_field(hint: str) -> Field:
-    return Field("Passphrase (optional)", widgets.Password(layout=fields.wide()), hint)
+    return Field("Passphrase (optional)", fields.secret(layout=fields.wide()), hint)
 
 
 class ShareWithPartner(Panel):

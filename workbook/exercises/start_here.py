@@ -45,7 +45,7 @@ class PrivacyPanel(Panel):
                                      layout=widgets.Layout(width="auto"))
         self.start_delete = widgets.Button(description="Delete everything…", icon="trash",
                                            layout=widgets.Layout(width="auto"))
-        self.confirm_text = widgets.Text(placeholder=f"type {DELETE_WORD} to confirm")
+        self.confirm_text = fields.line(placeholder=f"type {DELETE_WORD} to confirm")
         self.confirm = widgets.Button(description="Delete my journal", button_style="danger",
                                       layout=widgets.Layout(width="auto"))
         self.confirm_row = fields.row(self.confirm_text, self.confirm)
@@ -152,8 +152,8 @@ class LockPanel(Panel):
         super().__init__(store=store)
         def secret(label: str) -> widgets.Password:
             # One Layout each: a shared one would hide every field with the first.
-            return widgets.Password(description=label, style={"description_width": "12em"},
-                                    layout=fields.wide("34em"))
+            return fields.secret(description=label, style={"description_width": "12em"},
+                                 layout=fields.wide("34em"))
 
         def action(label: str, icon: str, style: str = "") -> widgets.Button:
             return widgets.Button(description=label, icon=icon, button_style=style,
@@ -456,11 +456,11 @@ class ProfilesForm(Panel):
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
-        self.my_name = widgets.Text(description="My name", placeholder="optional",
-                                    style={"description_width": "initial"})
+        self.my_name = fields.line(description="My name", placeholder="optional",
+                                   style={"description_width": "initial"})
         self.with_partner = fields.tick("My partner will do some exercises here too")
-        self.partner_name = widgets.Text(description="Their name", placeholder="optional",
-                                         style={"description_width": "initial"})
+        self.partner_name = fields.line(description="Their name", placeholder="optional",
+                                        style={"description_width": "initial"})
         self.called = fields.text(words.PARTNER_CALLED_LABEL, hint=words.PARTNER_CALLED_HINT,
                                   placeholder="optional")
         self.partner_called = self.called.control

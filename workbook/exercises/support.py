@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from workbook import resources, words
 from workbook.store import Store, StoreError, default_path
-from workbook.widgets import Panel, html
+from workbook.widgets import Panel, fields, html
 
 if TYPE_CHECKING:
     from workbook.exercises.safety_plan import SafetyPlans
@@ -109,9 +109,9 @@ class UnlockPrompt(Panel):
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
-        self.passphrase = widgets.Password(description="Passphrase",
-                                           placeholder="your journal's passphrase",
-                                           style={"description_width": "initial"})
+        self.passphrase = fields.secret(description="Passphrase",
+                                        placeholder="your journal's passphrase",
+                                        style={"description_width": "initial"})
         self.unlock = widgets.Button(description="Unlock", icon="unlock",
                                      button_style="primary", layout=widgets.Layout(width="auto"))
         self.lock_now = widgets.Button(description="Lock now", icon="lock",

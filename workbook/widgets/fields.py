@@ -22,6 +22,30 @@ def wide(max_width: str = "46em") -> widgets.Layout:
     return widgets.Layout(width="100%", max_width=max_width, margin="2px 0")
 
 
+# Typed words reach the kernel when the person leaves the box, in one message. ipywidgets
+# sends a box's updates one at a time, each waiting for the kernel's reply, while a
+# button's click goes at once: with an update per keystroke, a Save pressed right after
+# typing could be read before the last keystrokes arrived, and lose them.
+def line(**options: Any) -> widgets.Text:
+    """A one-line text box."""
+    return widgets.Text(continuous_update=False, **options)
+
+
+def area(**options: Any) -> widgets.Textarea:
+    """A text area."""
+    return widgets.Textarea(continuous_update=False, **options)
+
+
+def suggest(**options: Any) -> widgets.Combobox:
+    """A one-line text box that offers suggestions as the person types."""
+    return widgets.Combobox(continuous_update=False, **options)
+
+
+def secret(**options: Any) -> widgets.Password:
+    """A password box."""
+    return widgets.Password(continuous_update=False, **options)
+
+
 def row(*children: widgets.Widget, **layout: str) -> widgets.HBox:
     """Controls side by side that move to the next line when the column is narrow,
     instead of squeezing their words (a button's label cut to "E…")."""
@@ -205,9 +229,9 @@ class RatingSlider(anywidget.AnyWidget):
 def text(label: str, *, hint: str = "", placeholder: str = "", lines: int = 1) -> Field:
     """A one-line box, or a text area when ``lines`` > 1."""
     if lines > 1:
-        control = widgets.Textarea(placeholder=placeholder, rows=lines, layout=wide())
+        control = area(placeholder=placeholder, rows=lines, layout=wide())
     else:
-        control = widgets.Text(placeholder=placeholder, layout=wide())
+        control = line(placeholder=placeholder, layout=wide())
     return Field(label, control, hint)
 
 
