@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -243,8 +242,8 @@ def test_entries_of_a_newer_kind_survive_an_export_import_round_trip(store, tmp_
 
 def test_the_migration_to_keys_keeps_every_entry_of_a_journal_from_the_last_version(tmp_path):
     journal = tmp_path / "journal.sqlite3"
-    shutil.copyfile(DATA / "journal-v2.sqlite3", journal)
     con = sqlite3.connect(journal)
+    con.executescript((DATA / "journal-v2.sql").read_text(encoding="utf-8"))
     assert con.execute("PRAGMA user_version").fetchone()[0] == 2
     before = {entry_id: (kind, json.loads(data)) for entry_id, kind, data
               in con.execute("SELECT id, kind, data FROM entries")}
