@@ -10,7 +10,7 @@ import pytest
 from examples import EXAMPLES
 
 from workbook import messages, share, words
-from workbook.exercises import positive, values
+from workbook.exercises import positive, together, values
 from workbook.exercises import share as sharing
 from workbook.models.positive import Gratitude
 from workbook.models.values import ValuesSort
@@ -181,7 +181,7 @@ def test_a_received_card_sort_is_never_changed_by_the_form(store, other, tmp_pat
 def test_shared_goals_show_the_partners_received_goals(store, other, tmp_path):
     store.add(EXAMPLES["shared_goal"])
     share.receive(other, share.read(make_file(store, tmp_path)))
-    goals = values.shared_goals(store=other, profile=words.PROFILE_PARTNER)
+    goals = together.shared_goals(store=other, profile=words.PROFILE_PARTNER)
     assert goals.check_in.goals and "Your goals so far" in goals.check_in.overview.value
 
 

@@ -9,7 +9,7 @@ from form_steps import assert_refused, delete_newest, shown_text
 
 import workbook
 from workbook import words
-from workbook.exercises import values
+from workbook.exercises import together, values
 from workbook.models.values import LivingValues, ValuesSort
 
 ALL = list(words.VALUE_CARDS)
@@ -192,7 +192,7 @@ def test_gap_chart_draws_the_latest_entry_with_title_axes_and_summary(store):
 
 
 def test_partner_comparison_explains_how_until_both_have_sorted(store):
-    panel = values.partner_comparison(store=store)
+    panel = together.partner_comparison(store=store)
     assert "Start with your own card sort" in panel.result.value
     store.add(ValuesSort(very_important=("trust", "fun"), top_five=("trust",)))
     panel.compare.click()
@@ -214,7 +214,7 @@ def test_partner_comparison_explains_how_until_both_have_sorted(store):
 
 
 def test_shared_goal_and_progress_check_ins(store):
-    goals = values.shared_goals(store=store)
+    goals = together.shared_goals(store=store)
     new = goals.new_goal
     new.goal.value = "Phone-free dinner twice a week"
     new.value.value = "connection"
@@ -243,7 +243,7 @@ def test_shared_goal_and_progress_check_ins(store):
      ("target_date", TODAY - dt.timedelta(days=1), "already passed")],
 )
 def test_a_goal_with_a_bad_answer_is_refused(store, name, value, says):
-    form = values.shared_goals(store=store).new_goal
+    form = together.shared_goals(store=store).new_goal
     form.goal.value = "Walk on Sundays"
     form.value.value = "health"
     form.first_step.value = "Find a route"
@@ -253,7 +253,7 @@ def test_a_goal_with_a_bad_answer_is_refused(store, name, value, says):
 
 
 def test_progress_needs_a_goal_and_a_percentage_in_range(store):
-    goals = values.shared_goals(store=store)
+    goals = together.shared_goals(store=store)
     goals.check_in.save.click()
     assert "choose a goal" in goals.check_in.fields["goal_id"].message.value
     form = goals.new_goal
@@ -267,7 +267,7 @@ def test_progress_needs_a_goal_and_a_percentage_in_range(store):
 
 
 def test_deleting_a_goal_after_confirming_updates_the_check_in_list(store):
-    goals = values.shared_goals(store=store)
+    goals = together.shared_goals(store=store)
     form = goals.new_goal
     form.goal.value, form.value.value, form.first_step.value = "Walk", "health", "Route"
     form.target_date.value = TODAY
@@ -285,7 +285,7 @@ def test_goals_open_with_earlier_check_ins_named_by_their_goal(store):
                                 target_date=TODAY))
     store.add(GoalProgress(goal_id=goal.id, progress=30))
     store.add(GoalProgress(goal_id=goal.id + 100, progress=10))
-    check = values.shared_goals(store=store).check_in
+    check = together.shared_goals(store=store).check_in
     texts = [item.text.value for item in check.recent.items]
     assert "a goal since deleted: 10 % of the way" in texts[0]
     assert "Sunday walks (for Health): 30 % of the way" in texts[1]
@@ -318,7 +318,7 @@ def test_living_my_values_gap_follows_who_is_writing(store):
 
 def test_shared_goals_follow_one_person_in_both_forms(store):
     store.set_profile("partner", "Sam")
-    goals = values.shared_goals(store=store)
+    goals = together.shared_goals(store=store)
     new, check = goals.new_goal, goals.check_in
     new.goal.value, new.value.value, new.first_step.value = "The lighthouse walk", "fun", "Map"
     new.target_date.value = TODAY

@@ -296,8 +296,8 @@ def share_with_partner(*, store: Store | None = None,
 def open_partner_file(*, store: Store | None = None, profile: str | None = None,
                       beside: str = "values") -> OpenPartnerFile:
     """Open a partner's share file; below it, the values comparison or their appreciation."""
-    from workbook.exercises import values
+    from workbook.exercises import together
 
-    shown: Panel = (values.PartnerComparison(store=store, profile=profile) if beside == "values"
+    shown: Panel = (together.PartnerComparison(store=store, profile=profile) if beside == "values"
                     else Appreciation(store=store, profile=profile))
     return OpenPartnerFile(store=store, profile=profile, beside=shown)
