@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from ipywidgets.widgets.widget import _instances
 
-from workbook.exercises import start_here
+from workbook.exercises import lock_panel, start_here
 from workbook.exercises.checkin import check_in
 from workbook.exercises.support import need_help
 from workbook.models import CheckIn
@@ -33,7 +33,7 @@ def widget_state_text() -> str:
     return json.dumps([w.get_state() for w in list(_instances.values())], default=str)
 
 
-def lock_with_panel(journal: Path) -> tuple[start_here.LockPanel, str]:
+def lock_with_panel(journal: Path) -> tuple[lock_panel.LockPanel, str]:
     panel = start_here.lock_settings()
     panel.kdf = FAST
     panel.passphrase.value = panel.repeat.value = SECRET
