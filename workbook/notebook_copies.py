@@ -44,6 +44,13 @@ class Refreshed:
         ]
 
 
+def shipped_notebooks() -> Path:
+    """The notebooks this version ships: inside the installed package, or a clone's notebooks/."""
+    package = Path(__file__).resolve().parent
+    installed = package / "notebooks"
+    return installed if installed.is_dir() else package.parent / "notebooks"
+
+
 def beside(name: str) -> str:
     """The name the new version of a changed notebook gets."""
     stem, dot, suffix = name.rpartition(".")
