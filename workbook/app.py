@@ -28,8 +28,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from workbook.notebook_copies import shipped_notebooks
+
 HOME_PAGE = "home.ipynb"
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 START_TIMEOUT = 120.0
 # Voilà's identity provider for this app: the key, the host check and the origin check.
 # (Voilà sets jupyter_server's own host check, allow_remote_access, to off; this one is
@@ -124,13 +125,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make app", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0, help="a port (default: a free one)")
     parser.add_argument("--no-browser", action="store_true", help="only print the address")
-    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS)
+    parser.add_argument("--notebooks", type=Path, default=None)
     options = parser.parse_args(argv)
     port = options.port or free_port()
+    notebooks = options.notebooks or shipped_notebooks()
     token = new_token()
     url = home_url(port, token)
     private = Path(tempfile.mkdtemp(prefix="secure-base-app-"))  # 0700
-    process = start(options.notebooks, port, token)
+    process = start(notebooks, port, token)
     try:
         if not wait_until_serving(process, url):
             print("Secure Base could not start. The lines above say why.", file=sys.stderr)

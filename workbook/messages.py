@@ -42,7 +42,7 @@ UPGRADE_FAILED = (
 APP_NEEDS_KEY = (
     "This page opens only from the address Secure Base showed when it started, because that "
     "address carries a key for this run. Please open that address again, or start the app "
-    "again with make app."
+    "again (secure-base, or make app in a clone)."
 )
 APP_OTHER_ADDRESS = (
     "Secure Base answers only at 127.0.0.1 or localhost on this computer. Please open the "
