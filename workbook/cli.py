@@ -135,8 +135,9 @@ def _lab(options, extra: list[str]) -> int:
         folder = home() / "notebooks"
         for note in refresh(shipped_notebooks(), folder).notes():
             print(note)
+    # JupyterLab's own defaults stand: localhost only, and a token in the address.
     command = [sys.executable, "-m", "jupyterlab", str(folder / "00_start_here.ipynb"),
-               f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1"]
+               f"--ServerApp.root_dir={folder}"]
     if options.port:
         command += [f"--ServerApp.port={options.port}", "--ServerApp.port_retries=0"]
     if options.no_browser:
