@@ -46,6 +46,7 @@ OURS_IMPORT = r"""
 import json, sys, time
 start = time.perf_counter()
 import workbook
+import workbook.importers
 from workbook.store import Store
 store = Store(sys.argv[2])
 ready, ready_cpu = time.perf_counter(), time.process_time()
