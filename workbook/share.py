@@ -320,15 +320,14 @@ def _parse(data: dict[str, Any], source: Path) -> ShareFile:
         raise damaged("no time it was made")
     if not within_bounds(made_at):
         # A file from the far future would make every later one look "already here".
-        raise damaged(f"the time it was made, {made_at:%d %B %Y}, is not "
-                      f"{bounds_text()}")
+        raise damaged(f"the time it was made, {_day(made_at)}, is not {bounds_text()}")
     entries = []
     for number, item in enumerate(items, start=1):
         written = _moment(item.get("written_at"))
         if written is None:
             raise damaged(f"entry {number} has no date")
         if not within_bounds(written):
-            raise damaged(f"entry {number} was written on {written:%d %B %Y}, which is not "
+            raise damaged(f"entry {number} was written on {_day(written)}, which is not "
                           f"{bounds_text()}")
         entries.append(SharedEntry(item["kind"], written,
                                    _entry(KINDS[item["kind"]], item.get("data"), number, damaged)))
@@ -347,6 +346,10 @@ def _entry(model: type[Entry], data: object, number: int, damaged: Any) -> Entry
         raise damaged(f"entry {number}, {field}") from invalid
     except (ValueError, TypeError, AttributeError, KeyError) as error:
         raise damaged(f"entry {number}") from error
+
+
+def _day(moment: dt.datetime) -> str:
+    return f"{moment.day} {moment:%B} {moment.year}"
 
 
 def _moment(value: object) -> dt.datetime | None:
