@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import pickle
 import queue
 import resource
 import time
@@ -26,6 +27,7 @@ class Outcome:
     errors: tuple[str, ...] = ()  # every class it is an instance of
     message: str = ""
     value: Any = None
+    trace: str = ""  # the child's traceback, for an error
 
 
 def _child(call: Callable[[], Any], results: Any) -> None:
@@ -40,9 +42,13 @@ def _child(call: Callable[[], Any], results: Any) -> None:
     except BaseException as error:  # every ending is reported to the parent
         results.put(("error", type(error).__name__,
                      tuple(c.__name__ for c in type(error).__mro__),
-                     getattr(error, "message", str(error)) or traceback.format_exc()))
+                     getattr(error, "message", str(error)), traceback.format_exc()))
     else:
-        results.put(("value", repr(value)))
+        try:
+            pickle.dumps(value)
+        except Exception:  # a value that can't travel is described instead
+            value = repr(value)
+        results.put(("value", value))
 
 
 def run_apart(call: Callable[[], Any], *, seconds: float = 10) -> Outcome:
@@ -64,4 +70,4 @@ def run_apart(call: Callable[[], Any], *, seconds: float = 10) -> Outcome:
         return Outcome(False, took)
     if found[0] == "value":
         return Outcome(True, took, value=found[1])
-    return Outcome(True, took, error=found[1], errors=found[2], message=found[3])
+    return Outcome(True, took, error=found[1], errors=found[2], message=found[3], trace=found[4])
