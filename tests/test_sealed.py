@@ -75,7 +75,12 @@ def _share_file(tmp_path):
     with Store(tmp_path / "mine" / "journal.sqlite3") as store:
         goal = store.add(EXAMPLES["shared_goal"])
         made = share.build(store, [goal.id], "Sam")
-    path = share.write(made, tmp_path / "share.json", passphrase=PASSPHRASE, kdf=FAST)
+    path = tmp_path / "share.json"
+    # As `share.write` seals it, with cheap settings.
+    path.write_text(json.dumps({"format": share.FORMAT, "version": share.VERSION,
+                                "sealed": sealed.seal(share.file_text(made).encode(),
+                                                      PASSPHRASE, purpose=share.PURPOSE,
+                                                      settings=FAST)}))
     return path, lambda document: document["sealed"], lambda: share.read(
         path, passphrase=PASSPHRASE)
 
@@ -133,6 +138,8 @@ def test_key_settings_out_of_bounds_are_refused_with_the_files_own_error(tmp_pat
     assert outcome.finished, f"opening a {kind} with {change} was still running after 20 s"
     assert error in outcome.errors, (outcome.error, outcome.message)
     assert "HashingError" not in outcome.errors
+    # The file is at fault, not the passphrase the person typed.
+    assert "does not open" not in outcome.message
     assert outcome.message.endswith(".") and "Traceback" not in outcome.message
     assert outcome.seconds < 10
 
@@ -145,6 +152,11 @@ def test_the_cheapest_and_the_dearest_settings_allowed_still_open(tmp_path, kind
     cheapest = sealed.KdfSettings(time_cost=1, memory_kib=8, parallelism=1)
     assert sealed.unseal(sealed.seal(b"x", "p", purpose="t", settings=cheapest), "p",
                          purpose="t") == b"x"
+    with Store(tmp_path / "sharing" / "journal.sqlite3") as store:
+        made = share.build(store, [store.add(EXAMPLES["gratitude"]).id], "Sam")
+    written = share.write(made, tmp_path / "cheap.json", passphrase=PASSPHRASE, kdf=cheapest)
+    assert json.loads(written.read_text())["sealed"]["kdf"]["memory_kib"] == 8
+    assert share.read(written, passphrase=PASSPHRASE) == made
     dearest = sealed.KdfSettings(time_cost=4, memory_kib=256 * 1024, parallelism=8)
     envelope = sealed.seal(b"x", "p", purpose="t", settings=dearest)
     assert sealed.checked(envelope).settings == dearest
