@@ -40,6 +40,8 @@ class ImportProblem(ValueError):
     """Where an export file goes wrong: which entry (1-based) and which field."""
 
     def __init__(self, where: str, field: str, detail: str):
+        # A crafted file's words could be long: the message quotes only their start.
+        detail = detail if len(detail) <= 200 else detail[:200] + "…"
         self.where, self.field, self.detail = where, field, detail
         super().__init__(f"{where}, {field}: {detail}")
 
@@ -216,7 +218,7 @@ def _rows(entries: object) -> Iterator[_Row]:
         profile = _profile_key(row["profile"], where)
         model = KINDS.get(row["kind"]) if isinstance(row["kind"], str) else None
         if model is None:
-            raise ImportProblem(where, "kind", f"unknown kind {row['kind']!r}")
+            raise ImportProblem(where, "kind", f"unknown kind {str(row['kind'])[:40]!r}")
         try:
             entry = model.from_data(row["data"], validate=True)
         except EntryInvalid as invalid:
