@@ -57,3 +57,15 @@ def test_a_missing_column_or_a_bad_scale_says_so(tmp_path):
         read_generic(path, date_column="date", mood_column="feeling")
     with pytest.raises(ImportProblem, match="lowest first"):
         read_generic(path, date_column="date", mood_column="mood", scale=(5, 5))
+
+
+def test_dates_far_ahead_or_back_are_listed_not_brought_in(tmp_path):
+    path = tmp_path / "moods.csv"
+    path.write_text("date,mood\n9999-12-31,5\n0001-01-01,5\n1969-12-31,5\n2025-01-03,5\n")
+    preview = read_generic(path, date_column="date", mood_column="mood")
+    assert [row.at.date() for row in preview.rows] == [dt.date(2025, 1, 3)]
+    assert [line for line, _why in preview.unreadable] == [2, 3, 4]
+    from workbook.store import reading
+
+    assert preview.unreadable[0][1] == ("its date, 31 December 9999, is not "
+                                        + reading.bounds_text())

@@ -19,7 +19,7 @@ from examples import EXAMPLES
 import workbook
 from workbook import charts, migrations, report, trends, words
 from workbook.models import KINDS, Entry
-from workbook.store import Store
+from workbook.store import Store, StoreError
 from workbook.trends import Span
 from workbook.widgets import RecentEntries
 from workbook.words import Picks
@@ -308,3 +308,61 @@ def test_a_retired_single_choice_is_offered_as_it_was_when_editing(store, monkey
     assert "no longer on the list" in form.fields["format"].message.value
     form.save.click()
     assert store.get(saved.id).entry.format == "online"
+
+
+def _crafted_export(tmp_path: Path, entries: list[dict]) -> Path:
+    path = tmp_path / "crafted.json"
+    path.write_text(json.dumps({"format": "secure-base-export", "version": 1, "schema": 4,
+                                "exported_at": "2026-11-01T09:00:00+00:00",
+                                "profiles": [{"key": "me", "name": ""}], "settings": {},
+                                "entries": entries}))
+    return path
+
+
+def test_an_entry_marked_unreadable_stays_unread_whatever_it_claims(store, tmp_path):
+    impossible = json.dumps({"mood": 999, "insecurity": -5, "note": "x" * 200_000})
+    path = _crafted_export(tmp_path, [
+        {"profile": "me", "kind": "checkin", "strategy": "checkin", "unreadable": True,
+         "created_at": "2026-11-01T09:00:00+00:00", "updated_at": None,
+         "stored_data": impossible},
+        # Even answers this version could read stay unread when marked so.
+        {"profile": "me", "kind": "checkin", "strategy": "checkin", "unreadable": True,
+         "created_at": "2026-11-02T09:00:00+00:00", "updated_at": None,
+         "stored_data": json.dumps({"mood": 5, "insecurity": 5})}])
+    assert store.import_json(path) == 2
+    found = store.entries()
+    assert list(found) == [] and len(found.skipped) == 2
+    assert "couldn't be read" in found.not_shown()
+    assert store.count("checkin") == 0 and store.days_with("checkin") == []
+    assert store.practice() == []
+    assert workbook.data("checkin", store=store).empty
+    loaded = trends.load(store, None)
+    for chart in charts.CHARTS:
+        chart.figure(loaded, Span.last(3650))
+    # Kept exactly as it came, and exported the same way again.
+    exported = json.loads(store.export_json(tmp_path / "again.json").read_text())
+    assert [(e.get("unreadable"), e.get("stored_data")) for e in exported["entries"]] == [
+        (True, impossible), (True, json.dumps({"mood": 5, "insecurity": 5}))]
+    assert "data" not in exported["entries"][0]
+
+
+def test_an_entry_not_marked_unreadable_is_checked_like_any_save(store, tmp_path, dump):
+    path = _crafted_export(tmp_path, [
+        {"profile": "me", "kind": "checkin", "strategy": "checkin",
+         "created_at": "2026-11-01T09:00:00+00:00",
+         "data": {"mood": 999, "insecurity": -5, "note": "x"}}])
+    before = dump(store.path)
+    with pytest.raises(StoreError, match="entry 1 \\(checkin\\), mood"):
+        store.import_json(path)
+    assert dump(store.path) == before
+
+
+@pytest.mark.parametrize("when", ["9999-01-01T00:00:00+00:00", "0001-01-01T00:00:00+00:00"])
+def test_an_export_entry_dated_far_ahead_or_back_is_refused(store, tmp_path, dump, when):
+    path = _crafted_export(tmp_path, [
+        {"profile": "me", "kind": "checkin", "strategy": "checkin", "created_at": when,
+         "data": EXAMPLES["checkin"].to_data()}])
+    before = dump(store.path)
+    with pytest.raises(StoreError, match="is not between 1 January 1970 and"):
+        store.import_json(path)
+    assert dump(store.path) == before

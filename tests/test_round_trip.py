@@ -21,7 +21,8 @@ storable_text = st.one_of(
     st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"),
             max_size=SHORT_TEXT // 4),
 )
-moments = st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2030, 12, 31),
+# Within the times an export may hold: from 1970 up to tomorrow.
+moments = st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2025, 12, 31),
                        timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=-7)),
                                                   dt.timezone(dt.timedelta(hours=5, minutes=30))]))
 

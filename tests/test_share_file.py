@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import os
 import stat
@@ -290,3 +292,37 @@ def test_a_blank_path_is_asked_for_when_writing_and_reading(store):
         with pytest.raises(share.ShareError) as blank:
             attempt()
         assert (blank.value.message, blank.value.field) == (share.messages.SHARE_NO_PATH, "path")
+
+
+@pytest.mark.parametrize("made_at", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+00:00",
+                                     "1969-12-31T23:59:59+00:00"])
+def test_a_file_dated_far_ahead_or_back_is_refused_and_blocks_no_later_file(
+        store, other, tmp_path, dump, made_at):
+    crafted_path = crafted(tmp_path, "crafted.json",
+                           {**good_document(store, tmp_path), "made_at": made_at})
+    before = dump(other.path)
+    with pytest.raises(share.ShareError, match="between 1 January 1970 and") as refused:
+        share.read(crafted_path)
+    assert refused.value.message.endswith("Nothing was changed.")
+    assert dump(other.path) == before
+    # A genuine file made later still comes in.
+    genuine = share.write(share.build(store, every_shareable(store, "later"), "Sam"),
+                          tmp_path / "genuine.json")
+    assert share.receive(other, share.read(genuine)).added == len(share.SHAREABLE)
+
+
+def test_an_entry_dated_in_the_far_future_is_refused(store, tmp_path):
+    document = good_document(store, tmp_path)
+    document["entries"][0]["written_at"] = "9999-01-01T00:00:00+00:00"
+    with pytest.raises(share.ShareError, match="entry 1 was written on 1 January 9999"):
+        share.read(crafted(tmp_path, "crafted.json", document))
+
+
+def test_a_far_future_file_brought_in_before_these_checks_blocks_nothing(store, other, tmp_path):
+    made = share.build(store, every_shareable(store), "Sam")
+    share.receive(other, dataclasses.replace(
+        made, made_at=dt.datetime(9999, 1, 1, tzinfo=dt.UTC)))
+    genuine = share.write(share.build(store, every_shareable(store, "later"), "Sam"),
+                          tmp_path / "genuine.json")
+    receipt = share.receive(other, share.read(genuine))
+    assert (receipt.added, receipt.replaced) == (len(share.SHAREABLE), len(share.SHAREABLE))

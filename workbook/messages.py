@@ -52,6 +52,10 @@ IMPORT_UNREADABLE = (
     "{path} could not be imported: it doesn't look like a complete Secure Base export "
     "({reason}). Nothing was changed."
 )
+IMPORT_CANT_READ = (
+    "{path} could not be imported: {reason}. Please check it is the export you meant. "
+    "Nothing was changed."
+)
 IMPORT_TOO_NEW = (
     "{path} was exported by a newer version of Secure Base. Please update to import it. "
     "Nothing was changed."
@@ -120,6 +124,9 @@ SHARE_NO_PATH = "Please type the full path of the file, including its name."
 SHARE_NOT_FOUND = "There is no file at {path}. Please check the name and the folder."
 SHARE_NOT_A_SHARE_FILE = (
     "{path} is not a Secure Base share file. Nothing was changed."
+)
+SHARE_NOT_A_SHARE_FILE_BECAUSE = (
+    "{path} can't be opened as a share file: {reason}. Nothing was changed."
 )
 SHARE_TOO_NEW = (
     "{path} was made by a newer version of Secure Base. Please update to open it. Nothing "
@@ -208,6 +215,10 @@ IMPORT_BINARY = (
 IMPORT_TOO_BIG = (
     "{name} is {size} MB, more than the {limit} MB a mood export could be. Please check it "
     "is the right file. Nothing was changed."
+)
+IMPORT_NOT_A_FILE = (
+    "{name} can't be brought in: {reason}. Please choose the file the app exported. "
+    "Nothing was changed."
 )
 IMPORT_BAD_QUOTES = (
     "{name} can't be read: its quotation marks don't match up near line {line}, so the "

@@ -105,5 +105,12 @@ def _v3_pick_keys(con: sqlite3.Connection) -> None:
                     (json.dumps(answers, ensure_ascii=False), entry_id))
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_journal, _v2_batches, _v3_pick_keys]
+def _v4_kept_unread(con: sqlite3.Connection) -> None:
+    # An entry that came in marked unreadable (from an export) is kept exactly as it came
+    # and never shown, whatever its kind and answers claim to be.
+    con.execute("ALTER TABLE entries ADD COLUMN unread INTEGER NOT NULL DEFAULT 0")
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_journal, _v2_batches, _v3_pick_keys, _v4_kept_unread]
 LATEST = len(STEPS)

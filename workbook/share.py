@@ -20,7 +20,9 @@ from typing import Any
 from workbook import messages, words
 from workbook.models import KINDS, Entry, EntryInvalid
 from workbook.models._text import shorten
+from workbook.sealed import KdfSettings
 from workbook.store import Saved, Store, StoreError, make_private_file, now
+from workbook.store.reading import FileRefused, bounds_text, read_bounded, within_bounds
 
 FORMAT = "secure-base-share"
 VERSION = 1
@@ -30,8 +32,6 @@ NAME_LIMIT = 60
 SHORTEST_PASSPHRASE = 8
 # A share file holds a handful of entries; anything far bigger is not one.
 LARGEST_FILE = 5_000_000
-# The most a share file's key derivation may ask for (ours use 3 passes and 64 MiB).
-KDF_LIMITS = {"time_cost": 10, "memory_kib": 1024 * 1024, "parallelism": 8}
 
 # The kinds a person may share, in the order they are offered.
 SHAREABLE: tuple[str, ...] = (
@@ -203,10 +203,12 @@ def _readable(value: Any) -> str:
     return str(value)
 
 
-def write(share: ShareFile, path: str | Path, *, passphrase: str = "") -> Path:
+def write(share: ShareFile, path: str | Path, *, passphrase: str = "",
+          kdf: KdfSettings | None = None) -> Path:
     """Write ``share`` to ``path`` (0600) and return where it went.
 
-    With a passphrase, the text is sealed (Argon2id + AES-256-GCM, see `workbook.sealed`).
+    With a passphrase, the text is sealed (Argon2id + AES-256-GCM, see `workbook.sealed`;
+    ``kdf`` its cost, our usual one when not given).
     Raises `ShareError` for a passphrase that is too short or a place that can't be written.
     """
     if passphrase and len(passphrase) < SHORTEST_PASSPHRASE:
@@ -217,7 +219,8 @@ def write(share: ShareFile, path: str | Path, *, passphrase: str = "") -> Path:
     if passphrase:
         from workbook import sealed
 
-        envelope = sealed.seal(text.encode("utf-8"), passphrase, purpose=PURPOSE)
+        envelope = sealed.seal(text.encode("utf-8"), passphrase, purpose=PURPOSE,
+                               settings=kdf)
         text = json.dumps({"format": FORMAT, "version": VERSION, "sealed": envelope},
                           indent=1) + "\n"
     if target.is_symlink() or target.is_dir():
@@ -241,11 +244,12 @@ def read(path: str | Path, *, passphrase: str = "") -> ShareFile:
     """
     source = _path(path)
     try:
-        if source.stat().st_size > LARGEST_FILE:
-            raise ShareError(messages.SHARE_NOT_A_SHARE_FILE.format(path=source))
-        raw = source.read_bytes()
+        raw = read_bounded(source, LARGEST_FILE)
     except FileNotFoundError as error:
         raise ShareError(messages.SHARE_NOT_FOUND.format(path=source), "path") from error
+    except FileRefused as error:
+        raise ShareError(messages.SHARE_NOT_A_SHARE_FILE_BECAUSE.format(
+            path=source, reason=error.reason), "path") from error
     except OSError as error:
         raise ShareError(messages.SHARE_DAMAGED.format(
             path=source, reason=error.strerror or type(error).__name__)) from error
@@ -284,18 +288,13 @@ def _unsealed(envelope: object, passphrase: str, source: Path) -> bytes:
 
     if not passphrase:
         raise ShareError(messages.SHARE_NEEDS_PASSPHRASE, "passphrase")
-    kdf = envelope.get("kdf") if isinstance(envelope, dict) else None
-    if not isinstance(kdf, dict) or not all(
-            isinstance(kdf.get(name), int) and 1 <= kdf[name] <= most
-            for name, most in KDF_LIMITS.items()):
-        # A crafted file could ask for more memory or time than any real one needs.
-        raise ShareError(messages.SHARE_DAMAGED.format(path=source, reason="key settings"))
     try:
         return sealed.unseal(envelope, passphrase, purpose=PURPOSE)  # type: ignore[arg-type]
     except sealed.WrongSecret as error:
         raise ShareError(messages.SHARE_WRONG_PASSPHRASE, "passphrase") from error
     except sealed.BadEnvelope as error:
-        raise ShareError(messages.SHARE_DAMAGED.format(path=source, reason=str(error))) from error
+        raise ShareError(messages.SHARE_DAMAGED.format(path=source, reason=error.reason)) \
+            from error
 
 
 def _parse(data: dict[str, Any], source: Path) -> ShareFile:
@@ -319,11 +318,17 @@ def _parse(data: dict[str, Any], source: Path) -> ShareFile:
     made_at = _moment(data.get("made_at"))
     if made_at is None:
         raise damaged("no time it was made")
+    if not within_bounds(made_at):
+        # A file from the far future would make every later one look "already here".
+        raise damaged(f"the time it was made, {_day(made_at)}, is not {bounds_text()}")
     entries = []
     for number, item in enumerate(items, start=1):
         written = _moment(item.get("written_at"))
         if written is None:
             raise damaged(f"entry {number} has no date")
+        if not within_bounds(written):
+            raise damaged(f"entry {number} was written on {_day(written)}, which is not "
+                          f"{bounds_text()}")
         entries.append(SharedEntry(item["kind"], written,
                                    _entry(KINDS[item["kind"]], item.get("data"), number, damaged)))
     return ShareFile(name, made_at, tuple(entries))
@@ -341,6 +346,10 @@ def _entry(model: type[Entry], data: object, number: int, damaged: Any) -> Entry
         raise damaged(f"entry {number}, {field}") from invalid
     except (ValueError, TypeError, AttributeError, KeyError) as error:
         raise damaged(f"entry {number}") from error
+
+
+def _day(moment: dt.datetime) -> str:
+    return f"{moment.day} {moment:%B} {moment.year}"
 
 
 def _moment(value: object) -> dt.datetime | None:
@@ -367,8 +376,10 @@ def receive(store: Store, share: ShareFile, *,
     """
     earlier = previous_shares(store, partner=partner)
     # A file whose entries were all deleted here may be brought in again.
-    latest = max((dt.datetime.fromisoformat(b.details["made_at"]) for b in earlier
-                  if b.entries and "made_at" in b.details), default=None)
+    # A time out of bounds (brought in before they were checked) blocks nothing.
+    latest = max((moment for b in earlier if b.entries
+                  for moment in [_moment(b.details.get("made_at"))]
+                  if moment is not None and within_bounds(moment)), default=None)
     if latest is not None and share.made_at <= latest:
         raise ShareError(messages.SHARE_ALREADY_HERE.format(name=share.name))
     details = {"from": share.name, "made_at": share.made_at.isoformat(), "profile": partner}

@@ -17,6 +17,7 @@ from workbook import messages, words
 from workbook.models import CheckIn, EntryInvalid
 from workbook.models.base import LONG_TEXT, SHORT_TEXT
 from workbook.store import Store, StoreError
+from workbook.store.reading import FileRefused, TooBig, bounds_text, read_bounded, within_bounds
 
 # Ten years of several check-ins a day is well under 5 MB; more is not a mood export.
 MAX_BYTES = 50 * 1024 * 1024
@@ -99,14 +100,17 @@ def read_text(source: Source, name: str | None = None) -> str:
     else:
         path = Path(source)
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise _too_big(name, size)
-            data = path.read_bytes()
+            data = read_bounded(path, MAX_BYTES)
         except FileNotFoundError as error:
             raise ImportProblem(messages.IMPORT_NOT_FOUND.format(name=str(path))) from error
-        except IsADirectoryError as error:
-            raise ImportProblem(messages.IMPORT_BINARY.format(name=name)) from error
+        except TooBig as error:
+            raise _too_big(name, error.size or MAX_BYTES + 1) from error
+        except FileRefused as error:
+            raise ImportProblem(messages.IMPORT_NOT_A_FILE.format(
+                name=name, reason=error.reason)) from error
+        except OSError as error:
+            raise ImportProblem(messages.IMPORT_NOT_A_FILE.format(
+                name=name, reason=error.strerror or type(error).__name__)) from error
     if len(data) > MAX_BYTES:
         raise _too_big(name, len(data))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -190,6 +194,13 @@ def parse_time(text: str) -> dt.time:
     if hour > 23 or minute > 59:
         raise unreadable
     return dt.time(hour, minute)
+
+
+def check_date(at: dt.datetime) -> dt.datetime:
+    """``at`` itself; raises ValueError (the row's reason) for a date out of bounds."""
+    if not within_bounds(at):
+        raise ValueError(f"its date, {at.day} {at:%B} {at.year}, is not {bounds_text()}")
+    return at
 
 
 def too_long(note: str, activities: tuple[str, ...] = ()) -> str | None:

@@ -27,6 +27,7 @@ from workbook.importers._shared import (
     Preview,
     Row,
     Source,
+    check_date,
     csv_rows,
     file_name,
     fingerprint,
@@ -82,7 +83,7 @@ def read_daylio(source: Source, *, name: str | None = None) -> Preview:
         cell = {title: cells[index] for title, index in wanted.items() if index < len(cells)}
         try:
             day = _day(cell.get("full_date", ""), cell.get("year", ""), cell.get("date", ""))
-            at = dt.datetime.combine(day, parse_time(cell.get("time", "")))
+            at = check_date(dt.datetime.combine(day, parse_time(cell.get("time", ""))))
         except ValueError as error:
             unreadable.append((line, str(error)))
             continue

@@ -17,6 +17,7 @@ from workbook.importers._shared import (
     Preview,
     Row,
     Source,
+    check_date,
     csv_rows,
     file_name,
     fingerprint,
@@ -77,12 +78,15 @@ def read_generic(source: Source, *, date_column: str, mood_column: str,
     unreadable: list[tuple[int, str]] = []
     for line, cells in rows:
         try:
-            at = _when(cell(cells, "date"), cell(cells, "time") if "time" in index else "")
-            value = float(cell(cells, "mood").strip().replace(",", "."))
+            at = check_date(_when(cell(cells, "date"),
+                                  cell(cells, "time") if "time" in index else ""))
         except ValueError as error:
-            reason = str(error) if "can't be read" in str(error) else (
-                f"the mood {cell(cells, 'mood').strip()!r} is not a number")
-            unreadable.append((line, reason))
+            unreadable.append((line, str(error)))
+            continue
+        try:
+            value = float(cell(cells, "mood").strip().replace(",", "."))
+        except ValueError:
+            unreadable.append((line, f"the mood {cell(cells, 'mood').strip()!r} is not a number"))
             continue
         if not low <= value <= high:
             unreadable.append((line, f"the mood {value:g} is outside {low:g} to {high:g}"))
@@ -115,7 +119,10 @@ def _when(date_text: str, time_text: str) -> dt.datetime:
         if when is None:
             raise ValueError(f"the date {text!r} can't be read") from None
     if when.tzinfo is not None:
-        when = when.astimezone().replace(tzinfo=None)
+        try:
+            when = when.astimezone().replace(tzinfo=None)
+        except (OverflowError, OSError):
+            raise ValueError(f"the date {text!r} can't be read") from None
     if time_text.strip():
         when = dt.datetime.combine(when.date(), parse_time(time_text))
     elif len(text) <= 10:

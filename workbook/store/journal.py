@@ -337,7 +337,7 @@ class Store(Copies, Transfer, Batches):
     def count(self, kind: str, *, profile: str = words.PROFILE_ME,
               day: dt.date | None = None) -> int:
         """How many entries of ``kind`` this profile has (on ``day``, if given)."""
-        sql = "SELECT count(*) FROM entries WHERE kind = ? AND profile = ?"
+        sql = f"SELECT count(*) FROM entries WHERE kind = ? AND profile = ? AND {rows.SHOWN}"
         args: list[Any] = [kind, profile]
         if day is not None:
             sql += " AND day = ?"
@@ -346,7 +346,7 @@ class Store(Copies, Transfer, Batches):
 
     def days_with(self, kind: str, *, profile: str | None = None) -> list[tuple[str, int]]:
         """(day, number of entries) for each day with an entry of ``kind``, oldest first."""
-        sql = ("SELECT day, count(*) FROM entries WHERE kind = ?"
+        sql = (f"SELECT day, count(*) FROM entries WHERE kind = ? AND {rows.SHOWN}"
                + (" AND profile = ?" if profile else "") + " GROUP BY day ORDER BY day")
         return [tuple(row) for row in self._con.execute(sql, (kind, profile) if profile
                                                         else (kind,))]
@@ -354,6 +354,7 @@ class Store(Copies, Transfer, Batches):
     def practice(self, *, profile: str | None = None) -> list[tuple[str, str, str, int]]:
         """(day, profile, strategy, number of saved exercises) for each day practised."""
         sql = ("SELECT day, profile, strategy, count(*) FROM entries WHERE strategy IS NOT NULL"
+               f" AND {rows.SHOWN}"
                + (" AND profile = ?" if profile else "")
                + " GROUP BY day, profile, strategy ORDER BY day, strategy")
         return [tuple(row) for row in self._con.execute(sql, (profile,) if profile else ())]

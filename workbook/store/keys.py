@@ -18,6 +18,7 @@ from typing import Any
 from workbook import messages, sealed
 from workbook.store.errors import KeyFileProblem, WrongPassphrase
 from workbook.store.files import make_private_file
+from workbook.store.reading import read_bounded
 
 FORMAT = "secure-base-journal-key"
 VERSION = 1
@@ -28,6 +29,8 @@ KEY_BYTES = 32
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PLAIN_HEADER = b"SQLite format 3\x00"
 CODE_GROUPS = 6  # 6 groups of 4 characters: 120 random bits
+# Ours is under 2 KB: two sealed 32-byte keys and their settings.
+LARGEST_KEY_FILE = 64 * 1024
 
 
 def key_path(journal: Path) -> Path:
@@ -92,10 +95,10 @@ def read(journal: Path) -> dict[str, Any]:
     """The key file of ``journal``; raises `KeyFileProblem` naming it."""
     path = key_path(journal)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_bounded(path, LARGEST_KEY_FILE).decode("utf-8"))
     except FileNotFoundError as error:
         raise KeyFileProblem(messages.KEY_FILE_MISSING.format(path=path)) from error
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         raise KeyFileProblem(messages.KEY_FILE_DAMAGED.format(path=path)) from error
     if (not isinstance(document, dict) or document.get("format") != FORMAT
             or document.get("version") != VERSION

@@ -16,10 +16,13 @@ from workbook.models import KINDS, Entry, UnreadableData
 from workbook.store.errors import StoreError
 from workbook.store.files import now
 
-SELECT = ("SELECT id, profile, kind, strategy, created_at, day, updated_at, data, batch"
-          " FROM entries")
+SELECT = ("SELECT id, profile, kind, strategy, created_at, day, updated_at, data, batch,"
+          " unread FROM entries")
 # What `columns` reads: the same rows, without what a table of one kind doesn't show.
-SELECT_COLUMNS = "SELECT id, profile, strategy, created_at, day, updated_at, data FROM entries"
+SELECT_COLUMNS = ("SELECT id, profile, strategy, created_at, day, updated_at, data, unread"
+                  " FROM entries")
+# Added to a query that counts entries: rows kept unread are never counted as shown.
+SHOWN = "unread = 0"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,13 +88,17 @@ def insert(con: sqlite3.Connection, entry: Entry, *, profile: str,
     return int(cursor.lastrowid or 0)
 
 
-def insert_raw(con: sqlite3.Connection, profile: str, kind: str, strategy: str | None,
-               created: dt.datetime, updated: dt.datetime | None, data: str) -> int:
-    """Write a row exactly as given (an entry this version can't read, kept unchanged)."""
+def insert_unread(con: sqlite3.Connection, profile: str, kind: str, strategy: str | None,
+                  created: dt.datetime, updated: dt.datetime | None, data: str) -> int:
+    """Write a row exactly as given, marked unread: it is kept and exported, never shown.
+
+    For an entry that came marked unreadable: whatever its kind and answers say, nothing
+    reads it as an entry.
+    """
     ensure_profile(con, profile)
     cursor = con.execute(
-        "INSERT INTO entries (profile, kind, strategy, created_at, day, updated_at, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (profile, kind, strategy, created_at, day, updated_at, data,"
+        " unread) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
         (profile, kind, strategy, created.isoformat(), created.date().isoformat(),
          updated.isoformat() if updated else None, data))
     return int(cursor.lastrowid or 0)
@@ -143,9 +150,17 @@ def saved(row: tuple[Any, ...]) -> Saved:
     """Build a `Saved` from a row as stored (never re-checked against today's rules).
 
     Raises `UnreadableRow` for a row of a kind, or with answers, this version doesn't
-    know, or whose data can't be decoded.
+    know, whose data can't be decoded, or that is kept unread (`insert_unread`).
     """
-    entry_id, profile, kind, strategy, created, day, updated, data, batch = row
+    found = _saved(row)
+    if row[9]:
+        # Kept unread even when its answers look readable: it came marked unreadable.
+        raise UnreadableRow(found.id, found.kind, "data")
+    return found
+
+
+def _saved(row: tuple[Any, ...]) -> Saved:
+    entry_id, profile, kind, strategy, created, day, updated, data, batch, _unread = row
     model = KINDS.get(kind)
     if model is None:
         raise UnreadableRow(entry_id, kind, "newer")
@@ -219,7 +234,11 @@ def columns(kind: str, found: Iterable[tuple[Any, ...]]) -> Columns:
     skipped: list[UnreadableRow] = []
     moment, date, combine = dt.datetime.fromisoformat, dt.date.fromisoformat, dt.datetime.combine
     decode, answers = _RAW_DECODE, model.plain_from_data
-    for entry_id, profile, strategy, created, day, updated, data in found:
+    for entry_id, profile, strategy, created, day, updated, data, unread in found:
+        if unread:
+            # Kept unread, whatever its answers look like, exactly as `saved` skips it.
+            skipped.append(UnreadableRow(entry_id, kind, "data"))
+            continue
         try:
             written, on = moment(created), date(day)
             if updated:
