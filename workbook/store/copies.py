@@ -10,6 +10,7 @@ from workbook import messages
 from workbook.store.connection import connect
 from workbook.store.errors import StoreDamaged, StoreLocked, database_error
 from workbook.store.files import make_private_dir, make_private_file, now
+from workbook.store.handles import using
 from workbook.store.keys import PLAIN_HEADER, is_encrypted, key_path
 
 BACKUPS_KEPT = 5
@@ -186,7 +187,7 @@ def restore(journal: Path, backup: Path, *, data_key: bytes | None = None) -> Pa
     it was unlocked here; else `StoreLocked`), and the copy kept stays locked. Returns
     where the replaced file was kept (0600, never deleted here).
     """
-    from workbook.store.journal import forget, held_key
+    from workbook.store.journal import held_key
 
     journal, backup = Path(journal), Path(backup)
     if not is_encrypted(backup):
@@ -204,6 +205,13 @@ def restore(journal: Path, backup: Path, *, data_key: bytes | None = None) -> Pa
         check.close()
     if not healthy:
         raise StoreDamaged(messages.damaged(backup, None))
+    with using(journal):  # never while a lock change holds it (see `handles`)
+        return _replace_with(journal, backup, data_key)
+
+
+def _replace_with(journal: Path, backup: Path, data_key: bytes | None) -> Path:
+    from workbook.store.journal import forget
+
     forget(journal)
     kept_dir = journal.parent / "replaced"
     make_private_dir(kept_dir)
