@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
-from workbook import messages
+from workbook import messages, sealed
 from workbook.store.connection import connect
 from workbook.store.errors import StoreDamaged, StoreLocked, database_error
 from workbook.store.files import make_private_dir, make_private_file, now
@@ -27,6 +28,41 @@ def replaced_copies_of(journal: Path) -> list[Path]:
     """Files a restore kept aside (the journal it replaced, with its WAL and SHM)."""
     folder = Path(journal).parent / "replaced"
     return sorted(folder.glob("journal-*")) if folder.is_dir() else []
+
+
+def plain_exports(journal: Path) -> list[Path]:
+    """Files in the journal's exports folder that anyone who opens them can read: JSON
+    exports that are not sealed, CSV tables and HTML reports. Sealed exports are known
+    by their content; the reminders calendar holds nothing of the journal."""
+    folder = Path(journal).parent / "exports"
+    if not folder.is_dir():
+        return []
+    return [path for path in sorted(folder.iterdir())
+            if path.is_file() and not path.is_symlink()
+            and path.suffix.lower() != ".ics" and not _is_sealed(path)]
+
+
+def remove_plain_exports(journal: Path) -> list[Path]:
+    """Remove every file `plain_exports` lists; returns those removed."""
+    removed = []
+    for path in plain_exports(journal):
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def _is_sealed(path: Path) -> bool:
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(document, dict):
+        return False
+    inner = document.get("sealed")  # a share file sealed inside its own wrapping
+    return document.get("format") == sealed.FORMAT or (
+        isinstance(inner, dict) and inner.get("format") == sealed.FORMAT)
 
 
 def remove_copies(journal: Path, *, encrypted: bool) -> list[Path]:
