@@ -23,7 +23,7 @@ from workbook import messages
 from workbook.models import CheckIn
 from workbook.sealed import KdfSettings
 from workbook.store import Store, StoreError, handles, journal, lock
-from workbook.store.journal import drop_key
+from workbook.store.journal import drop_key, forget
 
 FAST = KdfSettings(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 OLD, NEW = "river stone quiet lamp", "a brand new passphrase"
@@ -230,3 +230,27 @@ def test_a_lock_change_refuses_while_this_kernel_has_the_journal_open_elsewhere(
         other.close()
     with Store(path) as store:
         assert "still saves" in {s.entry.note for s in store.entries()}
+
+
+def test_a_form_saving_while_this_kernel_holds_the_journal_keeps_its_answers(
+        tmp_path, monkeypatch):
+    """A check-in saved from another thread while a lock change holds the journal is
+    refused as busy (here at once: the wait is set to nothing), and keeps what was typed."""
+    from workbook.exercises.checkin import check_in
+
+    monkeypatch.setenv("SECURE_BASE_HOME", str(tmp_path / "home"))
+    path = tmp_path / "home" / "journal.sqlite3"
+    journal_with_entries(path, locked=False)
+    monkeypatch.setattr(handles, "BUSY_TIMEOUT_MS", 0)
+    form = check_in()
+    form.mood.value, form.note.value = 3, "typed during the lock"
+    forget(path)  # as a lock change does before it holds the journal
+    with handles.holding(path, wait_ms=0):
+        thread = threading.Thread(target=form.save.click)
+        thread.start()
+        thread.join(ANSWER_WITHIN_S)
+    assert "busy in another notebook" in form.status.value, form.status.value
+    assert form.note.value == "typed during the lock" and form.mood.value == 3
+    form.save.click()
+    assert "Saved" in form.status.value
+    drop_key(path)
