@@ -255,3 +255,24 @@ def nothing_plain(journal: Path) -> bool:
     from workbook.store.copies import is_plain_copy
 
     return not [p.name for p in journal.parent.rglob("*.sqlite3") if is_plain_copy(p)]
+
+
+def test_a_damaged_locked_journal_can_be_unlocked_and_then_restored(home):
+    default_store().add(CheckIn(mood=5, insecurity=5, note="in the backup"))
+    panel, _code = lock_with_panel(home)
+    default_store().backup(reason="copy")
+    panel.lock_now.click()
+    home.write_bytes(b"\x00garbage" * 512)
+    for side in ("-wal", "-shm"):
+        Path(f"{home}{side}").unlink(missing_ok=True)
+
+    prompt = need_help().unlock
+    prompt.passphrase.value = SECRET
+    prompt.unlock.click()
+    assert "could not be read" in prompt.status.value and "Start here" in prompt.status.value
+    privacy = start_here.privacy()
+    assert privacy.restore.layout.display == "flex"
+    privacy.restore.click()
+    assert "Restored the backup" in privacy.status.value, privacy.status.value
+    assert lock.is_locked(home)
+    assert [s.entry.note for s in default_store().entries()] == ["in the backup"]

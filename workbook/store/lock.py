@@ -30,7 +30,7 @@ from workbook.sealed import KdfSettings
 from workbook.store import keys
 from workbook.store.connection import connect
 from workbook.store.copies import remove_copies
-from workbook.store.errors import StoreError, database_error, operational
+from workbook.store.errors import StoreDamaged, StoreError, database_error, operational
 from workbook.store.files import make_private_file
 from workbook.store.handles import holding, is_encrypted_here
 from workbook.store.journal import Store, adopt, drop_key, forget, held_key, hold_key
@@ -57,7 +57,8 @@ def check_passphrase(passphrase: str) -> None:
 def unlock(journal: Path, passphrase: str) -> Store:
     """Open a locked journal and keep it unlocked in this kernel (see `default_store`).
 
-    Raises `WrongPassphrase` or `KeyFileProblem`; nothing on disk is changed.
+    Raises `WrongPassphrase` or `KeyFileProblem`; nothing on disk is changed. A damaged
+    journal raises `StoreDamaged` but stays unlocked, so its backup can be restored.
     """
     journal = Path(journal)
     if not is_locked(journal):
@@ -127,9 +128,17 @@ def recover(journal: Path, code: str, new_passphrase: str, *,
 
 
 def _hold(journal: Path, data_key: bytes) -> Store:
-    """Check the key opens the journal, then keep it for this kernel's default store."""
+    """Check the key opens the journal, then keep it for this kernel's default store.
+
+    Raises `StoreDamaged` for a damaged journal, keeping the key all the same.
+    """
     forget(journal)
-    store = Store(journal, data_key=data_key)
+    try:
+        store = Store(journal, data_key=data_key)
+    except StoreDamaged:
+        # The key is right (its wrapping opened): kept, so a backup can be restored.
+        hold_key(journal, data_key)
+        raise
     hold_key(journal, data_key)
     adopt(store)
     return store
