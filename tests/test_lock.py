@@ -100,6 +100,36 @@ def test_locking_an_existing_journal_keeps_every_entry_and_leaves_nothing_plain(
         assert notes(store) == before
 
 
+@pytest.mark.parametrize("damage", ["first 16 bytes", "first 100 bytes", "none"])
+def test_locking_removes_plain_copies_whatever_their_first_bytes_say(tmp_path, damage):
+    """A plain copy is known by opening it: one whose header was damaged still holds
+    every entry in plain text, so it goes when the journal is locked."""
+    path = journal_in(tmp_path)
+    with Store(path) as store:
+        store.add(CheckIn(mood=5, insecurity=5, note=CANARY))
+        backup = store.backup(reason="daily")
+        kept_aside = path.parent / "replaced" / "journal-20260101-000000-000000.sqlite3"
+        kept_aside.parent.mkdir(mode=0o700)
+        store.backup(kept_aside)
+    for copy in (backup, kept_aside):
+        data = bytearray(copy.read_bytes())
+        size = {"first 16 bytes": 16, "first 100 bytes": 100, "none": 0}[damage]
+        data[:size] = random.Random(size).randbytes(size)
+        copy.write_bytes(bytes(data))
+        assert CANARY.encode() in data
+    not_a_journal = path.parent / "replaced" / "journal-20250101-000000-000000.sqlite3"
+    not_a_journal.write_bytes(b"\x00garbage" * 512)
+    lock.lock(path, PASSPHRASE, kdf=FAST)
+    lock.lock_now(path)
+    assert not backup.exists() and not kept_aside.exists()
+    for name, data in every_file(path.parent).items():
+        assert CANARY.encode() not in data, name
+    assert not_a_journal.exists()  # nothing of a journal in it: kept, as a restore promised
+    with Store(path, PASSPHRASE) as store:
+        assert notes(store) == [CANARY]
+        assert [p.name.endswith("-locked.sqlite3") for p in store.backups()] == [True]
+
+
 def test_changing_the_passphrase_rewraps_the_key_and_leaves_the_journal_alone(tmp_path):
     path = journal_in(tmp_path)
     with Store(path, PASSPHRASE, kdf=FAST) as store:

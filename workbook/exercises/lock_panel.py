@@ -10,6 +10,7 @@ import ipywidgets as widgets
 from workbook import messages
 from workbook.sealed import KdfSettings
 from workbook.store import Store, default_path
+from workbook.store.copies import plain_exports, remove_plain_exports
 from workbook.widgets import Panel, fields, html
 
 
@@ -46,6 +47,13 @@ class LockPanel(Panel):
         self.export_locked = action("Export locked copy", "download")
         self.written_down = action("I have written it down", "check")
         self.state = widgets.HTML("")
+        # Plain exports the lock would not cover: listed before locking, with a choice.
+        self.exports_listed = widgets.HTML("")
+        self.exports_choice = widgets.RadioButtons(
+            options=[(REMOVE_EXPORTS, "remove"), (KEEP_EXPORTS, "keep")], value=None,
+            layout=widgets.Layout(width="auto"))
+        self.exports_choice.observe(lambda _change: self._offer_lock(), names="value")
+        self.exports_box = widgets.VBox([self.exports_listed, self.exports_choice])
         self.code_shown = widgets.HTML("")
         self.code_box = widgets.VBox([self.code_shown, self.written_down])
         for button, handler in ((self.turn_on, self._lock), (self.change, self._change),
@@ -55,7 +63,8 @@ class LockPanel(Panel):
                                 (self.written_down, self._hide_code)):
             self.on_click(button, self._clearing(handler))
         self.root.children = [
-            widgets.HTML(html.heading(self.title)), self.state, self.passphrase,
+            widgets.HTML(html.heading(self.title)), self.state, self.exports_box,
+            self.passphrase,
             self.new_passphrase, self.repeat, self.recovery_code,
             widgets.HBox([self.turn_on, self.change, self.recover, self.remove,
                           self.lock_now, self.export_locked],
@@ -86,6 +95,22 @@ class LockPanel(Panel):
         self.passphrase.description = "Current passphrase" if locked else "Passphrase"
         self.repeat.description = "New passphrase again" if locked else "Passphrase again"
         self.state.value = html.message(LOCKED_TEXT if locked else UNLOCKED_TEXT, "info")
+        self._list_exports([] if locked else plain_exports(journal))
+
+    def _list_exports(self, found: list[Path]) -> None:
+        self.exports_box.layout.display = "flex" if found else "none"
+        if not found:
+            self.exports_choice.value = None
+        names = "".join(f"<li><code>{html.text(p.name)}</code></li>" for p in found)
+        folder = html.text(str(found[0].parent)) if found else ""
+        self.exports_listed.value = html.message(
+            f"{EXPORTS_TEXT.format(folder=folder)}<ul>{names}</ul>", "care") if found else ""
+        self._offer_lock()
+
+    def _offer_lock(self) -> None:
+        # Locking waits for the person's answer about the plain exports listed.
+        self.turn_on.disabled = (self.exports_box.layout.display == "flex"
+                                 and self.exports_choice.value is None)
 
     def _clearing(self, handler: Callable[[], None]) -> Callable[[], None]:
         # Secrets leave the fields before anything else runs, whatever happens next.
@@ -141,13 +166,25 @@ class LockPanel(Panel):
         passphrase = self._new_secret("passphrase")
         if passphrase is None:
             return
+        exports, choice = plain_exports(self._journal()), self.exports_choice.value
+        if exports and choice is None:
+            self.say(CHOOSE_FIRST, "info")
+            return
         self._release()
         try:
             code = lock.lock(self._journal(), passphrase, kdf=self.kdf)
         finally:
             self._reopen()
         self._show_code(code)
-        self.say("Your journal is locked. " + LOCKED_NOTE, "ok")
+        if not exports:
+            about_exports = ""
+        elif choice == "remove":
+            removed = remove_plain_exports(self._journal())
+            about_exports = EXPORTS_REMOVED.format(files=_files(len(removed))) + " "
+        else:
+            about_exports = EXPORTS_KEPT.format(files=_files(len(exports)),
+                                                folder=exports[0].parent) + " "
+        self.say("Your journal is locked. " + about_exports + LOCKED_NOTE, "ok")
 
     def _change(self) -> None:
         from workbook.store import lock
@@ -218,8 +255,25 @@ LOCKED_NOTE = (
     "The plain file and its old backups were removed. A disk (especially an SSD) may keep "
     "old copies of removed files for a while; if that matters to you, a new journal "
     "started after locking is the safest.")
+EXPORTS_TEXT = (
+    "These exports in <code>{folder}</code> are not locked, and locking your journal "
+    "does not change them: anyone who can open your files can read them. What would you "
+    "like to do with them when you lock?")
+REMOVE_EXPORTS = "Remove them when I lock my journal"
+KEEP_EXPORTS = "Keep them as they are, readable without my passphrase"
+CHOOSE_FIRST = (
+    "Nothing is locked yet. Please choose first whether to remove or keep the exports "
+    "listed above, then type your passphrase again and lock.")
+EXPORTS_REMOVED = "The plain exports you chose to remove are gone ({files})."
+EXPORTS_KEPT = (
+    "You chose to keep your plain exports ({files} in {folder}): they stay readable by "
+    "anyone who can open your files until you delete them.")
 RECOVERY_TEXT = (
     "Write this down and keep it somewhere only you can reach. It opens your journal if "
     "you forget your passphrase. It is shown only now and is not stored anywhere. If both "
     "the passphrase and this code are lost, nobody can open the journal, including us. "
     "Once it is written down, press the button below to clear it from the screen.")
+
+
+def _files(count: int) -> str:
+    return f"{count} file" if count == 1 else f"{count} files"

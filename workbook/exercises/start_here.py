@@ -23,6 +23,7 @@ from workbook.store import (
     now,
     restore,
 )
+from workbook.store.journal import held_key
 from workbook.widgets import Form, Panel, RecentEntries, fields, html
 
 if TYPE_CHECKING:
@@ -83,12 +84,14 @@ class PrivacyPanel(Panel):
         if not found:
             self.say("There is no backup to restore yet.", "info")
             return
+        # A locked journal is restored and reopened with its key: it stays unlocked here.
+        key = getattr(self._store, "data_key", None) or held_key(path)
         if self._store is not None:
             self._store.close()
         try:
-            kept = restore(path, found[0], data_key=getattr(self._store, "data_key", None))
+            kept = restore(path, found[0], data_key=key)
             if self._store is not None:
-                self._store = Store(path)
+                self._store = Store(path, data_key=key)
         except (StoreError, OSError) as error:
             self.say(getattr(error, "message", str(error)), "error")
             return

@@ -9,7 +9,8 @@ One module per job: `files` (where and how privately), `journal` (the `Store`),
 (backups and restore), `transfer` (JSON export and import), `errors` (messages
 for the person), `keys` and `lock` (the optional passphrase lock, SQLCipher),
 `connection` (opening a plain or locked file), `reading` (files from outside, read
-within bounds).
+within bounds), `handles` (which handles this process has on a journal, and none
+besides the lock's while a lock change holds it).
 """
 
 from __future__ import annotations

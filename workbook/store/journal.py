@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import sqlite3
 import threading
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +34,7 @@ from workbook.store.files import (
     make_private_file,
     now,
 )
+from workbook.store.handles import is_encrypted_here, using
 from workbook.store.rows import Found, Profile, Saved
 from workbook.store.transfer import Transfer
 
@@ -42,23 +42,6 @@ __all__ = ["BUSY_TIMEOUT_MS", "Store", "adopt", "default_store", "drop_key", "fo
            "held_key", "hold_key"]
 
 _open_stores: dict[Path, Store] = {}
-# Every Store with a connection in this process, so questions about its file can be
-# answered without opening the file (see `open_here`).
-_live: weakref.WeakSet[Store] = weakref.WeakSet()
-
-
-def open_here(journal: Path) -> Store | None:
-    """A Store of this process with ``journal`` open, if there is one."""
-    target = Path(journal).resolve()
-    return next((store for store in list(_live)
-                 if not store.closed and store.path.resolve() == target), None)
-
-
-def is_encrypted_here(journal: Path) -> bool:
-    """Whether ``journal`` is locked, without opening it while this process has it open:
-    closing a handle on the file would drop this process's SQLite locks on it."""
-    store = open_here(journal)
-    return store.locked if store is not None else keys.is_encrypted(journal)
 # Data keys of journals unlocked in this kernel, by path; only ever in memory.
 _held_keys: dict[Path, bytes] = {}
 
@@ -163,9 +146,9 @@ class Store(Copies, Transfer, Batches):
     def _connect(self) -> None:
         for _attempt in range(3):
             before = self._opening_inode = self._inode = _inode(self.path)
-            self._con = connect(self.path, self.data_key)
-            self.closed = False
-            _live.add(self)
+            with using(self.path, self):
+                self._con = connect(self.path, self.data_key)
+                self.closed = False
             try:
                 self._open()
             except StoreError:
@@ -173,6 +156,9 @@ class Store(Copies, Transfer, Batches):
                 raise
             except database_error() as error:
                 self.close()
+                if _busy(error):
+                    # Held by a lock change elsewhere for longer than we wait: not damage.
+                    raise StoreError(messages.LOCKED) from error
                 raise StoreDamaged(messages.damaged(self.path, self.newest_backup())) from error
             # The file was swapped (locked or unlocked elsewhere) while we opened it.
             if _inode(self.path) == before:
@@ -416,6 +402,11 @@ def _inode(path: Path) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return (found.st_dev, found.st_ino)
+
+
+def _busy(error: Exception) -> bool:
+    return isinstance(error, operational()) and any(
+        word in str(error).lower() for word in ("locked", "busy"))
 
 
 def _has_content(path: Path) -> bool:

@@ -13,7 +13,10 @@ whole journal that opens with the old secret or the new one:
   key, and so the journal, stay the same.
 
 A swap needs the journal to itself: another notebook holding it open makes the change
-wait, then refuse with a message, having changed nothing.
+wait, then refuse with a message, having changed nothing. While it holds the journal,
+nothing else in this process opens the file (`handles.holding`): SQLite's locks belong
+to the process, and closing any second handle on the file would drop them, letting
+another notebook save into the old file just before it is replaced.
 """
 
 from __future__ import annotations
@@ -27,17 +30,10 @@ from workbook.sealed import KdfSettings
 from workbook.store import keys
 from workbook.store.connection import connect
 from workbook.store.copies import remove_copies
-from workbook.store.errors import StoreError, database_error, operational
+from workbook.store.errors import StoreDamaged, StoreError, database_error, operational
 from workbook.store.files import make_private_file
-from workbook.store.journal import (
-    Store,
-    adopt,
-    drop_key,
-    forget,
-    held_key,
-    hold_key,
-    is_encrypted_here,
-)
+from workbook.store.handles import holding, is_encrypted_here
+from workbook.store.journal import Store, adopt, drop_key, forget, held_key, hold_key
 
 __all__ = ["MIN_PASSPHRASE", "TABLES", "change_passphrase", "held_key", "is_locked", "lock",
            "lock_now", "recover", "remove_lock", "unlock"]
@@ -61,7 +57,8 @@ def check_passphrase(passphrase: str) -> None:
 def unlock(journal: Path, passphrase: str) -> Store:
     """Open a locked journal and keep it unlocked in this kernel (see `default_store`).
 
-    Raises `WrongPassphrase` or `KeyFileProblem`; nothing on disk is changed.
+    Raises `WrongPassphrase` or `KeyFileProblem`; nothing on disk is changed. A damaged
+    journal raises `StoreDamaged` but stays unlocked, so its backup can be restored.
     """
     journal = Path(journal)
     if not is_locked(journal):
@@ -131,9 +128,17 @@ def recover(journal: Path, code: str, new_passphrase: str, *,
 
 
 def _hold(journal: Path, data_key: bytes) -> Store:
-    """Check the key opens the journal, then keep it for this kernel's default store."""
+    """Check the key opens the journal, then keep it for this kernel's default store.
+
+    Raises `StoreDamaged` for a damaged journal, keeping the key all the same.
+    """
     forget(journal)
-    store = Store(journal, data_key=data_key)
+    try:
+        store = Store(journal, data_key=data_key)
+    except StoreDamaged:
+        # The key is right (its wrapping opened): kept, so a backup can be restored.
+        hold_key(journal, data_key)
+        raise
     hold_key(journal, data_key)
     adopt(store)
     return store
@@ -147,13 +152,14 @@ def _finish_removal(journal: Path) -> None:
     keys.sync_folder(journal.parent)
 
 
-def tidy(journal: Path) -> None:
-    """Clear what an interrupted change left beside a journal (run with it held)."""
+def tidy(journal: Path, *, locked: bool) -> None:
+    """Clear what an interrupted change left beside a journal (run with it held, so
+    whether it is ``locked`` comes from the holder: looking would open the file)."""
     for leftover in (_converting(journal), Path(f"{_converting(journal)}-journal"),
                      Path(f"{_converting(journal)}-wal"), Path(f"{_converting(journal)}-shm"),
                      keys.key_path(journal).with_name(keys.key_path(journal).name + ".new")):
         leftover.unlink(missing_ok=True)
-    if not is_locked(journal) and keys.key_path(journal).exists():
+    if not locked and keys.key_path(journal).exists():
         _finish_removal(journal)  # a lock removed (or set) halfway: plain is what counts
 
 
@@ -163,8 +169,18 @@ def _converting(journal: Path) -> Path:
 
 def _swap(journal: Path, old_key: bytes | None, new_key: bytes | None,
           key_document: dict[str, Any] | None) -> None:
-    """Replace ``journal`` with a copy under ``new_key`` (None: plain), checked first."""
+    """Replace ``journal`` with a copy under ``new_key`` (None: plain), checked first.
+
+    Every call made while the journal is held opens other files only: the copy, the
+    key file, backups. The held connection is the one handle on the journal here.
+    """
     forget(journal)
+    with holding(journal, wait_ms=SWAP_WAIT_MS):
+        _swap_held(journal, old_key, new_key, key_document)
+
+
+def _swap_held(journal: Path, old_key: bytes | None, new_key: bytes | None,
+               key_document: dict[str, Any] | None) -> None:
     held = _cipher_connect(journal, old_key)
     try:
         try:
@@ -179,7 +195,7 @@ def _swap(journal: Path, old_key: bytes | None, new_key: bytes | None,
         if str(mode).lower() != "delete":
             raise StoreError(messages.OPEN_ELSEWHERE)
         Path(f"{journal}-shm").unlink(missing_ok=True)
-        tidy(journal)
+        tidy(journal, locked=old_key is not None)
         copy = _converting(journal)
         _export(held, copy, new_key)
         if key_document is not None:
