@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from workbook import trends
+from workbook import trends, words
 from workbook.export import PREFIX, private_file
 from workbook.report import content
 from workbook.report.content import ABOUT, SECTIONS, TITLE, build, chosen_plans
-from workbook.store import Store, make_private_dir, now
+from workbook.store import Profile, Store, make_private_dir, now
 from workbook.trends import Span
 
 __all__ = ["ABOUT", "FORMATS", "SECTIONS", "TITLE", "NotLockedWarning", "ReportError",
@@ -59,6 +59,7 @@ def write(store: Store, path: Path | str | None = None, *, span: Span,
           sections: Iterable[str] | None = None, fmt: Format | None = None) -> Path:
     """Write the report for ``profile`` over ``span`` to ``path`` (default: `default_path`).
 
+    ``who`` names whose entries these are (the profile's name when not given).
     ``fmt`` is "pdf" or "html"; without it, a path ending in .pdf gives a PDF and anything
     else an HTML page. Only the ``sections`` named (keys of `SECTIONS`; all when None) are
     in the file. A relative ``path`` is taken inside the exports folder; a folder gets a
@@ -78,6 +79,9 @@ def write(store: Store, path: Path | str | None = None, *, span: Span,
     except OSError as error:
         raise ReportError(f"The report could not be written to {path} "
                           f"({error.strerror or 'an error'}).") from error
+    if not who and not demo:
+        key = profile or words.PROFILE_ME
+        who = next((p.label for p in store.profiles() if p.key == key), Profile(key, "").label)
     frames = trends.load(store, profile, span)
     report = build(frames, span, who=who, demo=demo, sections=chosen, dpi=_DPI[fmt],
                    plans=() if demo else chosen_plans(store, profile))
@@ -151,14 +155,11 @@ def report_pdf(path: Path | str | None, *, period: int | str | Span | tuple | No
     """Write the progress report as a PDF (see `workbook.report_pdf`)."""
     import warnings
 
-    from workbook import words
     from workbook.store import default_store
 
     store = store or default_store()
-    span = span_of(period)
-    key = profile or words.PROFILE_ME
-    who = next((p.label for p in store.profiles() if p.key == key), "")
-    written = write(store, path, span=span, profile=key, who=who, sections=sections, fmt="pdf")
+    written = write(store, path, span=span_of(period), profile=profile, sections=sections,
+                    fmt="pdf")
     if store.locked:
         from workbook import messages
 
