@@ -105,7 +105,7 @@ class _Document(FPDF):
         self.set_font(FONT, size=size)
         self.set_text_color(*INK)
         self.set_draw_color(*RULE)
-        with self.table(col_widths=(3, 1) if numbers else (1, 3),
+        with self.table(col_widths=(3, 2) if numbers else (1, 3),
                         text_align=("LEFT", "RIGHT" if numbers else "LEFT"),
                         borders_layout="HORIZONTAL_LINES", first_row_as_headings=False,
                         line_height=size * 0.6, padding=(1, 0, 1, 0)) as table:
