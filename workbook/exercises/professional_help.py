@@ -192,8 +192,9 @@ class SessionPrepForm(Form):
         self.period = widgets.Dropdown(options=list(words.REPORT_RANGES.items()), value=90,
                                        description="Report covering",
                                        style={"description_width": "initial"})
-        self.report_format = widgets.ToggleButtons(options=(("PDF", "pdf"), ("Web page", "html")),
-                                                   value="pdf", style={"button_width": "auto"})
+        self.report_format = widgets.ToggleButtons(
+            options=(("PDF", "pdf"), ("Web page", "html")), value="pdf", description="As",
+            style={"description_width": "initial", "button_width": "auto"})
         self.make_report = widgets.Button(description="Make my report", icon="file",
                                           layout=widgets.Layout(width="auto"))
         self.report_status = widgets.HTML("")
