@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["__version__", "data", "default_store", "import_daylio", "reminders_ics"]
+__all__ = ["__version__", "data", "default_store", "import_daylio", "reminders_ics",
+           "report_pdf"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     import datetime as dt
     import os
+    from collections.abc import Iterable
     from pathlib import Path
 
     from workbook.importers import ImportResult
     from workbook.store import Store
+    from workbook.trends import Span
 
 
 def default_store() -> Store:
@@ -66,3 +69,23 @@ def reminders_ics(path: str | os.PathLike[str], *, daily: str = "20:00",
     from workbook.reminders import write_calendar
 
     return write_calendar(path, daily=daily, weekly_day=weekly_day, title=title)
+
+
+def report_pdf(path: str | os.PathLike[str] | None, *,
+               period: int | str | Span | tuple[dt.date, dt.date] | None = 90,
+               sections: Iterable[str] | None = None, profile: str | None = None,
+               store: Store | None = None) -> Path:
+    """Write the progress report to bring to a therapist as a PDF file, and return its path.
+
+    ``period`` is a number of days up to today, "all", or a (first day, last day) pair.
+    ``sections`` names the parts to include (keys of `workbook.report.SECTIONS`; all of
+    them when None); a part left out is not in the file at all. A relative ``path`` (or
+    None, for a new name) is taken in the journal's exports folder. The file is readable
+    only by this user and never replaces another. From a locked journal it warns (a
+    `workbook.report.NotLockedWarning`) that the file is not locked. Raises
+    `workbook.report.ReportError` (with ``message`` for the person) when it can't be
+    written, and ``ValueError`` for an unknown period or section.
+    """
+    from workbook.report import report_pdf as _report_pdf
+
+    return _report_pdf(path, period=period, sections=sections, profile=profile, store=store)

@@ -70,7 +70,9 @@ def private_file(path: Path, mode: str = "w") -> Any:
     """Open a new file readable only by this user; never replaces an existing file."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.fchmod(fd, 0o600)
-    return os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8", newline="")
+    if "b" in mode:
+        return os.fdopen(fd, mode)
+    return os.fdopen(fd, mode, encoding="utf-8", newline="")
 
 
 def free_stamp(folder: Path) -> str:

@@ -126,14 +126,22 @@ def test_session_prep_saves_notes_and_makes_a_private_report(store):
     form.save.click()
     assert store.entries("session_prep")[0].entry.topics.startswith("the jealousy")
     form.period.value = 30
+    assert form.report_format.value == "pdf"
     form.make_report.click()
-    reports = sorted(store.exports_dir.glob("*report*.html"))
+    reports = sorted(store.exports_dir.glob("*report*.pdf"))
     assert len(reports) == 1 and str(reports[0]) in form.report_status.value
     assert (reports[0].stat().st_mode & 0o777) == 0o600
+    from pypdf import PdfReader
+
     from workbook.charts import CHARTS
 
-    page = reports[0].read_text()
-    assert all(chart.title in page for chart in CHARTS)
+    text = " ".join(page.extract_text() for page in PdfReader(reports[0]).pages)
+    assert all(chart.title in text for chart in CHARTS)
+    assert "Whose entries Me" in text
+    form.report_format.value = "html"
+    form.make_report.click()
+    [page] = store.exports_dir.glob("*report*.html")
+    assert all(chart.title in page.read_text(encoding="utf-8") for chart in CHARTS)
 
 
 def test_the_nudge_panel_follows_who_is_looking(store):
@@ -152,5 +160,5 @@ def test_two_reports_in_the_same_second_get_their_own_files(store):
     form = ph.session_prep(store=store)
     form.make_report.click()
     form.make_report.click()
-    assert len(list(store.exports_dir.glob("*report*.html"))) == 2
+    assert len(list(store.exports_dir.glob("*report*.pdf"))) == 2
     assert "report is saved" in form.report_status.value

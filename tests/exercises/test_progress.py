@@ -6,6 +6,7 @@ import datetime as dt
 import stat
 
 import pytest
+from pypdf import PdfReader
 
 from workbook import charts, demo
 from workbook.exercises.progress import ProgressPanel, trends_and_report
@@ -106,9 +107,28 @@ def test_saving_the_report_shows_where_it_is(populated):
     panel.save_report.click()
     assert f"Your report is saved at {suggested}" in panel.status.value
     written = populated.exports_dir / suggested.rsplit("/", 1)[-1]
+    assert written.suffix == ".pdf"  # a PDF unless the person picks the web page
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
-    assert "Mood and insecurity over time" in written.read_text(encoding="utf-8")
+    text = " ".join(page.extract_text() for page in PdfReader(written).pages)
+    assert all(chart.title in text for chart in charts.CHARTS)
     assert panel.report_path.value != suggested  # ready for a next report
+
+
+def test_the_report_as_a_web_page_with_only_the_charts_ticked(populated):
+    panel = ProgressPanel(store=populated)
+    panel.report_path.value = str(populated.exports_dir / "for-my-session.pdf")
+    panel.report_format.value = "html"
+    assert panel.report_path.value.endswith("for-my-session.html")
+    for key, box in panel.report_parts.items():
+        box.value = key in ("mood", "streak")
+    panel.save_report.click()
+    page = (populated.exports_dir / "for-my-session.html").read_text(encoding="utf-8")
+    assert page.count("<h2>") == 2
+    assert charts.by_key("mood").title in page and charts.by_key("calendar").title not in page
+    for box in panel.report_parts.values():
+        box.value = False
+    panel.save_report.click()
+    assert "tick at least one chart" in panel.status.value
 
 
 def test_a_report_name_that_exists_is_not_replaced(populated, tmp_path):
@@ -116,6 +136,7 @@ def test_a_report_name_that_exists_is_not_replaced(populated, tmp_path):
     existing.write_text("keep me", encoding="utf-8")
     panel = ProgressPanel(store=populated)
     panel.report_path.value = str(existing)
+    assert panel.report_format.value == "html"  # the name's ending picks the format
     panel.save_report.click()
     assert "already a file" in panel.status.value
     assert existing.read_text(encoding="utf-8") == "keep me"

@@ -192,13 +192,17 @@ class SessionPrepForm(Form):
         self.period = widgets.Dropdown(options=list(words.REPORT_RANGES.items()), value=90,
                                        description="Report covering",
                                        style={"description_width": "initial"})
+        self.report_format = widgets.ToggleButtons(
+            options=(("PDF", "pdf"), ("Web page", "html")), value="pdf", description="As",
+            style={"description_width": "initial", "button_width": "auto"})
         self.make_report = widgets.Button(description="Make my report", icon="file",
                                           layout=widgets.Layout(width="auto"))
         self.report_status = widgets.HTML("")
         self.on_click(self.make_report, self.write_report)
         self.recent = RecentEntries(SessionPrep.KIND, form=self, limit=3)
         self.layout(widgets.HTML("<b>Your report</b>"),
-                    fields.row(self.period, self.make_report), self.report_status,
+                    fields.row(self.period, self.report_format, self.make_report),
+                    self.report_status,
                     self.recent.root)
 
     def write_report(self) -> None:
@@ -210,7 +214,8 @@ class SessionPrepForm(Form):
         span = Span.everything() if days is None else Span.last(days)
         self.report_status.value = html.message("Making your report…", "info")
         try:
-            path = report.write(self.store, span=span, profile=self.profile)
+            path = report.write(self.store, span=span, profile=self.profile,
+                                fmt=self.report_format.value)
         except (report.ReportError, StoreError) as error:
             self.report_status.value = html.message(html.text(error.message), "error")
             return
@@ -219,7 +224,7 @@ class SessionPrepForm(Form):
             raise  # the button's guard logs the kind of error
         self.report_status.value = html.message(
             f"Your report is saved at {html.text(str(path))}. Only your user account can "
-            "open it; open it in a browser to read or print it."
+            "open it; open it to read or print it."
             + (f" {html.text(messages.EXPORT_NOT_LOCKED)}" if self.store.locked else ""), "ok")
 
 

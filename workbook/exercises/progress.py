@@ -32,6 +32,7 @@ RANGES: tuple[tuple[str, str], ...] = (
     ("Everything", "all"),
     ("Choose dates", "custom"),
 )
+REPORT_FORMATS: tuple[tuple[str, str], ...] = (("PDF", "pdf"), ("Web page (HTML)", "html"))
 DEMO_BANNER = ("These charts are drawn from made-up entries, not from your journal. "
                "Nothing here is saved, and your own entries are never mixed in.")
 DEMO_OFFER = ("There are no entries in your journal yet, so there is nothing to chart. "
@@ -81,6 +82,16 @@ class ProgressPanel(Panel):
         self.charts = widgets.Output(layout=widgets.Layout(min_height="4em"))
         self.charts.add_class("sb-charts")
 
+        self.report_format = widgets.ToggleButtons(
+            options=REPORT_FORMATS, value="pdf", description="Report as",
+            style={"description_width": "initial", "button_width": "auto"})
+        # Safety plans go in when ticked in the plan itself; here the person picks charts.
+        self.report_parts = {chart.key: widgets.Checkbox(value=True, description=chart.title,
+                                                         indent=False)
+                             for chart in charts.CHARTS}
+        self.report_choice = widgets.Accordion(
+            [widgets.VBox(list(self.report_parts.values()))], titles=("Charts in the report",))
+        self.report_choice.selected_index = None
         self.report_path = fields.line(description="Save the report as",
                                        style={"description_width": "initial"},
                                        layout=fields.wide("46em"))
@@ -93,6 +104,10 @@ class ProgressPanel(Panel):
         self.on_click(self.show_demo, lambda: self.use_demo(True))
         self.on_click(self.leave_demo, lambda: self.use_demo(False))
         self.on_click(self.save_report, self._save_report)
+        self.report_format.observe(lambda _change: self._guarded(self._format_changed),
+                                   names="value")
+        self.report_path.observe(lambda _change: self._guarded(self._name_changed),
+                                 names="value")
         self.on_click(self.export_data, self._export)
         self._fill_profiles()
         self.period.observe(lambda change: self._guarded(lambda: self._period_changed(change)),
@@ -104,10 +119,12 @@ class ProgressPanel(Panel):
             widgets.HTML(html.heading(self.title)), self.offer, self.banner,
             widgets.HBox([self.period]), self.dates, self.who, self.message, self.charts,
             widgets.HTML(html.heading("Take it with you")),
-            widgets.HTML("<p>The report holds every chart above, its sentence and its "
-                         "numbers, for the period and person chosen. It is one file you can "
-                         "open in a browser, print, or bring to a session.</p>"),
-            self.report_path, fields.row(self.save_report, self.export_data), self.status,
+            widgets.HTML("<p>The report holds the charts above, each with its sentence and "
+                         "its numbers, for the period and person chosen. It is one file, a "
+                         "PDF or a page for a browser, that you can print or bring to a "
+                         "session. Untick a chart to leave it out.</p>"),
+            self.report_format, self.report_choice, self.report_path,
+            fields.row(self.save_report, self.export_data), self.status,
             self.leave_demo,
         ]
         self._show_mode()
@@ -166,9 +183,9 @@ class ProgressPanel(Panel):
         self.leave_demo.layout.display = "flex" if self.showing_demo else "none"
         self.banner.value = (html.message(f"<b>Demo</b> — {html.text(DEMO_BANNER)}", "care")
                              if self.showing_demo else "")
-        for button in (self.save_report, self.export_data):
-            button.disabled = self.showing_demo
-        self.report_path.disabled = self.showing_demo
+        for control in (self.save_report, self.export_data, self.report_format,
+                        self.report_path):
+            control.disabled = self.showing_demo
         if self.showing_demo:
             self.report_path.value = ""
             self.say(EXPORT_OFF_IN_DEMO, "info")
@@ -178,9 +195,25 @@ class ProgressPanel(Panel):
 
     def _new_report_name(self) -> None:
         try:
-            self.report_path.value = str(report.default_path(self.store))
+            self.report_path.value = str(report.default_path(self.store,
+                                                             fmt=self.report_format.value))
         except StoreError:
             self.report_path.value = ""
+
+    def _format_changed(self) -> None:
+        """A name ending in the other format's ending takes the chosen one's."""
+        name = self.report_path.value.strip()
+        ending = report.FORMATS[self.report_format.value]
+        for other in report.FORMATS.values():
+            if other != ending and name.lower().endswith(other):
+                self.report_path.value = name[: -len(other)] + ending
+
+    def _name_changed(self) -> None:
+        """A typed name ending in .pdf or .html picks that format."""
+        name = self.report_path.value.strip().lower()
+        for fmt, ending in report.FORMATS.items():
+            if name.endswith(ending) and self.report_format.value != fmt:
+                self.report_format.value = fmt
 
     def use_demo(self, on: bool) -> None:
         """Switch the charts to the demo's made-up entries, or back to the journal."""
@@ -253,9 +286,13 @@ class ProgressPanel(Panel):
         span = self.span()
         if span is None or self.showing_demo:
             return
+        if not any(box.value for box in self.report_parts.values()):
+            self.say("Please tick at least one chart to put in the report.", "error")
+            return
         try:
             path = report.write(self.store, self.report_path.value, span=span,
-                                profile=self.who.value, who=self.who.label or "")
+                                profile=self.who.value, who=self.who.label or "",
+                                fmt=self.report_format.value, sections=self.chosen_parts())
         except report.ReportError as error:
             self.say(error.message, "error")
             return
@@ -266,6 +303,11 @@ class ProgressPanel(Panel):
         self.say(f"Your report is saved at {path}. Only your user account can open it."
                  + note, "ok")
         self._new_report_name()
+
+    def chosen_parts(self) -> list[str]:
+        """The report's sections: the charts ticked, and any safety plan ticked in the plan."""
+        return [key for key, _title, _parts in report.content.PLANS] + [
+            key for key, box in self.report_parts.items() if box.value]
 
     def _export(self, _button: object = None) -> None:
         if self.showing_demo:
