@@ -88,7 +88,7 @@ class NudgePanel(Panel):
         try:
             checkins = workbook.data("checkin", store=self.store, profile=self.profile)
         except StoreError as error:
-            self.text.value = html.message(html.text(error.message), "error")
+            self.text.value = html.problem(error)
             return
         nudge = support_nudge(checkins, self.today)
         if nudge.suggested:
@@ -150,7 +150,7 @@ class TherapistForm(Form):
             saved = self.store.entries(TherapistCandidate.KIND, profile=self.profile,
                                        newest_first=False)
         except StoreError as error:
-            self.table.value = html.message(html.text(error.message), "error")
+            self.table.value = html.problem(error)
             return
         self.table.value = comparison_table([s.entry for s in saved])  # type: ignore[misc]
 
@@ -212,7 +212,7 @@ class SessionPrepForm(Form):
         try:
             path = report.write(self.store, span=span, profile=self.profile)
         except (report.ReportError, StoreError) as error:
-            self.report_status.value = html.message(html.text(error.message), "error")
+            self.report_status.value = html.problem(error)
             return
         except Exception:
             self.report_status.value = html.message(html.text(messages.UNEXPECTED), "error")

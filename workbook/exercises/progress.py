@@ -216,7 +216,7 @@ class ProgressPanel(Panel):
         try:
             frames = trends.load(self.source, self.who.value, span)
         except StoreError as error:
-            self.message.value = html.message(html.text(error.message), "error")
+            self.message.value = html.problem(error)
             return
         outputs: list[dict[str, Any]] = []
         summaries = []

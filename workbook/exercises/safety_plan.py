@@ -91,7 +91,7 @@ class _PlanParts:
         try:
             newest = self.store.entries(self.model.KIND, profile=self.profile, limit=1)
         except StoreError as error:
-            self.card.value = html.message(html.text(error.message), "error")
+            self.card.value = html.problem(error)
             return
         self.card.value = plan_card(newest[0].entry, self.parts) if newest else ""
 

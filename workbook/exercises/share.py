@@ -180,7 +180,7 @@ class Appreciation(Panel):
             mine, theirs = share.appreciation(self.store, profile=self.profile)
             names = {p.key: p.label for p in self.store.profiles()}
         except StoreError as error:
-            self.result.value = html.message(html.text(error.message), "error")
+            self.result.value = html.problem(error)
             return
         partner = names.get(words.PROFILE_PARTNER, "My partner")
         if not theirs:

@@ -355,7 +355,7 @@ class SnapshotForm(Form):
         try:
             latest = self.store.entries(InsecuritySnapshot.KIND, profile=self.profile, limit=1)
         except StoreError as error:
-            self.due.value = html.message(html.text(error.message), "error")
+            self.due.value = html.problem(error)
             return
         self.due.value = html.message(snapshot_due_text(latest[0].day if latest else None,
                                                         dt.date.today()), "info")

@@ -43,7 +43,7 @@ class PartnerComparison(Panel):
             mine = latest_sort(self.store, self.profile)
             theirs = latest_sort(self.store, self.partner) if self.partner in names else None
         except StoreError as error:
-            self.result.value = html.message(html.text(error.message), "error")
+            self.result.value = html.problem(error)
             return
         how = ("In the card sort above, choose your partner under <b>Who is writing?</b> and "
                "let them sort the cards on their own, without looking at yours. Then press "

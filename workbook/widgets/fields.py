@@ -56,11 +56,16 @@ HERE = Path(__file__).parent
 
 
 class Field:
-    """A label, a control, an optional hint and a message area under it."""
+    """A label, a control, an optional hint and a message area under it.
+
+    ``also`` are controls shown with it whose changes count as changes of the answer
+    (the form's entry reads them itself).
+    """
 
     def __init__(self, label: str, control: widgets.Widget, hint: str = "",
-                 picks: Picks[Any] | None = None):
+                 picks: Picks[Any] | None = None, also: Sequence[widgets.Widget] = ()):
         self.control = control
+        self.also = tuple(also)
         self.picks = picks
         self.words = (label, hint)  # as written, before `name_partner`
         _name(control, label)

@@ -1,11 +1,27 @@
-"""One way to save: a form that validates, saves once, and says what happened."""
+"""One way to save: a form that validates, saves once, and says what happened.
+
+An exercise is declared, not assembled. Its fields are class attributes made with
+`workbook.widgets.ask`; a live summary is a method marked `summary` (refreshed after
+each save and when the person writing changes); a widget placed among the fields is a
+`Place`; the recent list is ``recent_limit`` entries long. The base class builds the
+controls, binds them both ways to the model's fields of the same names, lays everything
+out and shows errors. What is special about a form goes in one of a few hooks:
+
+- `clean(answers)` for checks that need context (the entry being edited, another
+  entry), raising `EntryInvalid`; it may also fill in answers the form has no field for;
+- `after_save(saved)` for side effects once an entry is stored;
+- `choices()` for options computed from the journal, refreshed on a change of profile;
+- `wire()` for live behaviour between fields (a preview, a box shown or hidden);
+- `entry()`/`load()` together, only where fields don't map one-to-one to the model;
+- `profile_changed()` for what else follows the person writing.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import ipywidgets as widgets
 
@@ -13,21 +29,107 @@ from workbook import messages, naming
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import fields, html
-from workbook.widgets.fields import Field, PickMany
+from workbook.widgets.fields import Field, PickMany, RatingSlider
 from workbook.widgets.panel import Panel
 from workbook.widgets.recent import RecentEntries
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
+# The hooks a form may override, besides its declarations (see the module docstring).
+HOOKS = ("clean", "after_save", "choices", "wire", "entry", "load", "profile_changed")
+
+
+class Ask:
+    """A field declared on a form class; each form builds its own with ``make()``.
+
+    ``key`` names the entry's attribute when it differs from the form's.
+    """
+
+    def __init__(self, make: Callable[[], Field], *, key: str | None = None):
+        self.make = make
+        self.key = key
+
+
+class Place(Generic[T]):
+    """A widget declared on a form class, shown after the field named ``after`` (after
+    Save when None), built for each form by ``make(form)``."""
+
+    def __init__(self, make: Callable[[Any], T], *, after: str | None = None):
+        self.make = make
+        self.after = after
+
+
+class Summary:
+    """A live summary declared with `summary`: shown under Save, refreshed after each
+    save and when the person writing changes."""
+
+    def __init__(self, show: Callable[[Any, Saved | None], Any], *, chart: bool, css: str,
+                 follows: tuple[str, ...] = ()):
+        self.show = show
+        self.chart = chart
+        self.css = css
+        self.follows = follows
+
+    def build(self) -> widgets.Widget:
+        if self.chart:
+            widget = widgets.Image(format="png", layout=widgets.Layout(max_width="46em"))
+            widget.layout.display = "none"
+        else:
+            widget = widgets.HTML("")
+        if self.css:
+            widget.add_class(self.css)
+        return widget
+
+    def refresh(self, form: Form, widget: widgets.Widget, saved: Saved | None) -> None:
+        try:
+            shown = self.show(form, saved)
+        except StoreError as error:
+            if not self.chart:
+                widget.value = html.problem(error)
+            return
+        if not self.chart:
+            widget.value = shown or ""
+        elif shown is None:
+            widget.layout.display = "none"
+        else:
+            from workbook.charts import _style
+
+            widget.value = _style.png(shown)
+            widget.layout.display = "flex"
+
+
+def summary(show: Callable[..., Any] | None = None, *, chart: bool = False,
+            css: str = "", follows: tuple[str, ...] = ()) -> Any:
+    """Mark a method ``show(self, saved)`` as a live summary, shown under Save in a widget
+    of the method's name: HTML it returns (saved is None when nothing was just saved),
+    or, with ``chart=True``, a matplotlib Figure (None hides the picture). A store
+    error shows in its place. It is also redrawn as the fields named in ``follows``
+    change."""
+    if show is None:
+        return lambda f: Summary(f, chart=chart, css=css, follows=follows)
+    return Summary(show, chart=chart, css=css, follows=follows)
+
+
+def _declared(cls: type) -> list[tuple[str, Any]]:
+    """Declarations (`Ask`, `Place`, `Summary`) of ``cls`` and its bases, base first."""
+    found: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        for name, value in vars(klass).items():
+            if isinstance(value, Ask | Place | Summary):
+                found.pop(name, None)
+                found[name] = value
+    return list(found.items())
+
 
 class Form(Panel):
     """Fields, one Save button and a status line.
 
-    Subclasses add fields with `field` under the names of the model's fields; the entry
-    is built from them and loaded back into them, unless the subclass overrides `entry`
-    or `load`. `after_save` refreshes ``recent`` (when set) and may do more in a
-    subclass. Double presses of Save store one entry, and any failure leaves every
-    answer in place.
+    Fields are declared as class attributes (see the module docstring) or added with
+    `field`, under the names of the model's fields; the entry is built from them and
+    loaded back into them. Double presses of Save store one entry, and any failure
+    leaves every answer in place.
     """
 
     model: ClassVar[type[Entry]]
@@ -35,9 +137,16 @@ class Form(Panel):
     intro: ClassVar[str] = ""
     # Whether a saved entry can be loaded back for changing (Edit in the recent list).
     editable: ClassVar[bool] = True
+    # How many recent entries to list under the form (0: no list).
+    recent_limit: ClassVar[int] = 3
 
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
         super().__init__(store=store, profile=profile)
+        self._build(store, profile)
+        if self.declared:
+            self.build()
+
+    def _build(self, store: Store | None, profile: str | None) -> None:
         self.fields: dict[str, Field] = {}
         self._initial: dict[str, Any] = {}
         self.save = widgets.Button(description=self.save_label, button_style="primary",
@@ -52,6 +161,64 @@ class Form(Panel):
         # What the person writing calls their partner(s); "" keeps "your partner".
         self.partner_called = ""
         self._intro: widgets.HTML | None = None
+        self.summaries: dict[str, tuple[Summary, widgets.Widget]] = {}
+        # Answers the entry being edited left unrecorded, with what their controls show.
+        self._unrecorded: dict[str, Any] = {}
+
+    @property
+    def declared(self) -> bool:
+        """Whether this form is built from its class declarations alone."""
+        return any(isinstance(v, Ask) for _n, v in _declared(type(self)))
+
+    def build(self, *extra: widgets.Widget) -> None:
+        """Make the declared fields, placed widgets and summaries, lay them out with
+        ``extra`` and the recent list, wire the fields, and fill choices and summaries."""
+        shown: list[widgets.Widget] = []
+        after: list[tuple[str, widgets.Widget]] = []
+        for name, declared in _declared(type(self)):
+            if isinstance(declared, Ask):
+                setattr(self, name, self.field(declared.key or name, declared.make()))
+            elif isinstance(declared, Place):
+                widget = declared.make(self)
+                setattr(self, name, widget)
+                if declared.after is None:
+                    shown.append(widget)
+                else:
+                    after.append((declared.after, widget))
+            else:
+                widget = declared.build()
+                setattr(self, name, widget)
+                self.summaries[name] = (declared, widget)
+                shown.append(widget)
+        if self.recent_limit:
+            self.recent = RecentEntries(self.model.KIND, form=self, limit=self.recent_limit,
+                                        describe=self.describe)
+        self.layout(*shown, *extra, *([self.recent.root] if self.recent is not None else []))
+        for name, widget in after:
+            self.place_after(name, widget)
+        for declared, widget in self.summaries.values():
+            for name in declared.follows:
+                self.fields[name].control.observe(
+                    lambda _c, d=declared, w=widget: d.refresh(self, w, None), names="value")
+        self.wire()
+        self.refresh_choices()
+        self.refresh_summaries(None)
+
+    def place_after(self, name: str, widget: widgets.Widget) -> None:
+        """Show ``widget`` right under the field ``name``."""
+        children = list(self.root.children)
+        children.insert(children.index(self.fields[name].box) + 1, widget)
+        self.root.children = children
+
+    def refresh_summaries(self, saved: Saved | None) -> None:
+        """Redraw every live summary (``saved`` is the entry just stored, if any)."""
+        for declared, widget in self.summaries.values():
+            declared.refresh(self, widget, saved)
+
+    def refresh_choices(self) -> None:
+        """Give each field named by `choices` its options."""
+        for name, options in self.choices().items():
+            self.fields[name].control.options = options
 
     # -- building ---------------------------------------------------------------
 
@@ -60,7 +227,8 @@ class Form(Panel):
         self.fields[name] = field
         if hasattr(field.control, "value"):
             self._initial[name] = field.control.value
-        field.control.observe(self._changed, names="value")
+        for control in (field.control, *field.also):
+            control.observe(self._changed, names="value")
         return field.control
 
     def _changed(self, _change: object = None) -> None:
@@ -107,6 +275,10 @@ class Form(Panel):
         self.save.description = self.save_label
         self.status.value = ""
         self.name_partner()
+        if self.recent is not None:
+            self.recent.refresh()
+        self.refresh_choices()
+        self.refresh_summaries(None)
         self.profile_changed()
 
     def reset(self) -> None:
@@ -114,35 +286,104 @@ class Form(Panel):
         for name, value in self._initial.items():
             self.fields[name].control.value = value
 
-    def profile_changed(self) -> None:
-        """Redraw what shows the current profile's own entries (after "Who is writing?").
-
-        Forms with more than the recent list (counts, cards, charts, suggestions) extend it.
-        """
-        if self.recent is not None:
-            self.recent.refresh()
-
     # -- what subclasses may override -------------------------------------------------
 
+    def profile_changed(self) -> None:
+        """Called after "Who is writing?" changed, once the recent list, choices and
+        summaries follow the new profile: for anything else that must."""
+
+    def describe(self, saved: Saved) -> str:
+        """How a saved entry reads in the recent list."""
+        return saved.entry.summary()
+
+    def choices(self) -> dict[str, list[Any]]:
+        """Options computed from the journal, by field name (refreshed on profile change)."""
+        return {}
+
+    def wire(self) -> None:
+        """Connect fields that affect each other (called once, after building)."""
+
+    def clean(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """Checks that need context; returns the answers (with any the form adds).
+
+        Raises `EntryInvalid`; its problems are shown together with the model's own.
+        """
+        return answers
+
+    def field_values(self) -> dict[str, Any]:
+        """The fields' values under the names of the model's fields.
+
+        While an entry is edited, what the form has no field for (an imported entry's
+        source, say) is kept as it was.
+        """
+        names = [f.name for f in dataclasses.fields(self.model) if f.init]
+        given = {name: _answer(field.control) for name, field in self.fields.items()
+                 if name in names}
+        kept = self.editing.entry if self.editing is not None else None
+        if type(kept) is not self.model:
+            return given
+        for name, shown in self._unrecorded.items():
+            if given.get(name) == shown:
+                given[name] = None
+        return {**{name: getattr(kept, name) for name in names}, **given}
+
     def entry(self) -> Entry:
-        """Build the entry from the fields named like the model's fields; raises `EntryInvalid`."""
-        names = {f.name for f in dataclasses.fields(self.model)}
-        return self.model(**{name: _answer(field.control) for name, field in self.fields.items()
-                             if name in names})
+        """Build the entry from the fields named like the model's fields, after `clean`;
+        raises `EntryInvalid` naming every problem found."""
+        answers = self.field_values()
+        problems: dict[str, str] = {}
+        try:
+            answers = self.clean(answers)
+        except EntryInvalid as invalid:
+            problems = invalid.problems
+        try:
+            entry = self.model(**answers)
+        except EntryInvalid as invalid:
+            raise EntryInvalid({**invalid.problems, **problems}) from None
+        if problems:
+            raise EntryInvalid(problems)
+        return entry
 
     def load(self, entry: Entry) -> None:
-        """Put a saved entry's answers back into the fields of the same names (for editing)."""
+        """Put a saved entry's answers back into the fields of the same names (for editing).
+
+        An answer the entry left unrecorded (None) where the control can't show "none"
+        (a slider) leaves the control as it is, and stays unrecorded unless it is moved.
+        """
         names = {f.name for f in dataclasses.fields(entry)}
+        self._unrecorded = {}
         for name, field in self.fields.items():
-            if name in names:
-                field.set(getattr(entry, name))
+            if name not in names:
+                continue
+            value = getattr(entry, name)
+            if value is None and isinstance(field.control, RatingSlider):
+                self._unrecorded[name] = field.control.value
+            else:
+                field.set(value)
 
     def after_save(self, saved: Saved) -> None:
-        """Called once an entry is safely stored: refreshes the recent entries, if shown."""
-        if self.recent is not None:
-            self.recent.refresh()
+        """Called once an entry is safely stored, after the recent list and summaries."""
 
     # -- saving -------------------------------------------------------------------
+
+    def carry_on(self, saved: Saved) -> None:
+        """Let the next Save update ``saved`` in place (a piece of work done in steps)."""
+        self.editing = saved
+        self._dirty = True
+
+    def shown_as_saved(self, saved: Saved) -> None:
+        """``saved`` is what the fields show: a Save without a change says so instead of
+        storing a copy."""
+        self.editing = None
+        self.save.description = self.save_label
+        self.last_saved = saved
+        self._dirty = False
+
+    def start_afresh(self) -> None:
+        """The next Save stores a new entry; messages are cleared."""
+        self.editing = None
+        self.save.description = self.save_label
+        self.clear_messages()
 
     def edit(self, saved: Saved) -> None:
         """Load a saved entry for changing; the next Save updates it in place."""
@@ -208,6 +449,9 @@ class Form(Panel):
         self.save.description = self.save_label
         self.say(messages.SAVED_AT.format(time=f"{now():%H:%M}"), "ok")
         try:
+            if self.recent is not None:
+                self.recent.refresh()
+            self.refresh_summaries(saved)
             self.after_save(saved)
         except Exception as error:  # the entry is saved; a display hiccup must not say otherwise
             log.error("refreshing %s after a save failed: %s", type(self).__name__,
