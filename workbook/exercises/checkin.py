@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from workbook import resources, words
-from workbook.exercises.support import saved_region
 from workbook.models import CheckIn
+from workbook.region import saved_region
 from workbook.store import Saved
 from workbook.widgets import Form, ask, html, summary
 from workbook.words import sentences

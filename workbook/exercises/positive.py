@@ -18,7 +18,7 @@ from workbook.models.positive import (
 )
 from workbook.store import Saved
 from workbook.widgets import Field, Form, ask, fields, html, summary
-from workbook.widgets.form import Ask
+from workbook.widgets.declare import Ask
 from workbook.widgets.prompts import PromptsForm
 from workbook.words import sentences
 
@@ -55,6 +55,7 @@ class GratitudeForm(Form):
     item0 = _gratitude_line(0)
     item1 = _gratitude_line(1)
     item2 = _gratitude_line(2)
+    row_fields = (("item0",), ("item1",), ("item2",))
 
     @property
     def items(self) -> list[widgets.Text]:
@@ -70,16 +71,6 @@ class GratitudeForm(Form):
                                    since=monday_of(dt.date.today()))
         count, told = gratitude_totals(s.entry for s in saved if isinstance(s.entry, Gratitude))
         return html.message(self.partner_words(sentences.gratitude_week(count, told)), "info")
-
-    # Three lines of text and tick make the entry's two lists.
-    def entry(self) -> Gratitude:
-        return Gratitude.from_lines([(item.value, told.value)
-                                     for item, told in zip(self.items, self.told, strict=True)])
-
-    def load(self, entry: Gratitude) -> None:  # type: ignore[override]
-        for (item, told), line in zip(zip(self.items, self.told, strict=True),
-                                      entry.lines(len(self.items)), strict=True):
-            item.value, told.value = line
 
 
 class SharedWinForm(PromptsForm):
@@ -136,7 +127,7 @@ class TallyForm(Form):
              "one. Think back over the week: roughly how many of each did you notice?")
     recent_limit = 5
 
-    week = ask.choice("Which week", words.TALLY_WEEKS, value=0, buttons=True, key="week_of")
+    week = ask.choice("Which week", words.TALLY_WEEKS, value=0, buttons=True, key="weeks_ago")
     positives = _count("Good moments", "Warmth, laughter, help, a kind word, a touch.")
     negatives = _count("Hard moments", "Criticism, coldness, an argument, feeling brushed off.")
     note = ask.text("Anything you noticed (optional)", lines=2)

@@ -301,9 +301,7 @@ def _html(markup: str) -> dict[str, Any]:
             "data": {"text/html": markup, "text/plain": ""}, "metadata": {}}
 
 
-def trends_and_report(*, store: Store | None = None, profile: str | None = None) -> ProgressPanel:
-    """The progress page: charts, the report to bring to a therapist, and the data export."""
-    return ProgressPanel(store=store, profile=profile)
+trends_and_report = ProgressPanel
 
 
 def _refresh_shown(journal: Path) -> None:

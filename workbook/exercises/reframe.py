@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import ipywidgets as widgets
-import traitlets
 
 from workbook import words
 from workbook.models.reframe import QuickThoughtCheck, ThoughtRecord, find_patterns
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, PickMany, Place, ask, fields, html, summary
-from workbook.widgets.fields import RatingSlider
+from workbook.widgets import Form, Panel, PickMany, Place, ask, html, summary
+from workbook.widgets.fields import RatingsPerPick
 
 START_INTENSITY = 50
 START_BELIEF = 50
@@ -27,54 +25,16 @@ def traps_guide_html() -> str:
     return f"<ul class='sb-traps-guide'>{items}</ul>"
 
 
-class EmotionRatings(widgets.VBox):
+class EmotionRatings(RatingsPerPick):
     """One 0–100 slider per feeling; ``value`` is the tuple of ratings in feeling order."""
 
-    value = traitlets.Tuple()
-
     def __init__(self) -> None:
-        super().__init__()
-        self.sliders: dict[str, RatingSlider] = {}
-        self._syncing = False
-        self.set_emotions(())
+        super().__init__(words.EMOTIONS, *words.THOUGHT_INTENSITY_RANGE, START_INTENSITY,
+                         empty="Pick the feelings above to rate them.")
 
     def set_emotions(self, emotions: Sequence[str]) -> None:
         """Show a slider for each feeling, keeping ratings already given."""
-        low, high = words.THOUGHT_INTENSITY_RANGE
-        kept = self.sliders
-        self.sliders = {}
-        for name in emotions:
-            slider = kept.get(name)
-            if slider is None:
-                slider = RatingSlider(
-                    value=START_INTENSITY, min=low, max=high, step=5,
-                    description=words.EMOTIONS.label(name),
-                    continuous_update=False, style={"description_width": "8em"},
-                    layout=fields.wide("30em"))
-                slider.observe(self._from_sliders, names="value")
-            self.sliders[name] = slider
-        if self.sliders:
-            self.children = list(self.sliders.values())
-        else:
-            self.children = [widgets.HTML("<small>Pick the feelings above to rate them."
-                                          "</small>")]
-        self._from_sliders()
-
-    def _from_sliders(self, _change: object = None) -> None:
-        if not self._syncing:
-            self.value = tuple(slider.value for slider in self.sliders.values())
-
-    @traitlets.observe("value")
-    def _to_sliders(self, change: dict[str, Any]) -> None:
-        self._syncing = True
-        try:
-            for slider, rating in zip(self.sliders.values(), change["new"], strict=False):
-                slider.value = rating
-        finally:
-            self._syncing = False
-        # A shorter tuple leaves the other sliders as they were; value follows them.
-        if len(change["new"]) != len(self.sliders):
-            self._from_sliders()
+        self.follow(emotions)
 
 
 def _traps_guide(_form: Form) -> widgets.Accordion:
@@ -99,7 +59,8 @@ class ThoughtRecordForm(Form):
         placeholder="For example: Sunday evening, they were on their phone all through dinner.")
     situation_kind = ask.choice("What kind of moment was it?", words.THOUGHT_SITUATIONS)
     emotions = ask.many("Feelings that came up", words.EMOTIONS, hint="Pick one or more.")
-    intensity_before = ask.control("How strong each feeling was (0–100)", EmotionRatings)
+    intensity_before = ask.control("How strong each feeling was (0–100)", EmotionRatings,
+                                   follows="emotions")
     automatic_thought = ask.text("The thought that went through my mind", lines=2,
                                  placeholder="For example: They'd rather be anywhere but "
                                              "with me.")
@@ -120,20 +81,14 @@ class ThoughtRecordForm(Form):
                     "they feel about me; I can ask about their day.")
     belief_after = ask.rating("How strongly I believe the first thought now (0–100)",
                               *words.THOUGHT_BELIEF_RANGE, value=START_BELIEF)
-    intensity_after = ask.control("How strong each feeling is now (0–100)", EmotionRatings)
+    intensity_after = ask.control("How strong each feeling is now (0–100)", EmotionRatings,
+                                  follows="emotions")
 
     @summary(css="sb-thought-change")
     def change(self, saved: Saved | None) -> str:
         if saved is None or not isinstance(saved.entry, ThoughtRecord):
             return ""  # on a change of profile it described the other person's record
         return html.message(html.text(saved.entry.change_text()), "care")
-
-    def wire(self) -> None:
-        def follow(change: dict[str, Any]) -> None:
-            self.intensity_before.set_emotions(tuple(change["new"]))
-            self.intensity_after.set_emotions(tuple(change["new"]))
-
-        self.emotions.observe(follow, names="value")
 
 
 class QuickCheckForm(Form):

@@ -9,7 +9,6 @@ from typing import Any
 import ipywidgets as widgets
 
 from workbook import words
-from workbook.models import Checks
 from workbook.models.self_compassion import (
     ForgivingAMistake,
     InnerCriticRewrite,
@@ -17,9 +16,9 @@ from workbook.models.self_compassion import (
     SelfCompassionLetter,
     TreatAFriend,
 )
-from workbook.store import Saved, Store, StoreError, now
+from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, ask, html, summary
-from workbook.widgets.form import Ask
+from workbook.widgets.declare import Ask
 from workbook.widgets.prompts import PromptsForm
 from workbook.words import sentences
 
@@ -139,23 +138,6 @@ class LetterForm(Form):
     letter = ask.text("My letter", lines=10, placeholder="Dear me, …")
     reread_on = ask.control("When I'd like to read it again", _reread_day,
                             "Today or any later day.")
-
-    def clean(self, answers: dict[str, Any]) -> dict[str, Any]:
-        editing = self.editing.entry if self.editing is not None else None
-        checks = Checks()
-        checks.not_past("reread_on", answers["reread_on"],
-                        unchanged_from=getattr(editing, "reread_on", None))
-        # A new reread day means the letter is waiting to be read again.
-        answers["reread"] = getattr(editing, "reread", False) and \
-            answers["reread_on"] == getattr(editing, "reread_on", None)
-        checks.done()
-        return answers
-
-    def after_save(self, saved: Saved) -> None:
-        entry = saved.entry
-        if isinstance(entry, SelfCompassionLetter):
-            when = sentences.letter_offered_back(entry.reread_on, dt.date.today())
-            self.say(f"Saved at {now():%H:%M}. Your letter will be offered back {when}.", "ok")
 
 
 class LettersToReread(Panel):

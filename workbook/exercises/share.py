@@ -287,10 +287,7 @@ class OpenPartnerFile(Panel):
             self.on_received()
 
 
-def share_with_partner(*, store: Store | None = None,
-                       profile: str | None = None) -> ShareWithPartner:
-    """Pick what to share, see every word of it, and save a share file."""
-    return ShareWithPartner(store=store, profile=profile)
+share_with_partner = ShareWithPartner
 
 
 def open_partner_file(*, store: Store | None = None, profile: str | None = None,

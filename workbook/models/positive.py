@@ -52,7 +52,7 @@ class Gratitude(Entry):
         return {"count": self.count, "told_count": self.told_count}
 
     @classmethod
-    def from_lines(cls, lines: Sequence[tuple[str, bool]]) -> Gratitude:
+    def from_rows(cls, lines: Sequence[tuple[str, bool]]) -> Gratitude:
         """The entry for the form's lines of (what I appreciate, whether I told them):
         empty lines left out. Raises `EntryInvalid` with problems keyed ``item<n>``."""
         checks = Checks()
@@ -70,7 +70,7 @@ class Gratitude(Entry):
         return cls(items=tuple(item for item, _t in filled),
                    told=tuple(told for _i, told in filled))
 
-    def lines(self, most: int) -> list[tuple[str, bool]]:
+    def rows(self, most: int) -> list[tuple[str, bool]]:
         """``most`` lines of (item, told), empty ones after the items."""
         return [(self.items[n], self.told[n]) if n < self.count else ("", False)
                 for n in range(most)]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from workbook.widgets import ask
+from workbook.widgets.declare import Place, summary
 from workbook.widgets.fields import Field, PickMany
-from workbook.widgets.form import Form, Place, summary
+from workbook.widgets.form import Form
 from workbook.widgets.panel import Panel
 from workbook.widgets.recent import RecentEntries
 

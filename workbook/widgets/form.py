@@ -1,11 +1,17 @@
 """One way to save: a form that validates, saves once, and says what happened.
 
 An exercise is declared, not assembled. Its fields are class attributes made with
-`workbook.widgets.ask`; a live summary is a method marked `summary` (refreshed after
-each save and when the person writing changes); a widget placed among the fields is a
-`Place`; the recent list is ``recent_limit`` entries long. The base class builds the
-controls, binds them both ways to the model's fields of the same names, lays everything
-out and shows errors. What is special about a form goes in one of a few hooks:
+`workbook.widgets.ask` (options from the journal, a control that follows another
+field, a required choice, a field placed before or after another: see `Ask`); a live
+summary is a method marked `summary` (redrawn after each save, delete and change of
+the person writing, or as named fields change); a widget among the fields is a `Place`.
+Class attributes say the rest: ``recent_limit``, ``clear_after_save``, ``row_fields``
+(repeating rows the model builds with ``from_rows``) and ``resume_says`` (a form that
+opens on the latest entry). The model says what saving it means (``FUTURE_DATES``,
+``revised``, ``saved_words``). The base class builds the controls, binds them both ways
+to the model's fields of the same names, lays everything out and shows errors.
+
+What is special about a form goes in one of a few hooks (`HOOKS`), one per form:
 
 - `clean(answers)` for checks that need context (the entry being edited, another
   entry), raising `EntryInvalid`; it may also fill in answers the form has no field for;
@@ -21,107 +27,20 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
-from workbook import messages, naming
+from workbook import messages, naming, share
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import fields, html
+from workbook.widgets.declare import Ask, Place, Summary, declarations
 from workbook.widgets.fields import Field, PickMany, RatingSlider
 from workbook.widgets.panel import Panel
 from workbook.widgets.recent import RecentEntries
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-
-# The hooks a form may override, besides its declarations (see the module docstring).
-HOOKS = ("clean", "after_save", "choices", "wire", "entry", "load", "profile_changed")
-
-
-class Ask:
-    """A field declared on a form class; each form builds its own with ``make()``.
-
-    ``key`` names the entry's attribute when it differs from the form's.
-    """
-
-    def __init__(self, make: Callable[[], Field], *, key: str | None = None):
-        self.make = make
-        self.key = key
-
-
-class Place(Generic[T]):
-    """A widget declared on a form class, shown after the field named ``after`` (after
-    Save when None), built for each form by ``make(form)``."""
-
-    def __init__(self, make: Callable[[Any], T], *, after: str | None = None):
-        self.make = make
-        self.after = after
-
-
-class Summary:
-    """A live summary declared with `summary`: shown under Save, refreshed after each
-    save and when the person writing changes."""
-
-    def __init__(self, show: Callable[[Any, Saved | None], Any], *, chart: bool, css: str,
-                 follows: tuple[str, ...] = ()):
-        self.show = show
-        self.chart = chart
-        self.css = css
-        self.follows = follows
-
-    def build(self) -> widgets.Widget:
-        if self.chart:
-            widget = widgets.Image(format="png", layout=widgets.Layout(max_width="46em"))
-            widget.layout.display = "none"
-        else:
-            widget = widgets.HTML("")
-        if self.css:
-            widget.add_class(self.css)
-        return widget
-
-    def refresh(self, form: Form, widget: widgets.Widget, saved: Saved | None) -> None:
-        try:
-            shown = self.show(form, saved)
-        except StoreError as error:
-            if not self.chart:
-                widget.value = html.problem(error)
-            return
-        if not self.chart:
-            widget.value = shown or ""
-        elif shown is None:
-            widget.layout.display = "none"
-        else:
-            from workbook.charts import _style
-
-            widget.value = _style.png(shown)
-            widget.layout.display = "flex"
-
-
-def summary(show: Callable[..., Any] | None = None, *, chart: bool = False,
-            css: str = "", follows: tuple[str, ...] = ()) -> Any:
-    """Mark a method ``show(self, saved)`` as a live summary, shown under Save in a widget
-    of the method's name: HTML it returns (saved is None when nothing was just saved),
-    or, with ``chart=True``, a matplotlib Figure (None hides the picture). A store
-    error shows in its place. It is also redrawn as the fields named in ``follows``
-    change."""
-    if show is None:
-        return lambda f: Summary(f, chart=chart, css=css, follows=follows)
-    return Summary(show, chart=chart, css=css, follows=follows)
-
-
-def _declared(cls: type) -> list[tuple[str, Any]]:
-    """Declarations (`Ask`, `Place`, `Summary`) of ``cls`` and its bases, base first."""
-    found: dict[str, Any] = {}
-    for klass in reversed(cls.__mro__):
-        for name, value in vars(klass).items():
-            if isinstance(value, Ask | Place | Summary):
-                found.pop(name, None)
-                found[name] = value
-    return list(found.items())
-
 
 class Form(Panel):
     """Fields, one Save button and a status line.
@@ -139,11 +58,24 @@ class Form(Panel):
     editable: ClassVar[bool] = True
     # How many recent entries to list under the form (0: no list).
     recent_limit: ClassVar[int] = 3
+    # Whether the answers are cleared after a save, ready for the next entry.
+    clear_after_save: ClassVar[bool] = False
+    # For a form that opens on the profile's latest entry (see `resume`): what it says
+    # for a partner's shared entry, a finished one and an unfinished one ("received",
+    # "complete", "unfinished"; each may use {when}). None: the form starts empty.
+    resume_says: ClassVar[dict[str, str] | None] = None
+    # Repeating rows, each a tuple of field names: the entry is made by the model's
+    # ``from_rows`` from each row's answers (a field's own, then those of its ``also``
+    # controls), and gives them back with ``entry.rows(count)``.
+    row_fields: ClassVar[tuple[tuple[str, ...], ...]] = ()
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+    def __init__(self, *, store: Store | None = None, profile: str | None = None,
+                 on_saved: Callable[[Saved], object] | None = None):
+        """``on_saved(saved)`` is called after each save (a panel the form sits in)."""
         super().__init__(store=store, profile=profile)
+        self.on_saved = on_saved
         self._build(store, profile)
-        if self.declared:
+        if self.has_declared_fields:
             self.build()
 
     def _build(self, store: Store | None, profile: str | None) -> None:
@@ -162,22 +94,48 @@ class Form(Panel):
         self.partner_called = ""
         self._intro: widgets.HTML | None = None
         self.summaries: dict[str, tuple[Summary, widgets.Widget]] = {}
+        self._choices: dict[str, Callable[[Any], list[Any]]] = {}
+        # Messages for answers that must be chosen, and fields that are items of a tuple.
+        self._required: dict[str, str] = {}
+        self._parts: dict[str, tuple[str, int]] = {}
+        # Fields whose value (a tuple) spreads over several of the entry's attributes.
+        self._spread: dict[str, tuple[str, ...]] = {}
         # Answers the entry being edited left unrecorded, with what their controls show.
         self._unrecorded: dict[str, Any] = {}
 
     @property
-    def declared(self) -> bool:
+    def has_declared_fields(self) -> bool:
         """Whether this form is built from its class declarations alone."""
-        return any(isinstance(v, Ask) for _n, v in _declared(type(self)))
+        return any(isinstance(v, Ask) for _n, v in declarations(type(self)))
 
     def build(self, *extra: widgets.Widget) -> None:
         """Make the declared fields, placed widgets and summaries, lay them out with
         ``extra`` and the recent list, wire the fields, and fill choices and summaries."""
         shown: list[widgets.Widget] = []
         after: list[tuple[str, widgets.Widget]] = []
-        for name, declared in _declared(type(self)):
+        for name, declared in declarations(type(self)):
+            if name in vars(self):
+                raise TypeError(f"{name!r} is declared on {type(self).__name__}, but the "
+                                "form uses that name itself")
             if isinstance(declared, Ask):
-                setattr(self, name, self.field(declared.key or name, declared.make()))
+                field = declared.make()
+                if declared.initial is not None:
+                    field.control.value = declared.initial(self)
+                key = declared.key or name
+                if isinstance(key, tuple):
+                    self._spread[key[0]] = key
+                    key = key[0]
+                control = self.field(key, field)
+                setattr(self, name, control)
+                if declared.required is not None:
+                    self._required[key] = declared.required
+                if declared.part_of is not None:
+                    self._parts[key] = declared.part_of
+                if declared.choices is not None:
+                    self._choices[key] = declared.choices
+                if declared.follows is not None:
+                    self.fields[declared.follows].control.observe(
+                        lambda change, c=control: c.follow(change["new"]), names="value")
             elif isinstance(declared, Place):
                 widget = declared.make(self)
                 setattr(self, name, widget)
@@ -190,9 +148,12 @@ class Form(Panel):
                 setattr(self, name, widget)
                 self.summaries[name] = (declared, widget)
                 shown.append(widget)
+        # Options first: the recent list may name entries by them.
+        self._guarded(self.refresh_choices)
         if self.recent_limit:
-            self.recent = RecentEntries(self.model.KIND, form=self, limit=self.recent_limit,
-                                        describe=self.describe)
+            self.recent = RecentEntries(
+                self.model.KIND, form=self, limit=self.recent_limit, describe=self.describe,
+                on_change=lambda: self.refresh_summaries(None))
         self.layout(*shown, *extra, *([self.recent.root] if self.recent is not None else []))
         for name, widget in after:
             self.place_after(name, widget)
@@ -201,8 +162,9 @@ class Form(Panel):
                 self.fields[name].control.observe(
                     lambda _c, d=declared, w=widget: d.refresh(self, w, None), names="value")
         self.wire()
-        self.refresh_choices()
         self.refresh_summaries(None)
+        if self.resume_says is not None:
+            self.resume()
 
     def place_after(self, name: str, widget: widgets.Widget) -> None:
         """Show ``widget`` right under the field ``name``."""
@@ -216,9 +178,15 @@ class Form(Panel):
             declared.refresh(self, widget, saved)
 
     def refresh_choices(self) -> None:
-        """Give each field named by `choices` its options."""
-        for name, options in self.choices().items():
-            self.fields[name].control.options = options
+        """Give each field its options from the journal (declared, or by `choices`)."""
+        found = {name: options(self) for name, options in self._choices.items()}
+        for name, options in {**found, **self.choices()}.items():
+            control = self.fields[name].control
+            chosen = control.value
+            control.options = options
+            if isinstance(control, widgets.Dropdown):
+                # What was chosen stays chosen while it is still offered.
+                control.value = chosen if chosen in _offered(control) else None
 
     # -- building ---------------------------------------------------------------
 
@@ -275,10 +243,12 @@ class Form(Panel):
         self.save.description = self.save_label
         self.status.value = ""
         self.name_partner()
+        self._guarded(self.refresh_choices)  # a failure must not leave the rest behind
         if self.recent is not None:
             self.recent.refresh()
-        self.refresh_choices()
         self.refresh_summaries(None)
+        if self.resume_says is not None:
+            self.resume()
         self.profile_changed()
 
     def reset(self) -> None:
@@ -319,6 +289,13 @@ class Form(Panel):
         names = [f.name for f in dataclasses.fields(self.model) if f.init]
         given = {name: _answer(field.control) for name, field in self.fields.items()
                  if name in names}
+        for name, parts in self._spread.items():
+            given.update(zip(parts, self.fields[name].control.value, strict=True))
+        gathered: dict[str, dict[int, Any]] = {}
+        for name, (whole, number) in self._parts.items():
+            gathered.setdefault(whole, {})[number] = self.fields[name].control.value
+        given.update({whole: tuple(items[n] for n in sorted(items))
+                      for whole, items in gathered.items()})
         kept = self.editing.entry if self.editing is not None else None
         if type(kept) is not self.model:
             return given
@@ -327,22 +304,40 @@ class Form(Panel):
                 given[name] = None
         return {**{name: getattr(kept, name) for name in names}, **given}
 
+    def row_controls(self) -> list[list[Any]]:
+        """The controls of each of ``row_fields``, in order."""
+        return [[control for name in row
+                 for control in (self.fields[name].control, *self.fields[name].also)]
+                for row in self.row_fields]
+
     def entry(self) -> Entry:
         """Build the entry from the fields named like the model's fields, after `clean`;
         raises `EntryInvalid` naming every problem found."""
+        if self.row_fields:
+            return self.model.from_rows(  # type: ignore[attr-defined, no-any-return]
+                [tuple(control.value for control in row) for row in self.row_controls()])
         answers = self.field_values()
-        problems: dict[str, str] = {}
+        before = self.editing.entry if self.editing is not None else None
+        if type(before) is not self.model:
+            before = None
+        problems = dict(self.model.written_checks(answers, before).problems)
+        unchosen = {name: message for name, message in self._required.items()
+                    if self.fields[name].control.value is None}
+        problems.update(unchosen)
+        # A tuple with an item left unchosen is explained by that item's field alone.
+        covered = {self._parts[name][0] for name in unchosen if name in self._parts}
         try:
             answers = self.clean(answers)
         except EntryInvalid as invalid:
-            problems = invalid.problems
+            problems.update(invalid.problems)
         try:
             entry = self.model(**answers)
         except EntryInvalid as invalid:
-            raise EntryInvalid({**invalid.problems, **problems}) from None
+            found = {k: v for k, v in invalid.problems.items() if k not in covered}
+            raise EntryInvalid({**found, **problems}) from None
         if problems:
             raise EntryInvalid(problems)
-        return entry
+        return entry if before is None else entry.revised(before)
 
     def load(self, entry: Entry) -> None:
         """Put a saved entry's answers back into the fields of the same names (for editing).
@@ -350,13 +345,30 @@ class Form(Panel):
         An answer the entry left unrecorded (None) where the control can't show "none"
         (a slider) leaves the control as it is, and stays unrecorded unless it is moved.
         """
+        if self.row_fields:
+            shown = entry.rows(len(self.row_fields))  # type: ignore[attr-defined]
+            for controls, answers in zip(self.row_controls(), shown, strict=True):
+                for control, answer in zip(controls, answers, strict=True):
+                    control.value = answer
+            return
         names = {f.name for f in dataclasses.fields(entry)}
         self._unrecorded = {}
         for name, field in self.fields.items():
+            if name in self._parts:
+                whole, number = self._parts[name]
+                field.set(getattr(entry, whole)[number])
+                continue
+            if name in self._spread:
+                field.set(tuple(getattr(entry, part) for part in self._spread[name]))
+                continue
             if name not in names:
                 continue
             value = getattr(entry, name)
-            if value is None and isinstance(field.control, RatingSlider):
+            if name in self._choices and isinstance(field.control, widgets.Dropdown) \
+                    and value not in _offered(field.control):
+                # Options come from the journal: one no longer there is left unchosen.
+                field.control.value = None
+            elif value is None and isinstance(field.control, RatingSlider):
                 self._unrecorded[name] = field.control.value
             else:
                 field.set(value)
@@ -384,6 +396,33 @@ class Form(Panel):
         self.editing = None
         self.save.description = self.save_label
         self.clear_messages()
+
+    def resume(self) -> None:
+        """Open this profile's latest entry, as ``resume_says`` tells: an unfinished one
+        (``complete`` False) is carried on in place, a finished one is shown as saved (a
+        Save without a change stores no copy), and one a partner shared is shown to start
+        from (saving keeps the changes as the person's own)."""
+        says = self.resume_says or {}
+        self.start_afresh()
+        try:
+            latest = self.store.entries(self.model.KIND, profile=self.profile, limit=1)
+        except StoreError as error:
+            self.say(error.message, "error")
+            return
+        if not latest:
+            self.load(self.model())
+            return
+        saved = latest[0]
+        self.load(saved.entry)
+        when = f"{saved.created_at.astimezone():%d %b %Y}"
+        if share.is_received(saved, share.received_batches(self.store)):
+            self.say(says["received"].format(when=when), "info")
+        elif getattr(saved.entry, "complete", True):
+            self.shown_as_saved(saved)
+            self.say(says["complete"].format(when=when), "info")
+        else:
+            self.carry_on(saved)
+            self.say(says["unfinished"].format(when=when), "info")
 
     def edit(self, saved: Saved) -> None:
         """Load a saved entry for changing; the next Save updates it in place."""
@@ -447,12 +486,18 @@ class Form(Panel):
         self.last_saved = saved
         self.editing = None
         self.save.description = self.save_label
-        self.say(messages.SAVED_AT.format(time=f"{now():%H:%M}"), "ok")
+        self.say(saved.entry.saved_words(f"{now():%H:%M}"), "ok")
+        if getattr(saved.entry, "complete", True) is False:
+            self.carry_on(saved)  # further saves keep filling in this same entry
         try:
             if self.recent is not None:
                 self.recent.refresh()
             self.refresh_summaries(saved)
             self.after_save(saved)
+            if self.clear_after_save:
+                self.reset()
+            if self.on_saved is not None:
+                self.on_saved(saved)
         except Exception as error:  # the entry is saved; a display hiccup must not say otherwise
             log.error("refreshing %s after a save failed: %s", type(self).__name__,
                       type(error).__name__)
@@ -479,6 +524,10 @@ class Form(Panel):
             log.error("saving %s failed: %s", type(self).__name__, type(error).__name__)
             self.say(messages.UNEXPECTED, "error")
         return None
+
+
+def _offered(control: widgets.Dropdown) -> list[Any]:
+    return [o[1] if isinstance(o, tuple) else o for o in control.options]
 
 
 def _answer(control: Any) -> Any:

@@ -1,11 +1,9 @@
-"""A form of written prompts (one text area each), and building an entry after extra checks."""
+"""A form of written prompts: one text area per entry field, declared from a list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, ClassVar
 
-from workbook.models import Checks, Entry, EntryInvalid
 from workbook.widgets import ask
 from workbook.widgets.form import Form
 
@@ -26,16 +24,3 @@ class PromptsForm(Form):
             if hasattr(Form, name):
                 raise TypeError(f"prompt name {name!r} is taken by the form itself")
             setattr(cls, name, ask.text(label, hint=hint, lines=cls.lines))
-
-
-def build_checked(checks: Checks, make: Callable[[], Entry]) -> Any:
-    """``make()`` an entry, reporting its problems together with those already in ``checks``.
-
-    Raises `EntryInvalid` naming every problem found.
-    """
-    try:
-        entry = make()
-    except EntryInvalid as invalid:
-        raise EntryInvalid({**invalid.problems, **checks.problems}) from None
-    checks.done()
-    return entry
