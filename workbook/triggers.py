@@ -104,13 +104,13 @@ def journal_patterns(store: Store, profile: str) -> tuple[int, Patterns | None]:
 
 def patterns_html(found: Patterns) -> str:
     """The fears and triggers tables side by side (typed text escaped)."""
-    from workbook.widgets import html
+    from html import escape
 
     def table_html(table: pd.DataFrame, caption: str) -> str:
         # to_html escapes typed text (escape=True by default).
         body = table.to_html(escape=True, border=0, na_rep="", index_names=False,
                              float_format="{:.0f}".format)
-        return f"<div><b>{html.text(caption)}</b>{body}</div>"
+        return f"<div><b>{escape(caption)}</b>{body}</div>"
 
     return ("<div style='display:flex;gap:2em;flex-wrap:wrap'>"
             + table_html(found.fears, "Fears underneath")

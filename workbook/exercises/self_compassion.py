@@ -69,11 +69,6 @@ class SelfCompassionBreakForm(Form):
         return journal_distress_chart(self.store, self.profile)
 
 
-def distress_change_text(entry: SelfCompassionBreak) -> str:
-    """The before/after change of one break, in words."""
-    return sentences.distress_change(entry.distress_before, entry.distress_after)
-
-
 def __getattr__(name: str) -> Any:
     # The distress chart and its sentence live with the other charts (they need pandas),
     # and are still reachable here without importing them with the exercise.

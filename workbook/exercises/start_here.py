@@ -335,8 +335,8 @@ class SnapshotForm(Form):
     @summary
     def due(self, _saved: Saved | None) -> str:
         latest = self.store.entries(InsecuritySnapshot.KIND, profile=self.profile, limit=1)
-        return html.message(snapshot_due_text(latest[0].day if latest else None,
-                                              dt.date.today()), "info")
+        return html.message(sentences.snapshot_due(latest[0].day if latest else None,
+                                                   dt.date.today()), "info")
 
 
 snapshot_due_text = sentences.snapshot_due
