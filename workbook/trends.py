@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
+
+from workbook.progress import Streak, streaks  # noqa: F401  (one streak, light)
 
 ROLLING_DAYS = 7
 # This many days in a row without a check-in is a gap: the rolling line stops there.
@@ -314,29 +315,6 @@ def weekly_snapshot(snapshots: pd.DataFrame, span: Span) -> pd.Series:
 
 
 # -- streaks and the calendar -------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class Streak:
-    current: int
-    longest: int
-    last_day: dt.date | None
-
-
-def streaks(days: Iterable[dt.date | pd.Timestamp], today: dt.date) -> Streak:
-    """Days in a row with at least one check-in: the run still going, and the longest.
-
-    A run is still going if its last day is today or yesterday (today isn't over yet).
-    """
-    unique = sorted({pd.Timestamp(d).date() for d in days if pd.Timestamp(d).date() <= today})
-    if not unique:
-        return Streak(0, 0, None)
-    longest = run = 1
-    for before, after in itertools.pairwise(unique):
-        run = run + 1 if (after - before).days == 1 else 1
-        longest = max(longest, run)
-    current = run if (today - unique[-1]).days <= 1 else 0
-    return Streak(current, longest, unique[-1])
 
 
 def calendar(series: pd.Series, end: dt.date, weeks: int = CALENDAR_WEEKS) -> pd.DataFrame:

@@ -90,3 +90,37 @@ def patterns_chart(found: Patterns) -> Figure:
         axes.set_xlabel("times logged")
         axes.xaxis.get_major_locator().set_params(integer=True)
     return figure
+
+
+def journal_patterns(store: Store, profile: str) -> tuple[int, Patterns | None]:
+    """How many trigger logs ``profile`` has, and their patterns once there are enough."""
+    from workbook.frames import data
+
+    frame = data(TriggerLog.KIND, store=store, profile=profile)
+    if len(frame) < words.PATTERNS_FEWEST_LOGS:
+        return len(frame), None
+    return len(frame), trigger_patterns(frame)
+
+
+def patterns_html(found: Patterns) -> str:
+    """The fears and triggers tables side by side (typed text escaped)."""
+    from html import escape
+
+    def table_html(table: pd.DataFrame, caption: str) -> str:
+        # to_html escapes typed text (escape=True by default).
+        body = table.to_html(escape=True, border=0, na_rep="", index_names=False,
+                             float_format="{:.0f}".format)
+        return f"<div><b>{escape(caption)}</b>{body}</div>"
+
+    return ("<div style='display:flex;gap:2em;flex-wrap:wrap'>"
+            + table_html(found.fears, "Fears underneath")
+            + table_html(found.triggers, "Triggers") + "</div>")
+
+
+def patterns_png(found: Patterns) -> bytes:
+    """`patterns_chart` as a PNG picture."""
+    import io
+
+    buffer = io.BytesIO()
+    patterns_chart(found).savefig(buffer, format="png", dpi=90)
+    return buffer.getvalue()

@@ -17,6 +17,7 @@ from workbook import importers, reminders
 from workbook.importers import ImportProblem, Preview
 from workbook.store import Store, StoreError
 from workbook.widgets import Panel, fields, html
+from workbook.words import sentences
 
 DAYLIO = "daylio"
 OTHER_CSV = "csv"
@@ -200,7 +201,7 @@ class ImportPanel(Panel):
         if result.batch is not None:
             self.last_batch = result.batch  # a repeat that added nothing keeps the last undo
         self.undo.layout.display = "flex" if self.last_batch is not None else "none"
-        self.say(result_text(result), "ok")
+        self.say(sentences.imported(result.added, result.skipped, result.unreadable), "ok")
         if self.on_change is not None and result.added:
             self._guarded(self.on_change)
 
@@ -260,16 +261,6 @@ def _short(note: str) -> str:
     return note if len(note) <= NOTE_PREVIEW else note[:NOTE_PREVIEW - 1] + "…"
 
 
-def result_text(result: importers.ImportResult) -> str:
-    added = "check-in" if result.added == 1 else "check-ins"
-    text = f"Imported {result.added} {added}."
-    if result.skipped:
-        text += f" {result.skipped} were already in your journal, so they were not added again."
-    if result.unreadable:
-        text += f" {result.unreadable} rows that couldn't be read were left out."
-    return text
-
-
 class RemindersPanel(Panel):
     """A daily check-in time and a weekly snapshot day, saved as a calendar file."""
 
@@ -325,14 +316,8 @@ class RemindersPanel(Panel):
                  "calendar app to add the reminders.", "ok")
 
 
-def bring_your_history(*, store: Store | None = None, profile: str | None = None,
-                       on_change: Callable[[], object] | None = None) -> ImportPanel:
-    """The import panel: a Daylio export or another mood CSV, previewed, then imported."""
-    return ImportPanel(store=store, profile=profile, on_change=on_change)
-
-
-def calendar_reminders(*, store: Store | None = None) -> RemindersPanel:
-    """Choose a time and a day, and save the reminders as a calendar file."""
-    return RemindersPanel(store=store)
+# One call per panel in the notebook.
+bring_your_history = ImportPanel
+calendar_reminders = RemindersPanel
 
 

@@ -7,7 +7,7 @@ import html as escape
 
 import ipywidgets as widgets
 
-from workbook import home as where
+from workbook import progress as where
 from workbook.store import Store, StoreError
 from workbook.widgets import Panel, html
 
@@ -75,6 +75,4 @@ def _link(notebook: str, words: str) -> str:
             f"{html.text(words)}</a>")
 
 
-def home(*, store: Store | None = None, profile: str | None = None) -> HomePanel:
-    """Where you are across the workbook, with links to every part."""
-    return HomePanel(store=store, profile=profile)
+home = HomePanel

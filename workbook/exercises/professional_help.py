@@ -8,7 +8,6 @@ import ipywidgets as widgets
 
 from workbook import messages, resources, words
 from workbook.exercises.start_here import safety_check
-from workbook.exercises.support import saved_region
 from workbook.models.professional_help import (
     SessionPrep,
     SupportReflection,
@@ -16,8 +15,10 @@ from workbook.models.professional_help import (
     TherapyStatement,
 )
 from workbook.nudges import support_nudge
+from workbook.region import saved_region
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, RecentEntries, fields, html
+from workbook.widgets import Form, Panel, RecentEntries, ask, fields, html, summary
+from workbook.words import sentences
 
 __all__ = ["data_nudge", "safety_check", "session_prep", "talk_about_therapy",
            "therapist_comparison", "time_for_support"]
@@ -33,33 +34,19 @@ class SupportReflectionForm(Form):
     intro = ("Tick any sentence that has been true for you lately. There is no score and no "
              "diagnosis here: just an honest look at whether more support would help.")
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)
-        self.signs = self.field("signs", fields.checklist("Lately…", words.SUPPORT_SIGNS))
-        self.note = self.field("note", fields.text("Anything else you notice (optional)",
-                                                   lines=2))
-        self.guidance = widgets.HTML("")
-        self.guidance.add_class("sb-guidance")
-        self.recent = RecentEntries(SupportReflection.KIND, form=self, limit=3)
-        self.layout(self.guidance, self.recent.root)
+    signs = ask.checklist("Lately…", words.SUPPORT_SIGNS)
+    note = ask.text("Anything else you notice (optional)", lines=2)
 
-    def after_save(self, saved: Saved) -> None:
-        super().after_save(saved)
-        self.show_guidance(saved.entry.outcome)  # type: ignore[attr-defined]
-
-    def profile_changed(self) -> None:
-        super().profile_changed()
-        self.guidance.value = ""
-
-    def show_guidance(self, outcome: str) -> None:
-        text = words.GUIDANCE[outcome]
-        if outcome == "keep_practising":
-            revisit = dt.date.today() + dt.timedelta(days=words.REVISIT_AFTER_DAYS)
-            text += f" A good day to look again: {revisit:%A %d %B}."
+    @summary(css="sb-guidance")
+    def guidance(self, saved: Saved | None) -> str:
+        if saved is None or not isinstance(saved.entry, SupportReflection):
+            return ""  # on a change of profile it was the other person's
+        outcome = saved.entry.outcome
+        text = sentences.support_guidance(outcome, dt.date.today())
         shown = html.message(html.text(text), "care" if outcome != "keep_practising" else "ok")
         if outcome == "reach_out_now":
             shown += resources.as_html(resources.for_region(saved_region(self.store)))
-        self.guidance.value = shown
+        return shown
 
 
 class NudgePanel(Panel):
@@ -88,7 +75,7 @@ class NudgePanel(Panel):
         try:
             checkins = workbook.data("checkin", store=self.store, profile=self.profile)
         except StoreError as error:
-            self.text.value = html.message(html.text(error.message), "error")
+            self.text.value = html.problem(error)
             return
         nudge = support_nudge(checkins, self.today)
         if nudge.suggested:
@@ -112,47 +99,27 @@ class TherapistForm(Form):
     save_label = "Save candidate"
     intro = ("Add each therapist you are considering, and fill in what you learn. "
              "The table below lines them up side by side.")
+    recent_limit = 20
+    clear_after_save = True
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)
-        q = words.THERAPIST_QUESTIONS
-        self.name = self.field("name", fields.text("Name or practice", placeholder="required"))
-        self.licensed = self.field("licensed", fields.choice(
-            q["licensed"], words.THERAPIST_YES_NO_UNSURE, value="not_sure_yet", buttons=True))
-        self.experience = self.field("experience", fields.text(q["experience"]))
-        self.approach = self.field("approach", fields.text(q["approach"]))
-        self.cost = self.field("cost", fields.text(q["cost"]))
-        self.availability = self.field("availability", fields.text(q["availability"]))
-        self.format = self.field("format", fields.choice(
-            q["format"], words.THERAPIST_FORMATS, value="not_sure_yet", buttons=True))
-        self.first_contact = self.field("first_contact", fields.text(q["first_contact"]))
-        self.fit = self.field("fit", fields.rating(
-            "How good a fit does this feel?", *words.FIT_RANGE, value=3,
-            hint="1 is not a fit, 5 is a great fit."))
-        self.table = widgets.HTML("")
-        self.table.add_class("sb-therapist-table")
-        self.recent = RecentEntries(TherapistCandidate.KIND, form=self, limit=20,
-                                    on_change=self.refresh_table)
-        self.layout(self.table, self.recent.root)
-        self.refresh_table()
+    name = ask.text("Name or practice", placeholder="required")
+    licensed = ask.choice(words.THERAPIST_QUESTIONS["licensed"], words.THERAPIST_YES_NO_UNSURE,
+                          value="not_sure_yet", buttons=True)
+    experience = ask.text(words.THERAPIST_QUESTIONS["experience"])
+    approach = ask.text(words.THERAPIST_QUESTIONS["approach"])
+    cost = ask.text(words.THERAPIST_QUESTIONS["cost"])
+    availability = ask.text(words.THERAPIST_QUESTIONS["availability"])
+    format = ask.choice(words.THERAPIST_QUESTIONS["format"], words.THERAPIST_FORMATS,
+                        value="not_sure_yet", buttons=True)
+    first_contact = ask.text(words.THERAPIST_QUESTIONS["first_contact"])
+    fit = ask.rating("How good a fit does this feel?", *words.FIT_RANGE, value=3,
+                     hint="1 is not a fit, 5 is a great fit.")
 
-    def after_save(self, saved: Saved) -> None:
-        super().after_save(saved)
-        self.refresh_table()
-        self.reset()
-
-    def profile_changed(self) -> None:
-        super().profile_changed()
-        self.refresh_table()
-
-    def refresh_table(self) -> None:
-        try:
-            saved = self.store.entries(TherapistCandidate.KIND, profile=self.profile,
-                                       newest_first=False)
-        except StoreError as error:
-            self.table.value = html.message(html.text(error.message), "error")
-            return
-        self.table.value = comparison_table([s.entry for s in saved])  # type: ignore[misc]
+    @summary(css="sb-therapist-table")
+    def table(self, _saved: Saved | None) -> str:
+        saved = self.store.entries(TherapistCandidate.KIND, profile=self.profile,
+                                   newest_first=False)
+        return comparison_table([s.entry for s in saved])  # type: ignore[misc]
 
 
 def comparison_table(candidates: list[TherapistCandidate]) -> str:
@@ -217,7 +184,7 @@ class SessionPrepForm(Form):
             path = report.write(self.store, span=span, profile=self.profile,
                                 fmt=self.report_format.value)
         except (report.ReportError, StoreError) as error:
-            self.report_status.value = html.message(html.text(error.message), "error")
+            self.report_status.value = html.problem(error)
             return
         except Exception:
             self.report_status.value = html.message(html.text(messages.UNEXPECTED), "error")
@@ -236,24 +203,8 @@ def talk_about_therapy(*, store: Store | None = None, profile: str | None = None
                             title=TherapyStatement.TITLE, intro=words.THERAPY_STATEMENT_INTRO)
 
 
-def session_prep(*, store: Store | None = None, profile: str | None = None) -> SessionPrepForm:
-    """Notes for a session, plus the progress report in one click."""
-    return SessionPrepForm(store=store, profile=profile)
-
-
-def time_for_support(*, store: Store | None = None,
-                     profile: str | None = None) -> SupportReflectionForm:
-    """The 'is it time for support?' reflection."""
-    return SupportReflectionForm(store=store, profile=profile)
-
-
-def data_nudge(*, store: Store | None = None, profile: str | None = None) -> NudgePanel:
-    """A gentle look at the last 14 days of check-ins."""
-    return NudgePanel(store=store, profile=profile)
-
-
-def therapist_comparison(*, store: Store | None = None,
-                         profile: str | None = None) -> TherapistForm:
-    """Candidates, the questions worth asking, and a side-by-side table."""
-    return TherapistForm(store=store, profile=profile)
+session_prep = SessionPrepForm
+time_for_support = SupportReflectionForm
+data_nudge = NudgePanel
+therapist_comparison = TherapistForm
 

@@ -249,7 +249,7 @@ class ProgressPanel(Panel):
         try:
             frames = trends.load(self.source, self.who.value, span)
         except StoreError as error:
-            self.message.value = html.message(html.text(error.message), "error")
+            self.message.value = html.problem(error)
             return
         outputs: list[dict[str, Any]] = []
         summaries = []
@@ -343,9 +343,7 @@ def _html(markup: str) -> dict[str, Any]:
             "data": {"text/html": markup, "text/plain": ""}, "metadata": {}}
 
 
-def trends_and_report(*, store: Store | None = None, profile: str | None = None) -> ProgressPanel:
-    """The progress page: charts, the report to bring to a therapist, and the data export."""
-    return ProgressPanel(store=store, profile=profile)
+trends_and_report = ProgressPanel
 
 
 def _refresh_shown(journal: Path) -> None:

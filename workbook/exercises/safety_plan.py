@@ -3,17 +3,17 @@ as a card; reachable from "Need help now?", the safety check and notebook 07."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
 from workbook import resources, words
-from workbook.exercises.support import saved_region
 from workbook.models import Entry
 from workbook.models.safety_plan import PartnerSafetyPlan, SafetyPlan
 from workbook.plan_cards import plan_card
+from workbook.region import saved_region
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, RecentEntries, fields, html
+from workbook.widgets import Form, Panel, Place, ask, fields, html, summary
 
 __all__ = ["my_safety_plan", "partner_fear", "partner_safety_plan", "remember_partner_fear",
            "safety_plans"]
@@ -35,65 +35,53 @@ def remember_partner_fear(store: Store, fear: bool) -> None:
     store.set_setting(words.PARTNER_SAFETY_SETTING, "yes" if fear else "no")
 
 
+def _help_lines(form: Any) -> str:
+    try:
+        region = saved_region(form.store)
+    except StoreError:
+        region = "other"
+    lines = [r for kind in form.line_kinds for r in resources.for_region(region, kind)]
+    return resources.as_text(list(dict.fromkeys(lines)))
+
+
+def _warning(form: Any) -> widgets.HTML:
+    shown = widgets.HTML(html.message(html.text(form.warning), "care") if form.warning else "")
+    if not form.warning:
+        shown.layout.display = "none"
+    return shown
+
+
 class _PlanParts:
-    """What both plan forms share (mixed into a `Form`): a text area per part, one part
-    filled in from the help lines, a tick for the report, and the newest plan as a card."""
+    """What both plan forms share (mixed into a `Form`): a text area per part in ``parts``, the part
+    ``prefilled`` filled in from the help lines for the person's region, a tick for the
+    report, and the newest plan as a card."""
 
     model: ClassVar[type[Entry]]
-
+    store: Store
+    profile: str
     parts: ClassVar[tuple[tuple[str, str, str], ...]] = ()
-    # The part filled in from the help lines for the person's region, and which lines.
     prefilled: ClassVar[str] = ""
     line_kinds: ClassVar[tuple[str, ...]] = ("crisis", "support", "abuse")
     warning: ClassVar[str] = ""
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)  # type: ignore[call-arg]
-        for name, heading, hint in self.parts:
-            field = fields.text(heading, hint=hint, lines=3)
-            if name == self.prefilled:
-                region = self._region()
-                lines = [r for kind in self.line_kinds for r in resources.for_region(region, kind)]
-                field.control.value = resources.as_text(list(dict.fromkeys(lines)))
-            setattr(self, name, self.field(name, field))
-            self.after_part(name)
-        self.in_report = self.field("in_report",
-                                    fields.Field("", fields.tick(words.IN_REPORT_LABEL)))
-        self.card = widgets.HTML("")
-        self.card.add_class("sb-plan")
-        self.recent = RecentEntries(self.model.KIND, form=self, limit=3,
-                                    on_change=self.show_card)
-        extra = [self.card, self.recent.root]
-        if self.warning:
-            extra.insert(0, widgets.HTML(html.message(html.text(self.warning), "care")))
-        self.layout(*extra)
-        self.show_card()
+    def __init_subclass__(cls, **options: Any):
+        super().__init_subclass__(**options)
+        for name, heading, hint in vars(cls).get("parts", ()):
+            setattr(cls, name, ask.text(heading, hint=hint, lines=3, initial=(
+                _help_lines if name == cls.prefilled else None)))
+        # Declared again on each plan, so they come after its parts.
+        cls.in_report = ask.control("", lambda: fields.tick(words.IN_REPORT_LABEL))
+        cls.keep_hidden = Place(_warning)
+        cls.card = summary(_PlanParts.card_html, css="sb-plan")
 
-    def _region(self) -> str:
-        try:
-            return saved_region(self.store)
-        except StoreError:
-            return "other"
-
-    def after_part(self, name: str) -> None:
-        """Add any field that belongs right after the part ``name``."""
-
-    def after_save(self, saved: Saved) -> None:
-        super().after_save(saved)  # type: ignore[misc]
-        self.show_card()
-
-    def profile_changed(self) -> None:
-        super().profile_changed()  # type: ignore[misc]
-        self.show_card()
+    def card_html(self, _saved: Saved | None) -> str:
+        """The newest saved plan of this profile, or nothing yet."""
+        newest = self.store.entries(self.model.KIND, profile=self.profile, limit=1)
+        return plan_card(newest[0].entry, self.parts) if newest else ""
 
     def show_card(self) -> None:
-        """Show the newest saved plan of this profile, or nothing yet."""
-        try:
-            newest = self.store.entries(self.model.KIND, profile=self.profile, limit=1)
-        except StoreError as error:
-            self.card.value = html.message(html.text(error.message), "error")
-            return
-        self.card.value = plan_card(newest[0].entry, self.parts) if newest else ""
+        """Show the newest saved plan again."""
+        self.refresh_summaries(None)  # type: ignore[attr-defined]
 
 
 class SafetyPlanForm(_PlanParts, Form):
@@ -121,11 +109,9 @@ class PartnerSafetyPlanForm(_PlanParts, Form):
     line_kinds = ("abuse", "crisis")
     warning = words.PARTNER_PLAN_KEEP_HIDDEN
 
-    def after_part(self, name: str) -> None:
-        if name == "safe_places":
-            self.go_bag = self.field("go_bag", fields.checklist(
-                "A bag and documents to keep ready", words.GO_BAG_ITEMS,
-                hint="Tick what you have packed or copied. Take only what is safe to take."))
+    go_bag = ask.checklist("A bag and documents to keep ready", words.GO_BAG_ITEMS,
+                           hint="Tick what you have packed or copied. Take only what is safe "
+                                "to take.", after="safe_places")
 
 
 class SafetyPlans(Panel):
@@ -191,17 +177,6 @@ def shared_computer_html() -> str:
             f"<ul>{points}</ul></div>")
 
 
-def my_safety_plan(*, store: Store | None = None, profile: str | None = None) -> SafetyPlanForm:
-    """The general safety plan form."""
-    return SafetyPlanForm(store=store, profile=profile)
-
-
-def partner_safety_plan(*, store: Store | None = None,
-                        profile: str | None = None) -> PartnerSafetyPlanForm:
-    """The plan for safety in a relationship."""
-    return PartnerSafetyPlanForm(store=store, profile=profile)
-
-
-def safety_plans(*, store: Store | None = None, profile: str | None = None) -> SafetyPlans:
-    """Both plans behind buttons; the relationship one only when the safety check says so."""
-    return SafetyPlans(store=store, profile=profile)
+my_safety_plan = SafetyPlanForm
+partner_safety_plan = PartnerSafetyPlanForm
+safety_plans = SafetyPlans

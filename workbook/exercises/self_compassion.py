@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import Any
 
 import ipywidgets as widgets
 
 from workbook import words
-from workbook.models import Checks
 from workbook.models.self_compassion import (
     ForgivingAMistake,
     InnerCriticRewrite,
@@ -17,17 +16,20 @@ from workbook.models.self_compassion import (
     SelfCompassionLetter,
     TreatAFriend,
 )
-from workbook.store import Saved, Store, StoreError, now
-from workbook.widgets import Form, Panel, RecentEntries, fields, html
-from workbook.widgets.fields import Field
-from workbook.widgets.prompts import PromptsForm, build_checked
-
-if TYPE_CHECKING:
-    import pandas as pd
-    from matplotlib.figure import Figure
+from workbook.store import Saved, Store, StoreError
+from workbook.widgets import Form, Panel, ask, html, summary
+from workbook.widgets.declare import Ask
+from workbook.widgets.prompts import PromptsForm
+from workbook.words import sentences
 
 LETTER_DAYS_DEFAULT = 30
 REMIND_AGAIN_DAYS = 7
+STEPS = {name: (label, hint) for name, label, hint in words.SELF_COMPASSION_BREAK_STEPS}
+
+
+def _step(name: str) -> Ask:
+    label, hint = STEPS[name]
+    return ask.text(label, hint=hint, lines=2)
 
 
 class SelfCompassionBreakForm(Form):
@@ -40,63 +42,41 @@ class SelfCompassionBreakForm(Form):
     intro = ("Take a slow breath. Rate how distressed you feel, go through the three steps "
              "in your own words, then rate it again. Any change is fine, even none.")
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)
-        low, high = words.SELF_COMPASSION_DISTRESS_RANGE
-        self.distress_before = self.field("distress_before", fields.rating(
-            "How distressed I feel right now", low, high, value=5,
-            hint="0 is calm, 10 is the most distressed I can imagine."))
-        steps = {}
-        for name, label, hint in words.SELF_COMPASSION_BREAK_STEPS:
-            steps[name] = self.field(name, fields.text(label, hint=hint, lines=2))
-        self.noticing = steps["noticing"]
-        self.common_humanity = steps["common_humanity"]
-        self.kindness = steps["kindness"]
-        self.distress_after = self.field("distress_after", fields.rating(
-            "How distressed I feel now, after the break", low, high, value=5))
-        self.change = widgets.HTML("")
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="46em"))
-        self.chart.add_class("sb-distress-chart")
-        self.chart.layout.display = "none"
-        self.recent = RecentEntries(SelfCompassionBreak.KIND, form=self, limit=3)
-        self.layout(self.change, self.chart, self.recent.root)
-        self._guarded(self.draw_chart)
+    distress_before = ask.rating("How distressed I feel right now",
+                                 *words.SELF_COMPASSION_DISTRESS_RANGE, value=5,
+                                 hint="0 is calm, 10 is the most distressed I can imagine.")
+    noticing = _step("noticing")
+    common_humanity = _step("common_humanity")
+    kindness = _step("kindness")
+    distress_after = ask.rating("How distressed I feel now, after the break",
+                                *words.SELF_COMPASSION_DISTRESS_RANGE, value=5)
 
-    def after_save(self, saved: Saved) -> None:
-        super().after_save(saved)
-        self.change.value = html.message(html.text(distress_change_text(saved.entry)), "care")
-        self.draw_chart()
+    @summary
+    def change(self, saved: Saved | None) -> str:
+        if saved is None or not isinstance(saved.entry, SelfCompassionBreak):
+            return ""
+        entry = saved.entry
+        return html.message(html.text(sentences.distress_change(
+            entry.distress_before, entry.distress_after)), "care")
 
-    def profile_changed(self) -> None:
-        super().profile_changed()
-        self.change.value = ""
-        self.draw_chart()
-
-    def draw_chart(self) -> None:
+    @summary(chart=True, css="sb-distress-chart")
+    def chart(self, _saved: Saved | None) -> Any:
         """Distress before and after every break so far, as a picture under the form."""
         if not self.store.count(SelfCompassionBreak.KIND, profile=self.profile):
-            self.chart.layout.display = "none"
-            return
-        import workbook
-        from workbook.charts import _style
+            return None
+        from workbook.charts.distress import journal_distress_chart
 
-        breaks = workbook.data(SelfCompassionBreak.KIND, store=self.store, profile=self.profile)
-        self.chart.value = _style.png(distress_chart(breaks))
-        self.chart.layout.display = "flex"
+        return journal_distress_chart(self.store, self.profile)
 
 
-def distress_change_text(entry: SelfCompassionBreak) -> str:
-    """The before/after change of one break, in words."""
-    change = entry.distress_change
-    if change < 0:
-        how = f"eased by {-change} point{'s' if change < -1 else ''}"
-    elif change > 0:
-        how = (f"rose by {change} point{'s' if change > 1 else ''}. That happens: naming a hard "
-               "feeling can make it louder for a while")
-    else:
-        how = "stayed the same. Taking the time was still a kind thing to do"
-    return (f"Your distress went from {entry.distress_before} to {entry.distress_after}: "
-            f"it {how}.")
+def __getattr__(name: str) -> Any:
+    # The distress chart and its sentence live with the other charts (they need pandas),
+    # and are still reachable here without importing them with the exercise.
+    if name in ("distress_chart", "distress_summary"):
+        from workbook.charts import distress
+
+        return getattr(distress, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class TreatAFriendForm(PromptsForm):
@@ -126,20 +106,17 @@ class InnerCriticForm(Form):
     intro = ("Most of us have a harsh inner voice. Catch one of its sentences, notice how it "
              "lands, and rewrite it so it is both kind and true.")
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)
-        self.critic_says = self.field("critic_says", fields.text(
-            "What my inner critic says", lines=2,
-            placeholder="For example: You're too much. No wonder they pull away."))
-        self.feelings = self.field("feelings", fields.many(
-            "The feelings it brings", words.EMOTIONS, hint="Pick one or more."))
-        self.rewrite = self.field("rewrite", fields.text(
-            "A kind and accurate rewrite", lines=2,
-            hint="Not forced cheerfulness: something you can believe.",
-            placeholder="For example: I have big feelings sometimes, and I'm learning to "
-                        "say what I need."))
-        self.recent = RecentEntries(InnerCriticRewrite.KIND, form=self, limit=3)
-        self.layout(self.recent.root)
+    critic_says = ask.text("What my inner critic says", lines=2,
+                           placeholder="For example: You're too much. No wonder they pull away.")
+    feelings = ask.many("The feelings it brings", words.EMOTIONS, hint="Pick one or more.")
+    rewrite = ask.text("A kind and accurate rewrite", lines=2,
+                       hint="Not forced cheerfulness: something you can believe.",
+                       placeholder="For example: I have big feelings sometimes, and I'm "
+                                   "learning to say what I need.")
+
+
+def _reread_day() -> widgets.DatePicker:
+    return widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=LETTER_DAYS_DEFAULT))
 
 
 class LetterForm(Form):
@@ -153,35 +130,9 @@ class LetterForm(Form):
              "sees your worries, and is firmly on your side. Then choose a day to read it "
              "again. On or after that day, this notebook offers it back to you.")
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)
-        self.letter = self.field("letter", fields.text(
-            "My letter", lines=10, placeholder="Dear me, …"))
-        self.reread_on = self.field("reread_on", Field(
-            "When I'd like to read it again",
-            widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=LETTER_DAYS_DEFAULT)),
-            "Today or any later day."))
-        self.recent = RecentEntries(SelfCompassionLetter.KIND, form=self, limit=3)
-        self.layout(self.recent.root)
-
-    def entry(self) -> SelfCompassionLetter:
-        checks = Checks()
-        editing = self.editing.entry if self.editing is not None else None
-        checks.not_past("reread_on", self.reread_on.value,
-                        unchanged_from=getattr(editing, "reread_on", None))
-        # A new reread day means the letter is waiting to be read again.
-        reread = getattr(editing, "reread", False) and \
-            self.reread_on.value == getattr(editing, "reread_on", None)
-        return build_checked(checks, lambda: SelfCompassionLetter(
-            letter=self.letter.value, reread_on=self.reread_on.value, reread=reread))
-
-    def after_save(self, saved: Saved) -> None:
-        super().after_save(saved)
-        entry = saved.entry
-        if isinstance(entry, SelfCompassionLetter):
-            when = ("today: it is waiting for you in the letters panel" if
-                    entry.reread_on <= dt.date.today() else f"on {entry.reread_on:%A %d %B %Y}")
-            self.say(f"Saved at {now():%H:%M}. Your letter will be offered back {when}.", "ok")
+    letter = ask.text("My letter", lines=10, placeholder="Dear me, …")
+    reread_on = ask.control("When I'd like to read it again", _reread_day,
+                            "Today or any later day.")
 
 
 class LettersToReread(Panel):
@@ -208,7 +159,7 @@ class LettersToReread(Panel):
             letters = self.store.entries(SelfCompassionLetter.KIND, profile=self.profile,
                                          newest_first=False)
         except StoreError as error:
-            self.root.children = [widgets.HTML(html.message(html.text(error.message), "error"))]
+            self.root.children = [widgets.HTML(html.problem(error))]
             return
         self.due = sorted((s for s in letters if s.entry.due(self.today)),
                           key=lambda s: s.entry.reread_on)
@@ -283,70 +234,10 @@ class ForgivingForm(PromptsForm):
     )
 
 
-def distress_chart(breaks: pd.DataFrame) -> Figure:
-    """Distress before and after each self-compassion break, from its data frame."""
-    from workbook.charts import _style
-
-    fig, (ax,) = _style.figure("Distress before and after each self-compassion break")
-    ax.set_xlabel("Self-compassion break (oldest first)")
-    ax.set_ylabel("Distress (0–10)")
-    if breaks is None or not len(breaks):
-        _style.empty(ax, "No self-compassion breaks saved yet.")
-    else:
-        numbers = range(1, len(breaks) + 1)
-        ax.plot(numbers, breaks["distress_before"].astype(float), "o-", color=_style.VERMILLION,
-                label="Before")
-        ax.plot(numbers, breaks["distress_after"].astype(float), "s-", color=_style.BLUE,
-                label="After")
-        ax.set_ylim(-0.5, 10.5)
-        ax.set_xticks(list(numbers))
-        ax.legend(loc="upper right")
-    _style.note(fig, distress_summary(breaks))
-    return fig
-
-
-def distress_summary(breaks: pd.DataFrame) -> str:
-    """One sentence on how distress changed across the breaks."""
-    if breaks is None or not len(breaks):
-        return "Once you save a self-compassion break, the change in distress shows here."
-    average = round(float(breaks["distress_change"].astype(float).mean()), 1)
-    count = len(breaks)
-    plural = "break" if count == 1 else "breaks"
-    if average < 0:
-        return f"Across {count} {plural}, distress eased by {-average:g} points on average."
-    if average > 0:
-        return f"Across {count} {plural}, distress rose by {average:g} points on average."
-    return f"Across {count} {plural}, distress stayed the same on average."
-
-
-def self_compassion_break(*, store: Store | None = None,
-                          profile: str | None = None) -> SelfCompassionBreakForm:
-    """The guided self-compassion break, with distress before and after."""
-    return SelfCompassionBreakForm(store=store, profile=profile)
-
-
-def treat_a_friend(*, store: Store | None = None, profile: str | None = None) -> TreatAFriendForm:
-    """How would I treat a friend? form."""
-    return TreatAFriendForm(store=store, profile=profile)
-
-
-def inner_critic_rewrite(*, store: Store | None = None,
-                         profile: str | None = None) -> InnerCriticForm:
-    """The inner-critic rewrite form."""
-    return InnerCriticForm(store=store, profile=profile)
-
-
-def compassion_letter(*, store: Store | None = None, profile: str | None = None) -> LetterForm:
-    """The self-compassion letter form, with a date to reread it."""
-    return LetterForm(store=store, profile=profile)
-
-
-def letters_to_reread(*, store: Store | None = None,
-                      profile: str | None = None) -> LettersToReread:
-    """Letters whose reread day has come."""
-    return LettersToReread(store=store, profile=profile)
-
-
-def forgive_a_mistake(*, store: Store | None = None, profile: str | None = None) -> ForgivingForm:
-    """The forgiving-a-mistake note."""
-    return ForgivingForm(store=store, profile=profile)
+# One call per exercise in the notebook.
+self_compassion_break = SelfCompassionBreakForm
+treat_a_friend = TreatAFriendForm
+inner_critic_rewrite = InnerCriticForm
+compassion_letter = LetterForm
+letters_to_reread = LettersToReread
+forgive_a_mistake = ForgivingForm

@@ -180,7 +180,7 @@ class Appreciation(Panel):
             mine, theirs = share.appreciation(self.store, profile=self.profile)
             names = {p.key: p.label for p in self.store.profiles()}
         except StoreError as error:
-            self.result.value = html.message(html.text(error.message), "error")
+            self.result.value = html.problem(error)
             return
         partner = names.get(words.PROFILE_PARTNER, "My partner")
         if not theirs:
@@ -287,10 +287,7 @@ class OpenPartnerFile(Panel):
             self.on_received()
 
 
-def share_with_partner(*, store: Store | None = None,
-                       profile: str | None = None) -> ShareWithPartner:
-    """Pick what to share, see every word of it, and save a share file."""
-    return ShareWithPartner(store=store, profile=profile)
+share_with_partner = ShareWithPartner
 
 
 def open_partner_file(*, store: Store | None = None, profile: str | None = None,

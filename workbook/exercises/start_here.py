@@ -24,12 +24,13 @@ from workbook.store import (
     restore,
 )
 from workbook.store.journal import held_key
-from workbook.widgets import Form, Panel, RecentEntries, fields, html
+from workbook.widgets import Form, Panel, ask, fields, html, summary
+from workbook.widgets.declare import Ask
+from workbook.words import sentences
 
 if TYPE_CHECKING:
     from workbook.exercises.safety_plan import SafetyPlans
 
-SNAPSHOT_EVERY_DAYS = 7
 DELETE_WORD = "delete"
 
 
@@ -309,6 +310,12 @@ class ProfilesForm(Panel):
         self.say(messages.SAVED_AT.format(time=f"{now():%H:%M}"), "ok")
 
 
+def _how_true(number: int, question: str) -> Ask:
+    return ask.choice(question, [(label, n) for n, label in enumerate(words.SNAPSHOT_SCALE)],
+                      buttons=True, part_of=("answers", number),
+                      required="Please pick how true this was.")
+
+
 class SnapshotForm(Form):
     """How true each sentence was this past week; repeated weekly and charted later."""
 
@@ -318,103 +325,31 @@ class SnapshotForm(Form):
     save_label = "Save snapshot"
     intro = ("Think about the past seven days. How true was each sentence for you? "
              "This is a reflection, not a test, and it never diagnoses anything.")
+    recent_limit = 4
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)
-        options = list(enumerate(words.SNAPSHOT_SCALE))
-        self.answers = [
-            self.field(f"q{i}", fields.choice(q, [(label, n) for n, label in options],
-                                              buttons=True))
-            for i, q in enumerate(words.SNAPSHOT_QUESTIONS)]
-        self.note = self.field("note", fields.text("Anything behind these answers (optional)",
-                                                   lines=2))
-        self.due = widgets.HTML("")
-        self.recent = RecentEntries(InsecuritySnapshot.KIND, form=self, limit=4)
-        self.layout(self.due, self.recent.root)
-        self._show_due()
+    # One field per sentence, q0, q1, …; the entry keeps the answers as one tuple.
+    vars().update({f"q{i}": _how_true(i, q) for i, q in enumerate(words.SNAPSHOT_QUESTIONS)})
+    note = ask.text("Anything behind these answers (optional)", lines=2)
 
-    def entry(self) -> InsecuritySnapshot:
-        missing = {f"q{i}": "Please pick how true this was."
-                   for i, a in enumerate(self.answers) if a.value is None}
-        if missing:
-            raise EntryInvalid(missing)
-        return InsecuritySnapshot(answers=tuple(a.value for a in self.answers),
-                                  note=self.note.value)
+    @property
+    def answers(self) -> list[widgets.ToggleButtons]:
+        return [self.fields[f"q{i}"].control for i in range(len(words.SNAPSHOT_QUESTIONS))]
 
-    def load(self, entry: InsecuritySnapshot) -> None:  # type: ignore[override]
-        for control, answer in zip(self.answers, entry.answers, strict=True):
-            control.value = answer
-        self.note.value = entry.note
-
-    def after_save(self, saved: Saved) -> None:
-        super().after_save(saved)
-        self._show_due()
-
-    def profile_changed(self) -> None:
-        super().profile_changed()
-        self._show_due()
-
-    def _show_due(self) -> None:
-        try:
-            latest = self.store.entries(InsecuritySnapshot.KIND, profile=self.profile, limit=1)
-        except StoreError as error:
-            self.due.value = html.message(html.text(error.message), "error")
-            return
-        self.due.value = html.message(snapshot_due_text(latest[0].day if latest else None,
-                                                        dt.date.today()), "info")
+    @summary
+    def due(self, _saved: Saved | None) -> str:
+        latest = self.store.entries(InsecuritySnapshot.KIND, profile=self.profile, limit=1)
+        return html.message(sentences.snapshot_due(latest[0].day if latest else None,
+                                                   dt.date.today()), "info")
 
 
-def snapshot_due_text(last: dt.date | None, today: dt.date) -> str:
-    """When the next snapshot is due, in words."""
-    if last is None:
-        return "This will be your first snapshot. Come back in a week to see how it moves."
-    days = (today - last).days
-    due = last + dt.timedelta(days=SNAPSHOT_EVERY_DAYS)
-    if days == 0:
-        return f"Your latest snapshot is from today. The next one is due on {due:%A %d %B}."
-    if days < SNAPSHOT_EVERY_DAYS:
-        return (f"Your latest snapshot is from {days} day{'s' if days > 1 else ''} ago. "
-                f"The next one is due on {due:%A %d %B}.")
-    return f"Your latest snapshot is from {days} days ago, so a new one is due."
+snapshot_due_text = sentences.snapshot_due
 
-
-def privacy(*, store: Store | None = None) -> PrivacyPanel:
-    """Where the journal lives, with export and delete."""
-    return PrivacyPanel(store=store)
-
-
-def lock_settings(*, store: Store | None = None) -> LockPanel:
-    """Lock the journal with a passphrase, change it, or remove the lock."""
-    return LockPanel(store=store)
-
-
-def safety_check(*, store: Store | None = None) -> SafetyCheck:
-    """The safety check, with support lines for the person's region."""
-    return SafetyCheck(store=store)
-
-
-def shared_computer(*, store: Store | None = None) -> SharedComputer:
-    """What someone else using or watching this computer could see, and safer ways to help."""
-    return SharedComputer(store=store)
-
-
-def profiles(*, store: Store | None = None) -> ProfilesForm:
-    """Optional names and a partner profile."""
-    return ProfilesForm(store=store)
-
-
-def insecurity_snapshot(*, store: Store | None = None,
-                        profile: str | None = None) -> SnapshotForm:
-    """The weekly insecurity snapshot form."""
-    return SnapshotForm(store=store, profile=profile)
-
-
-def bring_your_history(*, store: Store | None = None,
-                       profile: str | None = None) -> bring_history.ImportPanel:
-    """Import a Daylio export or another mood app's CSV, with a preview and undo."""
-    return bring_history.bring_your_history(store=store, profile=profile)
-
-
-def reminders(*, store: Store | None = None) -> bring_history.RemindersPanel:
-    """Save a calendar file with a daily check-in and a weekly snapshot reminder."""
-    return bring_history.calendar_reminders(store=store)
+# One call per panel in the notebook.
+privacy = PrivacyPanel
+lock_settings = LockPanel
+safety_check = SafetyCheck
+shared_computer = SharedComputer
+profiles = ProfilesForm
+insecurity_snapshot = SnapshotForm
+bring_your_history = bring_history.bring_your_history
+reminders = bring_history.calendar_reminders

@@ -3,19 +3,16 @@ goals we set and check in on together."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
 
 from workbook import words
 from workbook.exercises.values import latest_sort, value_options
-from workbook.models import Checks
 from workbook.models.values import GoalProgress, SharedGoal, ValuesSort, compare_values, label
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, RecentEntries, fields, html
-from workbook.widgets.fields import Field
-from workbook.widgets.prompts import build_checked
+from workbook.widgets import Form, Panel, ask, fields, html, summary
+from workbook.widgets.fields import RatingSlider
 
 
 class PartnerComparison(Panel):
@@ -43,7 +40,7 @@ class PartnerComparison(Panel):
             mine = latest_sort(self.store, self.profile)
             theirs = latest_sort(self.store, self.partner) if self.partner in names else None
         except StoreError as error:
-            self.result.value = html.message(html.text(error.message), "error")
+            self.result.value = html.problem(error)
             return
         how = ("In the card sort above, choose your partner under <b>Who is writing?</b> and "
                "let them sort the cards on their own, without looking at yours. Then press "
@@ -100,32 +97,26 @@ class GoalForm(Form):
     title = "A new shared goal"
     css_class = "sb-shared-goal"
     save_label = "Save goal"
+    recent_limit = 5
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None,
-                 on_saved: Callable[[Saved], None] | None = None):
-        super().__init__(store=store, profile=profile)
-        self.on_saved = on_saved
-        self.goal = self.field("goal", fields.text(
-            "Our goal", placeholder="For example: a phone-free dinner twice a week"))
-        self.value = self.field("value", fields.choice("The value it serves", value_options()))
-        self.first_step = self.field("first_step", fields.text(
-            "The first step", placeholder="For example: pick the two evenings together"))
-        self.target_date = self.field("target_date", Field(
-            "Target date", widgets.DatePicker(value=None), "Today or any later day."))
-        self.recent = RecentEntries(SharedGoal.KIND, form=self, limit=5)
-        self.layout(self.recent.root)
+    goal = ask.text("Our goal", placeholder="For example: a phone-free dinner twice a week")
+    value = ask.choice("The value it serves", value_options())
+    first_step = ask.text("The first step",
+                          placeholder="For example: pick the two evenings together")
+    target_date = ask.control("Target date", lambda: widgets.DatePicker(value=None),
+                              "Today or any later day.")
 
-    def entry(self) -> SharedGoal:
-        checks = Checks()
-        editing = self.editing.entry if self.editing is not None else None
-        checks.not_past("target_date", self.target_date.value,
-                        unchanged_from=getattr(editing, "target_date", None))
-        return build_checked(checks, super().entry)
 
-    def after_save(self, saved: Saved) -> None:
-        super().after_save(saved)
-        if self.on_saved is not None:
-            self.on_saved(saved)
+def _progress_slider() -> RatingSlider:
+    low, high = words.GOAL_PROGRESS_RANGE
+    return RatingSlider(value=0, min=low, max=high, step=5, continuous_update=False,
+                        layout=fields.wide("30em"))
+
+
+def _goal_options(form: GoalProgressForm) -> list[tuple[str, int]]:
+    goals = form.store.entries(SharedGoal.KIND, profile=form.profile)
+    form.goals = {s.id: s.entry for s in goals if isinstance(s.entry, SharedGoal)}
+    return [(_goal_name(entry), key) for key, entry in form.goals.items()]
 
 
 class GoalProgressForm(Form):
@@ -136,62 +127,32 @@ class GoalProgressForm(Form):
     css_class = "sb-goal-progress"
     save_label = "Save progress"
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)
-        self.goals: dict[int, SharedGoal] = {}
-        self.goal_id = self.field("goal_id", fields.choice("Which goal", []))
-        self.progress = self.field("progress", fields.rating(
-            "How far along it is (%)", *words.GOAL_PROGRESS_RANGE, value=0))
-        self.progress.step = 5
-        self.note = self.field("note", fields.text("A note (optional)", lines=2))
-        self.overview = widgets.HTML("")
-        self.overview.add_class("sb-goal-overview")
-        self.recent = RecentEntries(GoalProgress.KIND, form=self, limit=3,
-                                    describe=self._describe)
-        self.layout(self.overview, self.recent.root)
-        self.refresh_goals()
+    goals: dict[int, SharedGoal]
+    goal_id = ask.choice("Which goal", [], choices=_goal_options,
+                         required="Please choose a goal (save one above first).")
+    progress = ask.control("How far along it is (%)", _progress_slider)
+    note = ask.text("A note (optional)", lines=2)
 
-    def profile_changed(self) -> None:
-        self.refresh_goals()  # refreshes the recent list too
+    @summary(css="sb-goal-overview")
+    def overview(self, _saved: Saved | None) -> str:
+        goals = self.store.entries(SharedGoal.KIND, profile=self.profile)
+        checkins = self.store.entries(GoalProgress.KIND, profile=self.profile,
+                                      newest_first=False)
+        return goals_overview_html(goals, checkins)
 
     def refresh_goals(self) -> None:
         """Offer this profile's goals, and show how each is going."""
-        try:
-            goals = self.store.entries(SharedGoal.KIND, profile=self.profile)
-            checkins = self.store.entries(GoalProgress.KIND, profile=self.profile,
-                                          newest_first=False)
-        except StoreError as error:
-            self.say(error.message, "error")
-            return
-        self.goals = {s.id: s.entry for s in goals if isinstance(s.entry, SharedGoal)}
-        chosen = self.goal_id.value
-        self.goal_id.options = [(_goal_name(entry), key) for key, entry in self.goals.items()]
-        self.goal_id.value = chosen if chosen in self.goals else None
-        self.overview.value = goals_overview_html(goals, checkins)
-        self.recent.refresh()  # its lines name the goals
+        self._guarded(self.refresh_choices)
+        self.refresh_summaries(None)
+        if self.recent is not None:
+            self.recent.refresh()  # its lines name the goals
 
-    def _describe(self, saved: Saved) -> str:
+    def describe(self, saved: Saved) -> str:
         entry = saved.entry
         assert isinstance(entry, GoalProgress)
         goal = self.goals.get(entry.goal_id)
         name = _goal_name(goal) if goal else "a goal since deleted"
         return f"{name}: {entry.summary()}"
-
-    def entry(self) -> GoalProgress:
-        checks = Checks()
-        checks.require("goal_id", self.goal_id.value in self.goals,
-                       "Please choose a goal (save one above first).")
-        return build_checked(checks, lambda: GoalProgress(
-            goal_id=self.goal_id.value or 0, progress=self.progress.value,
-            note=self.note.value))
-
-    def load(self, entry: GoalProgress) -> None:  # type: ignore[override]
-        self.goal_id.value = entry.goal_id if entry.goal_id in self.goals else None
-        self.progress.value = entry.progress
-        self.note.value = entry.note
-
-    def after_save(self, saved: Saved) -> None:
-        self.refresh_goals()
 
 
 def _goal_name(goal: Any) -> str:
@@ -248,12 +209,6 @@ class SharedGoals(Panel):
             self.check_in.goal_id.value = saved.id
 
 
-def partner_comparison(*, store: Store | None = None,
-                       profile: str | None = None) -> PartnerComparison:
-    """My values beside my partner's, or how my partner can do the sort."""
-    return PartnerComparison(store=store, profile=profile)
-
-
-def shared_goals(*, store: Store | None = None, profile: str | None = None) -> SharedGoals:
-    """Shared goals and progress check-ins."""
-    return SharedGoals(store=store, profile=profile)
+# One call per exercise in the notebook.
+partner_comparison = PartnerComparison
+shared_goals = SharedGoals

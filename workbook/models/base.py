@@ -147,6 +147,9 @@ class Entry:
     TITLE: ClassVar[str] = ""
     # Answers chosen from a pick list: field name → name of the list in `workbook.words`.
     PICKS: ClassVar[dict[str, str]] = {}
+    # Dates that must be today or later when written (a saved one may pass meanwhile):
+    # `written_checks` checks them, as an entry can't check this itself.
+    FUTURE_DATES: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -162,6 +165,25 @@ class Entry:
 
     def check(self, checks: Checks) -> None:
         """Add a message to ``checks`` for every answer that can't be stored."""
+
+    @classmethod
+    def written_checks(cls, answers: dict[str, Any], before: Entry | None) -> Checks:
+        """Checks of what is being written now (``before`` is the entry it changes, if
+        any): each of ``FUTURE_DATES`` today or later, unless left as it was."""
+        checks = Checks()
+        for name in cls.FUTURE_DATES:
+            checks.not_past(name, answers.get(name),
+                            unchanged_from=getattr(before, name, None))
+        return checks
+
+    def revised(self, before: Entry) -> Entry:
+        """This entry as a change of ``before``: what follows from the change (a letter
+        given a new reread day is waiting to be read again)."""
+        return self
+
+    def saved_words(self, time: str) -> str:
+        """What the person is told once this entry is saved at ``time`` (plain text)."""
+        return messages.SAVED_AT.format(time=time)
 
     def summary(self) -> str:
         """One line of plain text describing the entry (not escaped)."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from workbook import words
 from workbook.models._text import shorten
-from workbook.models.base import LONG_TEXT, NOTE_TEXT, Checks, Entry
+from workbook.models.base import LONG_TEXT, NOTE_TEXT, Checks, Entry, EntryInvalid
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,6 +70,16 @@ class InsecuritySnapshot(Entry):
             checks.rating("answers", answer, 0, highest)
         checks.text("note", self.note, limit=NOTE_TEXT)
 
+    @classmethod
+    def from_answers(cls, answers: Sequence[int | None], note: str) -> InsecuritySnapshot:
+        """The entry from one answer per sentence (None: not picked yet). Raises
+        `EntryInvalid`, naming each unanswered sentence ``q<n>``."""
+        missing = {f"q{i}": "Please pick how true this was."
+                   for i, answer in enumerate(answers) if answer is None}
+        if missing:
+            raise EntryInvalid(missing)
+        return cls(answers=tuple(a for a in answers if a is not None), note=note)
+
     @property
     def score(self) -> float:
         """0 (no insecurity this week) to 10 (very much, on every sentence)."""
@@ -79,3 +91,8 @@ class InsecuritySnapshot(Entry):
 
     def derived(self) -> dict[str, Any]:
         return {"score": self.score}
+
+
+def snapshot_due(last: dt.date | None, today: dt.date) -> bool:
+    """Whether a new weekly insecurity snapshot is due (``last``: the latest one's day)."""
+    return last is None or (today - last).days >= words.SNAPSHOT_EVERY_DAYS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from workbook import words
@@ -49,6 +50,44 @@ class Gratitude(Entry):
 
     def derived(self) -> dict[str, Any]:
         return {"count": self.count, "told_count": self.told_count}
+
+    @classmethod
+    def from_rows(cls, lines: Sequence[tuple[str, bool]]) -> Gratitude:
+        """The entry for the form's lines of (what I appreciate, whether I told them):
+        empty lines left out. Raises `EntryInvalid` with problems keyed ``item<n>``."""
+        checks = Checks()
+        for number, (item, _told) in enumerate(lines):
+            checks.text(f"item{number}", item)
+        checks.require("item0", any(item.strip() for item, _told in lines),
+                       "Please write at least one thing you appreciate.")
+        for number, (item, told) in enumerate(lines):
+            # A tick on an empty line would be lost without a word: ask instead.
+            checks.require(f"item{number}", bool(item.strip()) or not told,
+                           "You ticked \"I told them\" here: please write what you told them "
+                           "about, or untick it.")
+        checks.done()
+        filled = [(item, bool(told)) for item, told in lines if item.strip()]
+        return cls(items=tuple(item for item, _t in filled),
+                   told=tuple(told for _i, told in filled))
+
+    def rows(self, most: int) -> list[tuple[str, bool]]:
+        """``most`` lines of (item, told), empty ones after the items."""
+        return [(self.items[n], self.told[n]) if n < self.count else ("", False)
+                for n in range(most)]
+
+
+def monday_of(day: dt.date) -> dt.date:
+    """The Monday of ``day``'s week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def gratitude_totals(entries: Iterable[Gratitude]) -> tuple[int, int]:
+    """(things appreciated, things I told them about) over ``entries``."""
+    count = told = 0
+    for entry in entries:
+        count += entry.count
+        told += entry.told_count
+    return count, told
 
 
 @dataclasses.dataclass(frozen=True)

@@ -105,6 +105,21 @@ class SelfCompassionLetter(Entry):
     reread_on: dt.date
     reread: bool = False
 
+    FUTURE_DATES = ("reread_on",)
+
+    def saved_words(self, time: str) -> str:
+        if self.reread_on <= dt.date.today():
+            when = "today: it is waiting for you in the letters panel"
+        else:
+            when = f"on {self.reread_on:%A %d %B %Y}"
+        return f"Saved at {time}. Your letter will be offered back {when}."
+
+    def revised(self, before: Entry) -> SelfCompassionLetter:
+        # A new reread day means the letter is waiting to be read again.
+        if isinstance(before, SelfCompassionLetter) and self.reread_on == before.reread_on:
+            return self
+        return dataclasses.replace(self, reread=False)
+
     def check(self, checks: Checks) -> None:
         checks.text("letter", self.letter, required=True, limit=LONG_TEXT)
         checks.date("reread_on", self.reread_on)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from workbook import words
 from workbook.models._text import shorten
-from workbook.models.base import NOTE_TEXT, SHORT_TEXT, Checks, Entry
+from workbook.models.base import NOTE_TEXT, SHORT_TEXT, Checks, Entry, EntryInvalid
 
 STRATEGY = "values"
 
@@ -54,6 +55,38 @@ class ValuesSort(Entry):
     @property
     def sorted_count(self) -> int:
         return sum(len(getattr(self, pile)) for pile in words.VALUE_PILES)
+
+    @classmethod
+    def from_choices(cls, piles: dict[str, str | None],
+                     ranks: Sequence[str | None]) -> ValuesSort:
+        """The sort from each value's pile (None: not sorted yet) and the rank lists in
+        order (None: left empty). Raises `EntryInvalid`; a gap in the ranks is named
+        under ``top_five`` rather than closed up quietly."""
+        checks = Checks()
+        if None in ranks:
+            # 1st and 3rd without a 2nd would quietly become 1st and 2nd: ask instead.
+            empty = list(ranks).index(None)
+            later = next((n for n in range(empty, len(ranks)) if ranks[n] is not None), None)
+            if later is not None:
+                checks.require("top_five", False,
+                               f"Please fill in your {words.VALUE_RANKS[empty]} value before "
+                               f"your {words.VALUE_RANKS[later]}, so your top five has no gaps.")
+        sorted_into = {pile: tuple(key for key, chosen in piles.items() if chosen == pile)
+                       for pile in words.VALUE_PILES}
+        top = tuple(value for value in ranks if value is not None)
+        try:
+            entry = cls(top_five=top, **sorted_into)
+        except EntryInvalid as invalid:
+            raise EntryInvalid({**invalid.problems, **checks.problems}) from None
+        checks.done()
+        return entry
+
+    def saved_words(self, time: str) -> str:
+        if self.complete:
+            return f"Saved at {time}. Your top five: {', '.join(label(v) for v in self.top_five)}."
+        return (f"Saved at {time}: {self.sorted_count} of {len(words.VALUE_CARDS)} sorted, "
+                f"{len(self.top_five)} of {words.VALUES_TOP_COUNT} ranked. You can come back "
+                "and carry on any time.")
 
     @property
     def complete(self) -> bool:
@@ -149,6 +182,7 @@ class SharedGoal(Entry):
     STRATEGY = STRATEGY
     TITLE = "Shared goal"
     PICKS: ClassVar[dict[str, str]] = {"value": "VALUE_CARDS"}
+    FUTURE_DATES = ("target_date",)
 
     goal: str
     value: str
@@ -212,3 +246,10 @@ def compare_values(mine: ValuesSort, theirs: ValuesSort) -> ValuesComparison:
 def label(value: str) -> str:
     """A value's name as people read it (marked if it is no longer among the cards)."""
     return words.VALUE_CARDS.label(value)
+
+
+def latest_sort(store: Any, profile: str) -> ValuesSort | None:
+    """The profile's most recent card sort, finished or not."""
+    latest = store.entries(ValuesSort.KIND, profile=profile, limit=1)
+    entry = latest[0].entry if latest else None
+    return entry if isinstance(entry, ValuesSort) else None

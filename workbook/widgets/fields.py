@@ -56,11 +56,16 @@ HERE = Path(__file__).parent
 
 
 class Field:
-    """A label, a control, an optional hint and a message area under it."""
+    """A label, a control, an optional hint and a message area under it.
+
+    ``also`` are controls shown with it whose changes count as changes of the answer
+    (the form's entry reads them itself).
+    """
 
     def __init__(self, label: str, control: widgets.Widget, hint: str = "",
-                 picks: Picks[Any] | None = None):
+                 picks: Picks[Any] | None = None, also: Sequence[widgets.Widget] = ()):
         self.control = control
+        self.also = tuple(also)
         self.picks = picks
         self.words = (label, hint)  # as written, before `name_partner`
         _name(control, label)
@@ -224,6 +229,62 @@ class RatingSlider(anywidget.AnyWidget):
         if style and "description_width" in style:
             kwargs.setdefault("description_width", style["description_width"])
         super().__init__(**kwargs)
+
+
+class RatingsPerPick(widgets.VBox):
+    """One slider per option picked in another field; ``value`` is the tuple of ratings in
+    the order picked, so the form reads and loads it like any answer.
+
+    ``follow(keys)`` shows a slider per key (the form calls it as the picks change);
+    with ``remember``, a slider unpicked and picked again keeps its rating.
+    """
+
+    value = traitlets.Tuple()
+
+    def __init__(self, picks: Picks[Any], low: int, high: int, start: int, *, step: int = 5,
+                 width: str = "30em", empty: str = "", remember: bool = False):
+        super().__init__()
+        self.picks, self.low, self.high, self.start = picks, low, high, start
+        self.step, self.width, self.empty, self.remember = step, width, empty, remember
+        self.sliders: dict[str, RatingSlider] = {}
+        self.made: dict[str, RatingSlider] = {}
+        self._syncing = False
+        self.follow(())
+
+    def follow(self, keys: Sequence[str]) -> None:
+        """Show a slider for each of ``keys``, keeping ratings already given."""
+        kept = self.made if self.remember else self.sliders
+        self.sliders = {}
+        for key in keys:
+            slider = kept.get(key)
+            if slider is None:
+                slider = RatingSlider(
+                    value=self.start, min=self.low, max=self.high, step=self.step,
+                    description=self.picks.label(key), continuous_update=False,
+                    style={"description_width": "8em"}, layout=wide(self.width))
+                slider.observe(self._from_sliders, names="value")
+            self.sliders[key] = self.made[key] = slider
+        shown: list[widgets.Widget] = list(self.sliders.values())
+        if not shown and self.empty:
+            shown = [widgets.HTML(f"<small>{html.text(self.empty)}</small>")]
+        self.children = shown
+        self._from_sliders()
+
+    def _from_sliders(self, _change: object = None) -> None:
+        if not self._syncing:
+            self.value = tuple(slider.value for slider in self.sliders.values())
+
+    @traitlets.observe("value")
+    def _to_sliders(self, change: dict[str, Any]) -> None:
+        self._syncing = True
+        try:
+            for slider, rating in zip(self.sliders.values(), change["new"], strict=False):
+                slider.value = rating
+        finally:
+            self._syncing = False
+        # A shorter tuple leaves the other sliders as they were; value follows them.
+        if len(change["new"]) != len(self.sliders):
+            self._from_sliders()
 
 
 def text(label: str, *, hint: str = "", placeholder: str = "", lines: int = 1) -> Field:

@@ -1,4 +1,26 @@
-"""One way to save: a form that validates, saves once, and says what happened."""
+"""One way to save: a form that validates, saves once, and says what happened.
+
+An exercise is declared, not assembled. Its fields are class attributes made with
+`workbook.widgets.ask` (options from the journal, a control that follows another
+field, a required choice, a field placed before or after another: see `Ask`); a live
+summary is a method marked `summary` (redrawn after each save, delete and change of
+the person writing, or as named fields change); a widget among the fields is a `Place`.
+Class attributes say the rest: ``recent_limit``, ``clear_after_save``, ``row_fields``
+(repeating rows the model builds with ``from_rows``) and ``resume_says`` (a form that
+opens on the latest entry). The model says what saving it means (``FUTURE_DATES``,
+``revised``, ``saved_words``). The base class builds the controls, binds them both ways
+to the model's fields of the same names, lays everything out and shows errors.
+
+What is special about a form goes in one of a few hooks (`HOOKS`), one per form:
+
+- `clean(answers)` for checks that need context (the entry being edited, another
+  entry), raising `EntryInvalid`; it may also fill in answers the form has no field for;
+- `after_save(saved)` for side effects once an entry is stored;
+- `choices()` for options computed from the journal, refreshed on a change of profile;
+- `wire()` for live behaviour between fields (a preview, a box shown or hidden);
+- `entry()`/`load()` together, only where fields don't map one-to-one to the model;
+- `profile_changed()` for what else follows the person writing.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +31,24 @@ from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
-from workbook import messages, naming
+from workbook import messages, naming, share
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import fields, html
-from workbook.widgets.fields import Field, PickMany
+from workbook.widgets.declare import Ask, Place, Summary, declarations
+from workbook.widgets.fields import Field, PickMany, RatingSlider
 from workbook.widgets.panel import Panel
 from workbook.widgets.recent import RecentEntries
 
 log = logging.getLogger(__name__)
 
-
 class Form(Panel):
     """Fields, one Save button and a status line.
 
-    Subclasses add fields with `field` under the names of the model's fields; the entry
-    is built from them and loaded back into them, unless the subclass overrides `entry`
-    or `load`. `after_save` refreshes ``recent`` (when set) and may do more in a
-    subclass. Double presses of Save store one entry, and any failure leaves every
-    answer in place.
+    Fields are declared as class attributes (see the module docstring) or added with
+    `field`, under the names of the model's fields; the entry is built from them and
+    loaded back into them. Double presses of Save store one entry, and any failure
+    leaves every answer in place.
     """
 
     model: ClassVar[type[Entry]]
@@ -35,9 +56,29 @@ class Form(Panel):
     intro: ClassVar[str] = ""
     # Whether a saved entry can be loaded back for changing (Edit in the recent list).
     editable: ClassVar[bool] = True
+    # How many recent entries to list under the form (0: no list).
+    recent_limit: ClassVar[int] = 3
+    # Whether the answers are cleared after a save, ready for the next entry.
+    clear_after_save: ClassVar[bool] = False
+    # For a form that opens on the profile's latest entry (see `resume`): what it says
+    # for a partner's shared entry, a finished one and an unfinished one ("received",
+    # "complete", "unfinished"; each may use {when}). None: the form starts empty.
+    resume_says: ClassVar[dict[str, str] | None] = None
+    # Repeating rows, each a tuple of field names: the entry is made by the model's
+    # ``from_rows`` from each row's answers (a field's own, then those of its ``also``
+    # controls), and gives them back with ``entry.rows(count)``.
+    row_fields: ClassVar[tuple[tuple[str, ...], ...]] = ()
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+    def __init__(self, *, store: Store | None = None, profile: str | None = None,
+                 on_saved: Callable[[Saved], object] | None = None):
+        """``on_saved(saved)`` is called after each save (a panel the form sits in)."""
         super().__init__(store=store, profile=profile)
+        self.on_saved = on_saved
+        self._build(store, profile)
+        if self.has_declared_fields:
+            self.build()
+
+    def _build(self, store: Store | None, profile: str | None) -> None:
         self.fields: dict[str, Field] = {}
         self._initial: dict[str, Any] = {}
         self.save = widgets.Button(description=self.save_label, button_style="primary",
@@ -52,6 +93,100 @@ class Form(Panel):
         # What the person writing calls their partner(s); "" keeps "your partner".
         self.partner_called = ""
         self._intro: widgets.HTML | None = None
+        self.summaries: dict[str, tuple[Summary, widgets.Widget]] = {}
+        self._choices: dict[str, Callable[[Any], list[Any]]] = {}
+        # Messages for answers that must be chosen, and fields that are items of a tuple.
+        self._required: dict[str, str] = {}
+        self._parts: dict[str, tuple[str, int]] = {}
+        # Fields whose value (a tuple) spreads over several of the entry's attributes.
+        self._spread: dict[str, tuple[str, ...]] = {}
+        # Answers the entry being edited left unrecorded, with what their controls show.
+        self._unrecorded: dict[str, Any] = {}
+
+    @property
+    def has_declared_fields(self) -> bool:
+        """Whether this form is built from its class declarations alone."""
+        return any(isinstance(v, Ask) for _n, v in declarations(type(self)))
+
+    def build(self, *extra: widgets.Widget) -> None:
+        """Make the declared fields, placed widgets and summaries, lay them out with
+        ``extra`` and the recent list, wire the fields, and fill choices and summaries."""
+        shown: list[widgets.Widget] = []
+        after: list[tuple[str, widgets.Widget]] = []
+        for name, declared in declarations(type(self)):
+            if name in vars(self):
+                raise TypeError(f"{name!r} is declared on {type(self).__name__}, but the "
+                                "form uses that name itself")
+            if isinstance(declared, Ask):
+                field = declared.make()
+                if declared.initial is not None:
+                    field.control.value = declared.initial(self)
+                key = declared.key or name
+                if isinstance(key, tuple):
+                    self._spread[key[0]] = key
+                    key = key[0]
+                control = self.field(key, field)
+                setattr(self, name, control)
+                if declared.required is not None:
+                    self._required[key] = declared.required
+                if declared.part_of is not None:
+                    self._parts[key] = declared.part_of
+                if declared.choices is not None:
+                    self._choices[key] = declared.choices
+                if declared.follows is not None:
+                    self.fields[declared.follows].control.observe(
+                        lambda change, c=control: c.follow(change["new"]), names="value")
+            elif isinstance(declared, Place):
+                widget = declared.make(self)
+                setattr(self, name, widget)
+                if declared.after is None:
+                    shown.append(widget)
+                else:
+                    after.append((declared.after, widget))
+            else:
+                widget = declared.build()
+                setattr(self, name, widget)
+                self.summaries[name] = (declared, widget)
+                shown.append(widget)
+        # Options first: the recent list may name entries by them.
+        self._guarded(self.refresh_choices)
+        if self.recent_limit:
+            self.recent = RecentEntries(
+                self.model.KIND, form=self, limit=self.recent_limit, describe=self.describe,
+                on_change=lambda: self.refresh_summaries(None))
+        self.layout(*shown, *extra, *([self.recent.root] if self.recent is not None else []))
+        for name, widget in after:
+            self.place_after(name, widget)
+        for declared, widget in self.summaries.values():
+            for name in declared.follows:
+                self.fields[name].control.observe(
+                    lambda _c, d=declared, w=widget: d.refresh(self, w, None), names="value")
+        self.wire()
+        self.refresh_summaries(None)
+        if self.resume_says is not None:
+            self.resume()
+
+    def place_after(self, name: str, widget: widgets.Widget) -> None:
+        """Show ``widget`` right under the field ``name``."""
+        children = list(self.root.children)
+        children.insert(children.index(self.fields[name].box) + 1, widget)
+        self.root.children = children
+
+    def refresh_summaries(self, saved: Saved | None) -> None:
+        """Redraw every live summary (``saved`` is the entry just stored, if any)."""
+        for declared, widget in self.summaries.values():
+            declared.refresh(self, widget, saved)
+
+    def refresh_choices(self) -> None:
+        """Give each field its options from the journal (declared, or by `choices`)."""
+        found = {name: options(self) for name, options in self._choices.items()}
+        for name, options in {**found, **self.choices()}.items():
+            control = self.fields[name].control
+            chosen = control.value
+            control.options = options
+            if isinstance(control, widgets.Dropdown):
+                # What was chosen stays chosen while it is still offered.
+                control.value = chosen if chosen in _offered(control) else None
 
     # -- building ---------------------------------------------------------------
 
@@ -60,7 +195,8 @@ class Form(Panel):
         self.fields[name] = field
         if hasattr(field.control, "value"):
             self._initial[name] = field.control.value
-        field.control.observe(self._changed, names="value")
+        for control in (field.control, *field.also):
+            control.observe(self._changed, names="value")
         return field.control
 
     def _changed(self, _change: object = None) -> None:
@@ -107,6 +243,12 @@ class Form(Panel):
         self.save.description = self.save_label
         self.status.value = ""
         self.name_partner()
+        self._guarded(self.refresh_choices)  # a failure must not leave the rest behind
+        if self.recent is not None:
+            self.recent.refresh()
+        self.refresh_summaries(None)
+        if self.resume_says is not None:
+            self.resume()
         self.profile_changed()
 
     def reset(self) -> None:
@@ -114,35 +256,173 @@ class Form(Panel):
         for name, value in self._initial.items():
             self.fields[name].control.value = value
 
-    def profile_changed(self) -> None:
-        """Redraw what shows the current profile's own entries (after "Who is writing?").
-
-        Forms with more than the recent list (counts, cards, charts, suggestions) extend it.
-        """
-        if self.recent is not None:
-            self.recent.refresh()
-
     # -- what subclasses may override -------------------------------------------------
 
+    def profile_changed(self) -> None:
+        """Called after "Who is writing?" changed, once the recent list, choices and
+        summaries follow the new profile: for anything else that must."""
+
+    def describe(self, saved: Saved) -> str:
+        """How a saved entry reads in the recent list."""
+        return saved.entry.summary()
+
+    def choices(self) -> dict[str, list[Any]]:
+        """Options computed from the journal, by field name (refreshed on profile change)."""
+        return {}
+
+    def wire(self) -> None:
+        """Connect fields that affect each other (called once, after building)."""
+
+    def clean(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """Checks that need context; returns the answers (with any the form adds).
+
+        Raises `EntryInvalid`; its problems are shown together with the model's own.
+        """
+        return answers
+
+    def field_values(self) -> dict[str, Any]:
+        """The fields' values under the names of the model's fields.
+
+        While an entry is edited, what the form has no field for (an imported entry's
+        source, say) is kept as it was.
+        """
+        names = [f.name for f in dataclasses.fields(self.model) if f.init]
+        given = {name: _answer(field.control) for name, field in self.fields.items()
+                 if name in names}
+        for name, parts in self._spread.items():
+            given.update(zip(parts, self.fields[name].control.value, strict=True))
+        gathered: dict[str, dict[int, Any]] = {}
+        for name, (whole, number) in self._parts.items():
+            gathered.setdefault(whole, {})[number] = self.fields[name].control.value
+        given.update({whole: tuple(items[n] for n in sorted(items))
+                      for whole, items in gathered.items()})
+        kept = self.editing.entry if self.editing is not None else None
+        if type(kept) is not self.model:
+            return given
+        for name, shown in self._unrecorded.items():
+            if given.get(name) == shown:
+                given[name] = None
+        return {**{name: getattr(kept, name) for name in names}, **given}
+
+    def row_controls(self) -> list[list[Any]]:
+        """The controls of each of ``row_fields``, in order."""
+        return [[control for name in row
+                 for control in (self.fields[name].control, *self.fields[name].also)]
+                for row in self.row_fields]
+
     def entry(self) -> Entry:
-        """Build the entry from the fields named like the model's fields; raises `EntryInvalid`."""
-        names = {f.name for f in dataclasses.fields(self.model)}
-        return self.model(**{name: _answer(field.control) for name, field in self.fields.items()
-                             if name in names})
+        """Build the entry from the fields named like the model's fields, after `clean`;
+        raises `EntryInvalid` naming every problem found."""
+        if self.row_fields:
+            return self.model.from_rows(  # type: ignore[attr-defined, no-any-return]
+                [tuple(control.value for control in row) for row in self.row_controls()])
+        answers = self.field_values()
+        before = self.editing.entry if self.editing is not None else None
+        if type(before) is not self.model:
+            before = None
+        problems = dict(self.model.written_checks(answers, before).problems)
+        unchosen = {name: message for name, message in self._required.items()
+                    if self.fields[name].control.value is None}
+        problems.update(unchosen)
+        # A tuple with an item left unchosen is explained by that item's field alone.
+        covered = {self._parts[name][0] for name in unchosen if name in self._parts}
+        try:
+            answers = self.clean(answers)
+        except EntryInvalid as invalid:
+            problems.update(invalid.problems)
+        try:
+            entry = self.model(**answers)
+        except EntryInvalid as invalid:
+            found = {k: v for k, v in invalid.problems.items() if k not in covered}
+            raise EntryInvalid({**found, **problems}) from None
+        if problems:
+            raise EntryInvalid(problems)
+        return entry if before is None else entry.revised(before)
 
     def load(self, entry: Entry) -> None:
-        """Put a saved entry's answers back into the fields of the same names (for editing)."""
+        """Put a saved entry's answers back into the fields of the same names (for editing).
+
+        An answer the entry left unrecorded (None) where the control can't show "none"
+        (a slider) leaves the control as it is, and stays unrecorded unless it is moved.
+        """
+        if self.row_fields:
+            shown = entry.rows(len(self.row_fields))  # type: ignore[attr-defined]
+            for controls, answers in zip(self.row_controls(), shown, strict=True):
+                for control, answer in zip(controls, answers, strict=True):
+                    control.value = answer
+            return
         names = {f.name for f in dataclasses.fields(entry)}
+        self._unrecorded = {}
         for name, field in self.fields.items():
-            if name in names:
-                field.set(getattr(entry, name))
+            if name in self._parts:
+                whole, number = self._parts[name]
+                field.set(getattr(entry, whole)[number])
+                continue
+            if name in self._spread:
+                field.set(tuple(getattr(entry, part) for part in self._spread[name]))
+                continue
+            if name not in names:
+                continue
+            value = getattr(entry, name)
+            if name in self._choices and isinstance(field.control, widgets.Dropdown) \
+                    and value not in _offered(field.control):
+                # Options come from the journal: one no longer there is left unchosen.
+                field.control.value = None
+            elif value is None and isinstance(field.control, RatingSlider):
+                self._unrecorded[name] = field.control.value
+            else:
+                field.set(value)
 
     def after_save(self, saved: Saved) -> None:
-        """Called once an entry is safely stored: refreshes the recent entries, if shown."""
-        if self.recent is not None:
-            self.recent.refresh()
+        """Called once an entry is safely stored, after the recent list and summaries."""
 
     # -- saving -------------------------------------------------------------------
+
+    def carry_on(self, saved: Saved) -> None:
+        """Let the next Save update ``saved`` in place (a piece of work done in steps)."""
+        self.editing = saved
+        self._dirty = True
+
+    def shown_as_saved(self, saved: Saved) -> None:
+        """``saved`` is what the fields show: a Save without a change says so instead of
+        storing a copy."""
+        self.editing = None
+        self.save.description = self.save_label
+        self.last_saved = saved
+        self._dirty = False
+
+    def start_afresh(self) -> None:
+        """The next Save stores a new entry; messages are cleared."""
+        self.editing = None
+        self.save.description = self.save_label
+        self.clear_messages()
+
+    def resume(self) -> None:
+        """Open this profile's latest entry, as ``resume_says`` tells: an unfinished one
+        (``complete`` False) is carried on in place, a finished one is shown as saved (a
+        Save without a change stores no copy), and one a partner shared is shown to start
+        from (saving keeps the changes as the person's own)."""
+        says = self.resume_says or {}
+        self.start_afresh()
+        try:
+            latest = self.store.entries(self.model.KIND, profile=self.profile, limit=1)
+        except StoreError as error:
+            self.say(error.message, "error")
+            return
+        if not latest:
+            self.load(self.model())
+            return
+        saved = latest[0]
+        self.load(saved.entry)
+        when = f"{saved.created_at.astimezone():%d %b %Y}"
+        if share.is_received(saved, share.received_batches(self.store)):
+            self.say(says["received"].format(when=when), "info")
+        elif getattr(saved.entry, "complete", True):
+            self.shown_as_saved(saved)
+            self.say(says["complete"].format(when=when), "info")
+        else:
+            self.carry_on(saved)
+            self.say(says["unfinished"].format(when=when), "info")
 
     def edit(self, saved: Saved) -> None:
         """Load a saved entry for changing; the next Save updates it in place."""
@@ -206,9 +486,18 @@ class Form(Panel):
         self.last_saved = saved
         self.editing = None
         self.save.description = self.save_label
-        self.say(messages.SAVED_AT.format(time=f"{now():%H:%M}"), "ok")
+        self.say(saved.entry.saved_words(f"{now():%H:%M}"), "ok")
+        if getattr(saved.entry, "complete", True) is False:
+            self.carry_on(saved)  # further saves keep filling in this same entry
         try:
+            if self.recent is not None:
+                self.recent.refresh()
+            self.refresh_summaries(saved)
             self.after_save(saved)
+            if self.clear_after_save:
+                self.reset()
+            if self.on_saved is not None:
+                self.on_saved(saved)
         except Exception as error:  # the entry is saved; a display hiccup must not say otherwise
             log.error("refreshing %s after a save failed: %s", type(self).__name__,
                       type(error).__name__)
@@ -235,6 +524,10 @@ class Form(Panel):
             log.error("saving %s failed: %s", type(self).__name__, type(error).__name__)
             self.say(messages.UNEXPECTED, "error")
         return None
+
+
+def _offered(control: widgets.Dropdown) -> list[Any]:
+    return [o[1] if isinstance(o, tuple) else o for o in control.options]
 
 
 def _answer(control: Any) -> Any:

@@ -29,6 +29,11 @@ def message(words: str, tone: str = "info") -> str:
     return f'<div class="sb-message sb-{tone}" style="color:{colour}"{role}>{mark}{words}</div>'
 
 
+def problem(error: object) -> str:
+    """A store error's message (``error.message``, plain text) as an error line."""
+    return message(text(getattr(error, "message", str(error))), "error")
+
+
 # Dark amber with white text: a contrast ratio above 4.5:1, unlike the stock warning style.
 WARNING_BUTTON = {"button_color": "#8a4b00", "text_color": "white"}
 

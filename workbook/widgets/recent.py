@@ -96,7 +96,7 @@ class RecentEntries(Panel):
         try:
             saved = self.store.entries(self.kind, profile=self.profile, limit=self.limit)
         except StoreError as error:
-            self.root.children = [widgets.HTML(html.message(html.text(error.message), "error"))]
+            self.root.children = [widgets.HTML(html.problem(error))]
             return
         editable = self.form is not None and self.form.editable
         # A partner's shared entries are theirs: they can be deleted here, never edited.

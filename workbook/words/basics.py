@@ -41,6 +41,8 @@ EMOTIONS: Picks[str] = Picks({
 
 MOOD_RANGE = (1, 10)
 INSECURITY_RANGE = (0, 10)
+# The insecurity snapshot is weekly: due again this many days after the last one.
+SNAPSHOT_EVERY_DAYS = 7
 
 # The weekly insecurity snapshot: how true each sentence was over the past week.
 SNAPSHOT_SCALE: tuple[str, ...] = (

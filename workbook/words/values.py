@@ -81,3 +81,6 @@ VALUES_DIFFERENT_PROMPTS: tuple[str, ...] = (
     "How could I support {value} in your life, even if it matters less to me?",
     "Is there a way {value} could make our relationship richer, not harder?",
 )
+
+# The places of the top five, as the rank lists name them.
+VALUE_RANKS = ("1st", "2nd", "3rd", "4th", "5th")

@@ -1,0 +1,48 @@
+"""Fields declared on a form class: ``mood = ask.rating("Mood right now", 1, 10, value=5)``.
+
+Each function takes the arguments of its namesake in `workbook.widgets.fields` (plus
+``key=`` when the entry's attribute is named differently) and gives an `Ask` that the
+form builds afresh for each form it makes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from workbook.widgets import fields
+from workbook.widgets.declare import Ask
+from workbook.widgets.fields import Field
+
+__all__ = ["Ask", "checklist", "choice", "control", "many", "rating", "text", "yes_no"]
+
+
+def _declare(make: Callable[..., Field]) -> Callable[..., Ask]:
+    def declare(*args: Any, key: str | None = None, **kwargs: Any) -> Ask:
+        return Ask(lambda: make(*args, **kwargs), key=key, choices=kwargs.pop("choices", None),
+                   after=kwargs.pop("after", None), initial=kwargs.pop("initial", None),
+                   before=kwargs.pop("before", None), required=kwargs.pop("required", None),
+                   part_of=kwargs.pop("part_of", None))
+
+    declare.__doc__ = f"Declare a field made by `fields.{make.__name__}`."
+    declare.__name__ = make.__name__
+    return declare
+
+
+text = _declare(fields.text)
+rating = _declare(fields.rating)
+choice = _declare(fields.choice)
+many = _declare(fields.many)
+checklist = _declare(fields.checklist)
+yes_no = _declare(fields.yes_no)
+
+
+def control(label: str, make: Callable[[], widgets.Widget], hint: str = "", *,
+            key: str | None = None, choices: Callable[[Any], list[Any]] | None = None,
+            follows: str | None = None, after: str | None = None, **options: Any) -> Ask:
+    """Declare a field around a control of the form's own, made by ``make()`` (a control
+    whose ``value`` is the entry's answer); see `Ask` for ``choices`` and ``follows``."""
+    return Ask(lambda: Field(label, make(), hint, **options), key=key, choices=choices,
+               follows=follows, after=after)
