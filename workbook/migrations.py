@@ -105,5 +105,15 @@ def _v3_pick_keys(con: sqlite3.Connection) -> None:
                     (json.dumps(answers, ensure_ascii=False), entry_id))
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_journal, _v2_batches, _v3_pick_keys]
+def _v4_search_index(con: sqlite3.Connection) -> None:
+    # The word index for searching the journal, inside the journal (so a lock covers it).
+    # It holds only words derived from the entries: a later change to it drops it and
+    # makes it anew in its own step, so this step may use the index's current shape.
+    from workbook.store import search_index
+
+    search_index.create(con)
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_journal, _v2_batches, _v3_pick_keys,
+                                                      _v4_search_index]
 LATEST = len(STEPS)
