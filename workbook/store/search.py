@@ -146,9 +146,12 @@ class Search:
         end = None if limit is None else offset + max(0, int(limit))
         page = ids[max(0, int(offset)):end]
         found = _saved(self._con, page)
-        marked = _highlighted(self._con, query, page) if query is not None else {}
-        hits = [Hit(found[i], _matches(found[i], marked.get(i))) for i in page
-                if isinstance(found.get(i), Saved)]
+        answers = {i: search_index.fields(saved.entry) for i, saved in found.items()
+                   if isinstance(saved, Saved)}
+        marked = {} if query is None else _SCRATCH.marked(
+            {i: SEPARATOR.join(text for _, text in texts) for i, texts in answers.items()}, query)
+        hits = [Hit(found[i], _matches(answers[i], marked.get(i))) for i in page  # type: ignore[arg-type]
+                if i in answers]
         skipped = [found[i] for i in page if isinstance(found.get(i), UnreadableRow)]
         return Hits(hits, total=len(ids), skipped=skipped)  # type: ignore[arg-type]
 
@@ -199,25 +202,14 @@ def _saved(con: sqlite3.Connection, ids: list[int]) -> dict[int, Saved | Unreada
     return found
 
 
-def _highlighted(con: sqlite3.Connection, query: str, ids: list[int]) -> dict[int, str]:
-    """Each entry's indexed words with its matches marked, by entry id."""
-    marked: dict[int, str] = {}
-    for part in _chunks(ids):
-        marks = ", ".join("?" * len(part))
-        marked.update(con.execute(
-            f"SELECT rowid, highlight({TABLE}, 0, ?, ?) FROM {TABLE}"
-            f" WHERE {TABLE} MATCH ? AND rowid IN ({marks})", [_OPEN, _CLOSE, query, *part]))
-    return marked
-
-
-def _matches(saved: Saved, marked: str | None) -> tuple[FieldMatch, ...]:
-    """Where the marked matches fall in each answer of ``saved``."""
+def _matches(answers: list[tuple[str, str]], marked: str | None) -> tuple[FieldMatch, ...]:
+    """Where the marked matches fall in each answer (``marked``: the answers joined as
+    the index joins them, with its matches marked)."""
     if marked is None:
         return ()
     plain, spans = _unmark(marked)
-    answers = search_index.fields(saved.entry)
     if plain != SEPARATOR.join(text for _, text in answers):
-        return ()  # indexed under other words (being rebuilt): no highlights this time
+        return ()  # the person's own text holds our marks: no highlights, rather than wrong ones
     found, start = [], 0
     for name, text in answers:
         end = start + len(text)
@@ -241,35 +233,68 @@ def _unmark(marked: str) -> tuple[str, list[Span]]:
     return "".join(plain), spans
 
 
-# -- cutting text into the index's words -------------------------------------------
+# -- the index's own rules, applied in memory ---------------------------------------------
 
-_tokenizer: sqlite3.Connection | None = None
-_tokenizer_lock = threading.Lock()
+
+class _Scratch:
+    """A private in-memory FTS5 table with the index's tokenizer, so words are cut and
+    matches marked exactly as the index sees them. Nothing in it touches a disk, and it
+    is emptied after each use.
+
+    Marking a page here, rather than in the journal, keeps the work to the page: in
+    the journal, an unfinished word is looked up across every entry again per entry.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._con: sqlite3.Connection | None = None
+
+    def _ready(self) -> sqlite3.Connection:
+        if self._con is None:
+            self._con = sqlite3.connect(":memory:", check_same_thread=False,
+                                        isolation_level=None)
+            self._con.execute("CREATE VIRTUAL TABLE scratch USING fts5(words, tokenize ="
+                              " \"unicode61 remove_diacritics 2\")")
+            self._con.execute("CREATE VIRTUAL TABLE scratch_words USING fts5vocab(scratch,"
+                              " 'instance')")
+        return self._con
+
+    def words(self, texts: list[str]) -> list[list[str]]:
+        """The words (folded) the index sees in each text."""
+        if not texts:
+            return []
+        with self._lock:
+            con = self._ready()
+            con.executemany("INSERT INTO scratch (rowid, words) VALUES (?, ?)",
+                            list(enumerate(texts, 1)))
+            try:
+                cut: dict[int, list[str]] = {}
+                for term, doc in con.execute("SELECT term, doc FROM scratch_words"
+                                             " ORDER BY doc, offset"):
+                    cut.setdefault(doc, []).append(term)
+            finally:
+                con.execute("DELETE FROM scratch")
+        return [cut.get(number, []) for number in range(1, len(texts) + 1)]
+
+    def marked(self, docs: dict[int, str], query: str) -> dict[int, str]:
+        """Each text of ``docs`` that ``query`` matches, with its matches marked."""
+        if not docs:
+            return {}
+        with self._lock:
+            con = self._ready()
+            con.executemany("INSERT INTO scratch (rowid, words) VALUES (?, ?)", docs.items())
+            try:
+                return dict(con.execute(
+                    "SELECT rowid, highlight(scratch, 0, ?, ?) FROM scratch"
+                    " WHERE scratch MATCH ?", (_OPEN, _CLOSE, query)))
+            finally:
+                con.execute("DELETE FROM scratch")
+
+
+_SCRATCH = _Scratch()
 
 
 def _words_of(pieces: list[tuple[str, bool]]) -> list[tuple[list[str], bool]]:
-    """Each piece as the words the index sees in it (folded), by the index's own rules:
-    a private in-memory FTS5 table with the same tokenizer cuts them, so a word never
-    differs from the index's idea of it. Nothing of it touches a disk."""
-    global _tokenizer
-    if not pieces:
-        return []
-    with _tokenizer_lock:
-        if _tokenizer is None:
-            _tokenizer = sqlite3.connect(":memory:", check_same_thread=False,
-                                         isolation_level=None)
-            _tokenizer.execute("CREATE VIRTUAL TABLE typed USING fts5(words, tokenize ="
-                               " \"unicode61 remove_diacritics 2\")")
-            _tokenizer.execute("CREATE VIRTUAL TABLE typed_words USING fts5vocab(typed,"
-                               " 'instance')")
-        con = _tokenizer
-        con.executemany("INSERT INTO typed (rowid, words) VALUES (?, ?)",
-                        [(number, text) for number, (text, _) in enumerate(pieces, 1)])
-        try:
-            cut: dict[int, list[str]] = {}
-            for term, doc in con.execute("SELECT term, doc FROM typed_words"
-                                         " ORDER BY doc, offset"):
-                cut.setdefault(doc, []).append(term)
-        finally:
-            con.execute("DELETE FROM typed")
-    return [(cut.get(number, []), quoted) for number, (_, quoted) in enumerate(pieces, 1)]
+    """Each piece as the words the index sees in it."""
+    cut = _SCRATCH.words([text for text, _ in pieces])
+    return [(words, quoted) for words, (_, quoted) in zip(cut, pieces, strict=True)]
