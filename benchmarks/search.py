@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import random
 import re
 import statistics
@@ -159,16 +160,26 @@ def _holds(tokens: list[str], words: list[str], *, prefix: bool) -> bool:
     return False
 
 
-def timed(runs: int, work) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+def timed_in_turns(search, scan) -> tuple[dict[str, float], dict[str, float], object, object]:
+    """Median wall-clock and CPU seconds of both, run in turns so both meet the same load."""
+    times: dict[str, dict[str, list[float]]] = {
+        "search": {"wall": [], "cpu": []}, "scan": {"wall": [], "cpu": []}}
+    results: dict[str, object] = {}
+    for _ in range(SCAN_RUNS):
+        for name, work, runs in (("scan", scan, 1), ("search", search, SEARCH_RUNS // SCAN_RUNS)):
+            for _ in range(runs):
+                wall, cpu = time.perf_counter(), time.process_time()
+                results[name] = work()
+                times[name]["wall"].append(time.perf_counter() - wall)
+                times[name]["cpu"].append(time.process_time() - cpu)
+    medians = {name: {clock: statistics.median(values) for clock, values in clocks.items()}
+               for name, clocks in times.items()}
+    return medians["search"], medians["scan"], results["search"], results["scan"]
 
 
 def main() -> None:
+    print("load average at the start (1, 5, 15 min): "
+          + ", ".join(f"{load:.1f}" for load in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         store, build_seconds = build(Path(tmp))
         total = store.search("").total
@@ -181,24 +192,29 @@ def main() -> None:
         store.search("partner", limit=PAGE)
         print(f"first search after opening (checks the whole index): "
               f"{1000 * (time.perf_counter() - start):.1f} ms")
-        worst_ms, worst_ratio = 0.0, 0.0
+        worst = {"wall": 0.0, "cpu": 0.0, "ratio": 0.0, "cpu ratio": 0.0}
         for name, query in QUERIES.items():
             typed, filters = query if isinstance(query, tuple) else (query, {})
-            searched, hits = timed(SEARCH_RUNS, lambda: store.search(
-                typed, limit=PAGE, **filters))  # noqa: B023
-            scanned, (page, count) = timed(SCAN_RUNS, lambda: scan(
-                store, typed, **filters))  # noqa: B023
+            searched, scanned, hits, (page, count) = timed_in_turns(
+                lambda: store.search(typed, limit=PAGE, **filters),  # noqa: B023
+                lambda: scan(store, typed, **filters))  # noqa: B023
             every = {hit.saved.id for hit in store.search(typed, **filters)}
             assert [hit.saved.id for hit in hits] == page and hits.total == count, name
             assert len(every) == count, name
-            ratio = searched / scanned
-            worst_ms, worst_ratio = max(worst_ms, 1000 * searched), max(worst_ratio, ratio)
-            print(f"{name:>26} ({typed!r}, {count} found): search {1000 * searched:6.1f} ms,"
-                  f" scan {1000 * scanned:7.1f} ms, ratio {ratio:.4f}")
+            ratio, cpu_ratio = searched["wall"] / scanned["wall"], searched["cpu"] / scanned["cpu"]
+            for key, value in (("wall", searched["wall"]), ("cpu", searched["cpu"]),
+                               ("ratio", ratio), ("cpu ratio", cpu_ratio)):
+                worst[key] = max(worst[key], value)
+            print(f"{name:>26} ({typed!r}, {count} found): search {1000 * searched['wall']:6.1f} ms"
+                  f" (CPU {1000 * searched['cpu']:5.1f}), scan {1000 * scanned['wall']:7.1f} ms"
+                  f" (CPU {1000 * scanned['cpu']:7.1f}), ratio {ratio:.4f} (CPU {cpu_ratio:.4f})")
         store.close()
-    met = worst_ms <= 50 and worst_ratio <= 0.1
-    print(f"worst search median {worst_ms:.1f} ms (goal ≤ 50 ms), worst ratio "
-          f"{worst_ratio:.4f} (goal ≤ 0.1): {'met' if met else 'not met'}")
+    met = worst["wall"] <= 0.05 and worst["ratio"] <= 0.1
+    print(f"worst search median {1000 * worst['wall']:.1f} ms (CPU {1000 * worst['cpu']:.1f} ms;"
+          f" goal ≤ 50 ms), worst ratio {worst['ratio']:.4f} (CPU {worst['cpu ratio']:.4f};"
+          f" goal ≤ 0.1): {'met' if met else 'not met'}")
+    print("load average at the end (1, 5, 15 min): "
+          + ", ".join(f"{load:.1f}" for load in os.getloadavg()))
 
 
 if __name__ == "__main__":
