@@ -129,7 +129,19 @@ class Search:
         if query is None and text.strip():
             return Hits([], total=0, skipped=[])
         self._keep_index_in_step()
-        where, args = _filters(kinds, strategy, profile, since, until)
+        ids = self._matching(query, _filters(kinds, strategy, profile, since, until))
+        end = None if limit is None else offset + max(0, int(limit))
+        page = ids[max(0, int(offset)):end]
+        found, skipped = _saved(self._con, page)
+        answers = {i: search_index.fields(saved.entry) for i, saved in found.items()}
+        marked = {} if query is None else _SCRATCH.marked(
+            {i: SEPARATOR.join(text for _, text in texts) for i, texts in answers.items()}, query)
+        hits = [Hit(found[i], _matches(answers[i], marked.get(i))) for i in page if i in found]
+        return Hits(hits, total=len(ids), skipped=skipped)
+
+    def _matching(self, query: str | None, filters: tuple[str, list[Any]]) -> list[int]:
+        """Ids of the entries that match, newest first (every entry if ``query`` is None)."""
+        where, args = filters
         order = " ORDER BY e.created_at DESC, e.id DESC"
         if query is None:
             sql = "SELECT e.id FROM entries e" + (" WHERE " + where if where else "") + order
@@ -138,22 +150,11 @@ class Search:
                    f" WHERE {TABLE} MATCH ?" + (" AND " + where if where else "") + order)
             args = [query, *args]
         try:
-            ids = [row[0] for row in self._con.execute(sql, args)]
+            return [row[0] for row in self._con.execute(sql, args)]
         except operational():
             if not self.read_only:
                 raise
-            ids = []  # a newer version's journal without our index: nothing to search
-        end = None if limit is None else offset + max(0, int(limit))
-        page = ids[max(0, int(offset)):end]
-        found = _saved(self._con, page)
-        answers = {i: search_index.fields(saved.entry) for i, saved in found.items()
-                   if isinstance(saved, Saved)}
-        marked = {} if query is None else _SCRATCH.marked(
-            {i: SEPARATOR.join(text for _, text in texts) for i, texts in answers.items()}, query)
-        hits = [Hit(found[i], _matches(answers[i], marked.get(i))) for i in page  # type: ignore[arg-type]
-                if i in answers]
-        skipped = [found[i] for i in page if isinstance(found.get(i), UnreadableRow)]
-        return Hits(hits, total=len(ids), skipped=skipped)  # type: ignore[arg-type]
+            return []  # a newer version's journal without our index: nothing to search
 
     def _keep_index_in_step(self) -> None:
         """Check the index (fully once per connection, lightly on each search) and
@@ -190,16 +191,19 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
         yield ids[start:start + _IN_CHUNK]
 
 
-def _saved(con: sqlite3.Connection, ids: list[int]) -> dict[int, Saved | UnreadableRow]:
-    found: dict[int, Saved | UnreadableRow] = {}
+def _saved(con: sqlite3.Connection, ids: list[int]) -> tuple[dict[int, Saved],
+                                                           list[UnreadableRow]]:
+    """The entries ``ids`` that this version can read, and the rows it can't."""
+    found: dict[int, Saved] = {}
+    skipped: list[UnreadableRow] = []
     for part in _chunks(ids):
         marks = ", ".join("?" * len(part))
         for row in con.execute(rows.SELECT + f" WHERE id IN ({marks})", part):
             try:
                 found[row[0]] = rows.saved(row)
             except UnreadableRow as unreadable:
-                found[row[0]] = unreadable
-    return found
+                skipped.append(unreadable)
+    return found, skipped
 
 
 def _matches(answers: list[tuple[str, str]], marked: str | None) -> tuple[FieldMatch, ...]:
