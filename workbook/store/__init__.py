@@ -8,7 +8,8 @@ One module per job: `files` (where and how privately), `journal` (the `Store`),
 `rows` (an entry as a row), `batches` (entries brought in together), `copies`
 (backups and restore), `transfer` (JSON export and import), `errors` (messages
 for the person), `keys` and `lock` (the optional passphrase lock, SQLCipher),
-`connection` (opening a plain or locked file).
+`connection` (opening a plain or locked file), `search_index` (the word index kept
+inside the journal) and `search` (finding entries by the words in them).
 """
 
 from __future__ import annotations
