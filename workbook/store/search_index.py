@@ -170,13 +170,24 @@ def fingerprint() -> str:
     """What the index's words depend on besides the entries: this module's format, the
     answers searched in each kind, and every pick-list label. When it changes (a label
     reworded, a kind added), the index is rebuilt."""
+    global _last
+    lists = tuple((name, value) for name, value in sorted(vars(words).items())
+                  if type(value) is words.Picks)
+    # Asked on every search: worked out again only when a list is replaced.
+    if _last is not None and _last[1] == len(KINDS) and len(_last[0]) == len(lists) and all(
+            name == seen and value is known for (name, value), (seen, known)
+            in zip(lists, _last[0], strict=True)):
+        return _last[2]
     parts: list[Any] = [FORMAT, {kind: searched_fields(model) for kind, model in KINDS.items()}]
-    for name, value in sorted(vars(words).items()):
-        if isinstance(value, words.Picks):
-            parts.append([name, [[key, value.label(key)] for key in value],
-                          sorted(value.retired.items())])
+    for name, value in lists:
+        parts.append([name, [[key, value.label(key)] for key in value],
+                      sorted(value.retired.items())])
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    _last = (lists, len(KINDS), hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
+    return _last[2]
+
+
+_last: tuple[tuple[tuple[str, Any], ...], int, str] | None = None
 
 
 def _entry(kind: str, data: str) -> Entry | None:
