@@ -277,7 +277,7 @@ class _Scratch:
                                              " ORDER BY doc, offset"):
                     cut.setdefault(doc, []).append(term)
             finally:
-                con.execute("DELETE FROM scratch")
+                _empty(con, len(texts))
         return [cut.get(number, []) for number in range(1, len(texts) + 1)]
 
     def marked(self, docs: dict[int, str], query: str) -> dict[int, str]:
@@ -292,9 +292,19 @@ class _Scratch:
                     "SELECT rowid, highlight(scratch, 0, ?, ?) FROM scratch"
                     " WHERE scratch MATCH ?", (_OPEN, _CLOSE, query)))
             finally:
-                con.execute("DELETE FROM scratch")
+                _empty(con, len(docs))
 
 
+def _empty(con: sqlite3.Connection, added: int) -> None:
+    con.execute("DELETE FROM scratch")
+    if added > _MERGE_AFTER:
+        # FTS5 keeps deleted texts' words until its segments merge; after a large page
+        # they would slow every later use, so they are merged away at once.
+        con.execute("INSERT INTO scratch (scratch) VALUES ('optimize')")
+
+
+# How many texts may pass through the scratch table before it is compacted.
+_MERGE_AFTER = 100
 _SCRATCH = _Scratch()
 
 
