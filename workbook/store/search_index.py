@@ -88,8 +88,8 @@ def rebuild(con: sqlite3.Connection) -> None:
 def catch_up(con: sqlite3.Connection) -> int:
     """Index the entries noted as added or changed; returns how many.
 
-    Runs inside the caller's write transaction. A journal whose index has gone missing
-    gets a new one here, so writing never fails for want of it.
+    Runs inside the caller's write transaction. A journal of the index's version whose
+    index tables have gone missing gets them made again here.
     """
     try:
         noted = con.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone()
