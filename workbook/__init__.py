@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __all__ = ["__version__", "data", "default_store", "import_daylio", "reminders_ics",
-           "report_pdf"]
+           "report_pdf", "search"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from workbook.importers import ImportResult
     from workbook.store import Store
+    from workbook.store.search import Hits
     from workbook.trends import Span
 
 
@@ -41,6 +42,30 @@ def data(kind: str | None = None, *, store: Store | None = None, profile: str | 
     from workbook.frames import data as _data
 
     return _data(kind, store=store, profile=profile, since=since, until=until)
+
+
+def search(text: str, *, kind: str | Iterable[str] | None = None,
+           strategy: str | None = None, since: dt.date | None = None,
+           until: dt.date | None = None, profile: str | None = None,
+           store: Store | None = None, limit: int | None = None, offset: int = 0) -> Hits:
+    """Saved entries whose text answers or picked labels hold ``text``, newest first.
+
+    Typed as people type: several words must all be found, a "quoted phrase" as
+    written, in any case and with or without accents, and the last word may be
+    unfinished ("jealou" finds "jealousy"). Nothing typed is an error: signs that
+    mean something to a search engine are simply not words. Empty text gives every
+    entry. ``kind`` (one or several), ``strategy`` (a part of the workbook),
+    ``profile`` and days ``since``/``until`` (both included) narrow it; ``limit`` and
+    ``offset`` page through it.
+
+    Returns a list of hits (``hit.saved`` is the entry, ``hit.fields`` the answers
+    that matched, each with its text and the (start, end) spans of the matches), with
+    ``total``, the number of matches on every page. Raises ``KeyError`` for a kind
+    the workbook does not know.
+    """
+    return (store or default_store()).search(
+        text, kind=kind, strategy=strategy, since=since, until=until, profile=profile,
+        limit=limit, offset=offset)
 
 
 def import_daylio(path: str | os.PathLike[str], *, store: Store | None = None,

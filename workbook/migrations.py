@@ -111,6 +111,15 @@ def _v4_kept_unread(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE entries ADD COLUMN unread INTEGER NOT NULL DEFAULT 0")
 
 
+def _v5_search_index(con: sqlite3.Connection) -> None:
+    # The word index for searching the journal, inside the journal (so a lock covers it).
+    # It holds only words derived from the entries: a later change to it drops it and
+    # makes it anew in its own step, so this step may use the index's current shape.
+    from workbook.store import search_index
+
+    search_index.create(con)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1_journal, _v2_batches, _v3_pick_keys, _v4_kept_unread]
+    _v1_journal, _v2_batches, _v3_pick_keys, _v4_kept_unread, _v5_search_index]
 LATEST = len(STEPS)

@@ -10,7 +10,8 @@ One module per job: `files` (where and how privately), `journal` (the `Store`),
 for the person), `keys` and `lock` (the optional passphrase lock, SQLCipher),
 `connection` (opening a plain or locked file), `reading` (files from outside, read
 within bounds), `handles` (which handles this process has on a journal, and none
-besides the lock's while a lock change holds it).
+besides the lock's while a lock change holds it), `search_index` (the word index kept
+inside the journal) and `search` (finding entries by the words in them).
 """
 
 from __future__ import annotations

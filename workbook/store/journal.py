@@ -14,7 +14,7 @@ from typing import Any
 from workbook import messages, migrations, words
 from workbook.models import Entry
 from workbook.sealed import KdfSettings
-from workbook.store import keys, rows
+from workbook.store import keys, rows, search_index
 from workbook.store.batches import Batches
 from workbook.store.connection import BUSY_TIMEOUT_MS, connect
 from workbook.store.copies import Copies, remove_copies
@@ -36,6 +36,7 @@ from workbook.store.files import (
 )
 from workbook.store.handles import is_encrypted_here, using
 from workbook.store.rows import Found, Profile, Saved
+from workbook.store.search import Search
 from workbook.store.transfer import Transfer
 
 __all__ = ["BUSY_TIMEOUT_MS", "Store", "adopt", "default_store", "drop_key", "forget",
@@ -86,7 +87,7 @@ def forget(journal: Path) -> None:
         still_open.close()
 
 
-class Store(Copies, Transfer, Batches):
+class Store(Copies, Transfer, Batches, Search):
     """A journal file, plain or locked.
 
     ``Store(path)`` opens a plain journal (creating it if missing) and raises
@@ -231,6 +232,8 @@ class Store(Copies, Transfer, Batches):
         con = self._begin()
         try:
             yield con
+            # Whatever was written, the word index is brought in step before it counts.
+            search_index.catch_up(con)
         except operational() as error:
             _rollback(con)
             raise friendly(error) from error

@@ -1,0 +1,218 @@
+"""The journal's word index (SQLite FTS5), kept inside the journal file itself.
+
+A locked journal's index is locked with it: no word the person wrote is ever kept
+beside the file. For each entry the index holds its text answers and the labels of
+its picks (as the person reads them), one field after another.
+
+Keeping it in step needs no care from the code that writes entries: triggers in the
+journal note every entry added or changed (whoever writes it, even with plain SQL)
+and drop the words of a deleted one; `catch_up` indexes the noted entries before
+every write transaction of a `Store` commits. `out_of_step` finds an index that
+drifted anyway (its words built under other pick-list labels, a part missing, counts
+that differ), and `rebuild` makes it again from the entries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import sqlite3
+import types
+import typing
+from typing import Any
+
+from workbook import words
+from workbook.models import KINDS, Entry, UnreadableData
+from workbook.store.errors import operational
+
+TABLE = "search_text"
+# The journal version whose upgrade step adds the index (see `workbook.migrations`).
+SINCE_VERSION = 4
+# Between two fields: a token that no query can produce (queries drop these characters),
+# so a phrase never runs from the end of one answer into the start of the next.
+SEPARATOR = " \ue000 "
+# Characters kept for our own use in the index and its highlights, never searched for.
+RESERVED = "".join(chr(code) for code in range(0xE000, 0xE010))
+
+# How the words of an entry are made; a change here must change this number, so
+# indexes built the old way are rebuilt.
+FORMAT = 1
+# Answers that say where an entry came from, not what the person wrote.
+_NOT_WRITTEN = frozenset({"source"})
+
+_TRIGGERS = ("search_entry_added", "search_entry_changed", "search_entry_removed")
+_SCHEMA = (
+    f"""CREATE VIRTUAL TABLE {TABLE} USING fts5(
+            words, tokenize = "unicode61 remove_diacritics 2", prefix = '2 3')""",
+    # Entries whose words are still to be (re)indexed, noted by the triggers below.
+    "CREATE TABLE search_pending (entry INTEGER PRIMARY KEY)",
+    "CREATE TABLE search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TRIGGER search_entry_added AFTER INSERT ON entries BEGIN
+           INSERT OR IGNORE INTO search_pending (entry) VALUES (new.id);
+       END""",
+    f"""CREATE TRIGGER search_entry_changed AFTER UPDATE OF id, kind, data ON entries BEGIN
+           DELETE FROM {TABLE} WHERE rowid = old.id;
+           INSERT OR IGNORE INTO search_pending (entry) VALUES (new.id);
+       END""",
+    f"""CREATE TRIGGER search_entry_removed AFTER DELETE ON entries BEGIN
+           DELETE FROM {TABLE} WHERE rowid = old.id;
+           DELETE FROM search_pending WHERE entry = old.id;
+       END""",
+)
+
+
+def create(con: sqlite3.Connection) -> None:
+    """Add the index to a journal (inside the caller's transaction); every entry is
+    noted, so `catch_up` fills it before the transaction commits."""
+    for statement in _SCHEMA:
+        con.execute(statement)
+    con.execute("INSERT INTO search_pending (entry) SELECT id FROM entries")
+    con.execute("INSERT INTO search_state (key, value) VALUES ('words', ?)", (fingerprint(),))
+
+
+def drop(con: sqlite3.Connection) -> None:
+    for trigger in _TRIGGERS:
+        con.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    for table in (TABLE, "search_pending", "search_state"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def rebuild(con: sqlite3.Connection) -> None:
+    """Make the index again from the entries (inside the caller's write transaction)."""
+    drop(con)
+    create(con)
+
+
+def catch_up(con: sqlite3.Connection) -> int:
+    """Index the entries noted as added or changed; returns how many.
+
+    Runs inside the caller's write transaction. A journal of the index's version whose
+    index tables have gone missing gets them made again here.
+    """
+    try:
+        noted = con.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone()
+    except operational() as error:
+        if "no such table" not in str(error):
+            raise
+        if con.execute("PRAGMA user_version").fetchone()[0] < SINCE_VERSION:
+            return 0  # a journal still being upgraded: its step adds the index
+        rebuild(con)
+        noted = True
+    if not noted:
+        return 0
+    # A row kept unread is never shown, so none of its words are found either.
+    found = con.execute("SELECT id, CASE WHEN unread THEN '' ELSE kind END, data FROM entries"
+                        " WHERE id IN (SELECT entry FROM search_pending)").fetchall()
+    con.executemany(f"DELETE FROM {TABLE} WHERE rowid = ?", [(row[0],) for row in found])
+    con.executemany(f"INSERT INTO {TABLE} (rowid, words) VALUES (?, ?)",
+                    [(entry_id, document(kind, data)) for entry_id, kind, data in found])
+    con.execute("DELETE FROM search_pending")
+    return len(found)
+
+
+def out_of_step(con: sqlite3.Connection, *, thorough: bool) -> str | None:
+    """Why the index can't be trusted as it is, or None when it can.
+
+    "pending": entries are noted but not indexed yet (written by another program);
+    "rebuild": the index must be made again. ``thorough`` also compares the entries
+    with the index row for row by count and sum of ids, and checks its triggers.
+    """
+    try:
+        made_with = con.execute("SELECT value FROM search_state WHERE key = 'words'").fetchone()
+        if made_with is None or made_with[0] != fingerprint():
+            return "rebuild"
+        if thorough:
+            parts = con.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                f" ({', '.join('?' * len(_TRIGGERS))})", _TRIGGERS).fetchone()[0]
+            if parts != len(_TRIGGERS):
+                return "rebuild"
+        pending = con.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone()
+        if thorough and not pending:
+            entries = con.execute("SELECT count(*), total(id) FROM entries").fetchone()
+            # FTS5 keeps one row per indexed entry in this table of its own: reading it
+            # is far quicker than reading every indexed text back.
+            indexed = con.execute(f"SELECT count(*), total(id) FROM {TABLE}_docsize").fetchone()
+            if tuple(entries) != tuple(indexed):
+                return "rebuild"
+    except operational():
+        return "rebuild"
+    return "pending" if pending else None
+
+
+def document(kind: str, data: str) -> str:
+    """The words indexed for a stored entry ("" for one this version can't read)."""
+    entry = _entry(kind, data)
+    return "" if entry is None else SEPARATOR.join(text for _, text in fields(entry))
+
+
+def fields(entry: Entry) -> list[tuple[str, str]]:
+    """(field, text as the person reads it) for each answer of ``entry`` with words in it,
+    in the order the form asks them; picks are given as their labels."""
+    found = []
+    for name in searched_fields(type(entry)):
+        text = entry.shown(name) if name in entry.PICKS else _written(getattr(entry, name))
+        if text.strip():
+            found.append((name, text))
+    return found
+
+
+@functools.cache
+def searched_fields(model: type[Entry]) -> tuple[str, ...]:
+    """The answers of ``model`` that hold words: text, lists of text, and picks."""
+    hints = typing.get_type_hints(model)
+    return tuple(field.name for field in dataclasses.fields(model)
+                 if field.name not in _NOT_WRITTEN and _holds_text(hints[field.name]))
+
+
+def fingerprint() -> str:
+    """What the index's words depend on besides the entries: this module's format, the
+    answers searched in each kind, and every pick-list label. When it changes (a label
+    reworded, a kind added), the index is rebuilt."""
+    global _last
+    lists = tuple((name, value) for name, value in sorted(vars(words).items())
+                  if type(value) is words.Picks)
+    # Asked on every search: worked out again only when a list is replaced.
+    if _last is not None and _last[1] == len(KINDS) and len(_last[0]) == len(lists) and all(
+            name == seen and value is known for (name, value), (seen, known)
+            in zip(lists, _last[0], strict=True)):
+        return _last[2]
+    parts: list[Any] = [FORMAT, {kind: searched_fields(model) for kind, model in KINDS.items()}]
+    for name, value in lists:
+        parts.append([name, [[key, value.label(key)] for key in value],
+                      sorted(value.retired.items())])
+    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    _last = (lists, len(KINDS), hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
+    return _last[2]
+
+
+_last: tuple[tuple[tuple[str, Any], ...], int, str] | None = None
+
+
+def _entry(kind: str, data: str) -> Entry | None:
+    model = KINDS.get(kind)
+    if model is None:
+        return None
+    try:
+        return model.from_data(json.loads(data))
+    except (UnreadableData, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _written(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple):
+        return ", ".join(item for item in value if isinstance(item, str))
+    return ""
+
+
+def _holds_text(hint: Any) -> bool:
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        return all(arg is type(None) or _holds_text(arg) for arg in typing.get_args(hint))
+    if typing.get_origin(hint) is tuple:
+        args = typing.get_args(hint)
+        return len(args) == 2 and args[0] is str and args[1] is Ellipsis
+    return hint is str
