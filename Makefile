@@ -30,7 +30,7 @@ help:
 	@echo "make clean  remove .venv and caches"
 
 # Rebuilt when the project or the pins change.
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml setup.py $(LOCK)
 	@if [ ! -x $(BIN)/python ]; then \
 	  command -v $(PYTHON) >/dev/null 2>&1 || { \
 	    echo "error: '$(PYTHON)' not found. Install Python 3.11 or newer," \
@@ -51,15 +51,14 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	@touch $(STAMP)
 
-# JupyterLab refuses to run as root without --allow-root (containers often run as root).
-ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
-
+# Both go through the secure-base command, as an installed copy does. In a clone, lab
+# serves notebooks/ itself, so contributors edit the notebooks they commit.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_ARGS) $(LAB_ARGS)
+	$(BIN)/secure-base lab --notebooks notebooks $(LAB_ARGS)
 
-# Voila serves this computer only (127.0.0.1) on a free port; it works as root too.
+# Voila serves this computer only (127.0.0.1) on a free port, with a key in the address.
 app: $(STAMP)
-	$(BIN)/python -m workbook.app $(APP_ARGS)
+	$(BIN)/secure-base app $(APP_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -23,11 +24,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(target: str, args_name: str, args: str) -> Iterator[subprocess.Popen[bytes]]:
-    """``make TARGET ARGS_NAME=args`` running until the block ends."""
-    proc = subprocess.Popen(["make", "--no-print-directory", target, f"{args_name}={args}"],
-                            cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+def serving(target: str, args_name: str, args: str,
+            stdout: Path | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """``make TARGET ARGS_NAME=args`` running until the block ends (its output kept in
+    ``stdout`` if given)."""
+    with open(stdout or os.devnull, "wb") as out:
+        proc = subprocess.Popen(["make", "--no-print-directory", target, f"{args_name}={args}"],
+                                cwd=ROOT, env=os.environ.copy(), stdout=out,
+                                stderr=subprocess.PIPE, start_new_session=True)
     try:
         yield proc
     finally:
@@ -51,3 +55,16 @@ def fetch(proc: subprocess.Popen[bytes], url: str, *, wait: float = 180,
         except OSError:
             assert time.monotonic() < deadline, f"{url} did not answer in time"
             time.sleep(0.5)
+
+
+def printed_address(proc: subprocess.Popen[bytes], stdout: Path, *, wait: float = 180) -> str:
+    """The address `make app` printed to ``stdout``, once it has."""
+    deadline = time.monotonic() + wait
+    while True:
+        text = stdout.read_text(errors="replace")
+        found = re.search(r"Secure Base is open at (http://\S+)", text)
+        if found:
+            return found.group(1)
+        assert proc.poll() is None, proc.stderr.read().decode(errors="replace")[-2000:]
+        assert time.monotonic() < deadline, "make app printed no address in time"
+        time.sleep(0.3)

@@ -6,15 +6,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from make_targets import fetch, free_port, serving
+from make_targets import fetch, free_port, printed_address, serving
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-def test_make_app_serves_the_home_page_without_code():
+def test_make_app_serves_the_home_page_without_code(tmp_path):
     port = free_port()
-    url = f"http://127.0.0.1:{port}/voila/render/home.ipynb"
-    with serving("app", "APP_ARGS", f"--no-browser --port {port}") as proc:
+    printed = tmp_path / "make-app.out"
+    with serving("app", "APP_ARGS", f"--no-browser --port {port}", stdout=printed) as proc:
+        url = printed_address(proc, printed)
+        assert url.startswith(f"http://127.0.0.1:{port}/voila/render/home.ipynb?token=")
         # Voilà runs the notebook before it answers.
         page = fetch(proc, url, wait=240, each=120).decode("utf-8")
     assert "Welcome back" in page  # the home page's own words
@@ -28,4 +30,32 @@ def test_the_app_is_served_to_this_computer_only_without_tracebacks():
     args = app.command(Path("notebooks"), 8899)
     assert "--Voila.ip=127.0.0.1" in args and "--Voila.port=8899" in args
     assert "--VoilaConfiguration.show_tracebacks=False" in args
+    assert f"--Voila.identity_provider_class={app.DOOR}" in args
     assert app.home_url(8899) == "http://127.0.0.1:8899/voila/render/home.ipynb"
+    assert app.home_url(8899, "k") == "http://127.0.0.1:8899/voila/render/home.ipynb?token=k"
+
+
+def test_the_key_is_new_each_run_and_never_on_the_command_line():
+    from workbook import app
+
+    token = app.new_token()
+    assert len(token) >= 40 and token != app.new_token()
+    assert not any(token in arg for arg in app.command(Path("notebooks"), 8899))
+    # Other accounts can read a command line (ps), not another account's environment.
+    env = app.environment(token, {"PATH": "/bin", "JUPYTER_TOKEN_FILE": "/elsewhere"})
+    assert env == {"PATH": "/bin", "JUPYTER_TOKEN": token}
+
+
+def test_the_browser_is_given_the_address_through_a_private_file(tmp_path, monkeypatch):
+    from workbook import app
+
+    opened: list[str] = []
+    monkeypatch.setattr(app.webbrowser, "open", opened.append)
+    url = app.home_url(8899, "a&b\"><")
+    app.open_in_browser(url, tmp_path)
+    page = tmp_path / "open-secure-base.html"
+    assert opened == [page.as_uri()]  # the key is not in the browser's command line
+    assert page.stat().st_mode & 0o777 == 0o600
+    text = page.read_text(encoding="utf-8")
+    assert ('content="0;url=http://127.0.0.1:8899/voila/render/home.ipynb'
+            '?token=a&amp;b&quot;&gt;&lt;"') in text

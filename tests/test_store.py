@@ -362,3 +362,16 @@ def test_looking_at_the_journal_from_the_writing_process_keeps_other_processes_i
                           capture_output=True, text=True).stdout.strip()
     kernel.close()
     assert seen == "2"
+
+
+@pytest.mark.parametrize("text", ["", "NA", "👋🏽 שלום", '"quoted" \\ back\n\ttab \x01', "é" * 300])
+def test_answers_are_stored_as_the_json_text_json_dumps_writes(text):
+    from examples import EXAMPLES, with_text
+
+    from workbook.store import rows
+
+    for example in EXAMPLES.values():
+        entry = with_text(example, text)
+        assert rows.encode(entry) == json.dumps(entry.to_data(), ensure_ascii=False)
+    odd = CheckIn(mood=5, insecurity=None, note=text, activities=("a", text), source="daylio")
+    assert json.loads(rows.encode(odd)) == odd.to_data()

@@ -1,8 +1,10 @@
 """`make app`: the workbook as a plain app, served by Voilà on this computer only.
 
 Voilà runs each notebook with its code hidden. This starts it on the notebooks folder,
-on 127.0.0.1 and a free port, waits until it answers, then opens the home page in the
-browser (when there is one) and keeps serving until stopped with Ctrl+C.
+on 127.0.0.1 and a free port, with a new random key (token) for this run that only the
+address it prints carries, waits until it answers, then opens the home page in the
+browser (when there is one) and keeps serving until stopped with Ctrl+C. Anyone without
+the key, or asking for another host name, is refused (see `workbook.app_door`).
 
     python -m workbook.app [--port N] [--no-browser] [--notebooks DIR]
 """
@@ -10,18 +12,30 @@ browser (when there is one) and keeps serving until stopped with Ctrl+C.
 from __future__ import annotations
 
 import argparse
+import html
+import os
+import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
 import webbrowser
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from workbook.notebook_copies import shipped_notebooks
 
 HOME_PAGE = "home.ipynb"
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 START_TIMEOUT = 120.0
+# Voilà's identity provider for this app: the key, the host check and the origin check.
+# (Voilà sets jupyter_server's own host check, allow_remote_access, to off; this one is
+# stricter: only 127.0.0.1 and localhost, at the app's own port.)
+DOOR = "workbook.app_door.AppDoor"
 
 
 def free_port() -> int:
@@ -30,51 +44,105 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def new_token() -> str:
+    """A fresh random key for one run of the app."""
+    return secrets.token_urlsafe(32)
+
+
 def command(notebooks: Path, port: int) -> list[str]:
-    """The Voilà command: local only, no browser of its own, no tracebacks on screen."""
+    """The Voilà command: local only, key required, no browser of its own, no tracebacks.
+
+    ``notebooks`` is the folder (as `make app` serves it) or a single notebook. The
+    key is not on the command line, where other accounts could read it (``ps``): it
+    is passed in the environment, see :func:`environment`.
+    """
     return [sys.executable, "-m", "voila", str(notebooks), "--no-browser",
             "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
+            "--Voila.auto_token=True", f"--Voila.identity_provider_class={DOOR}",
             "--VoilaConfiguration.show_tracebacks=False"]
 
 
-def home_url(port: int) -> str:
-    return f"http://127.0.0.1:{port}/voila/render/{HOME_PAGE}"
+def environment(token: str, base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``base`` (default: this process's environment) with the run's key for Voilà."""
+    env = dict(os.environ if base is None else base)
+    env["JUPYTER_TOKEN"] = token
+    env.pop("JUPYTER_TOKEN_FILE", None)
+    return env
+
+
+def start(notebooks: Path, port: int, token: str, *, env: Mapping[str, str] | None = None,
+          **popen_options: Any) -> subprocess.Popen[bytes]:
+    """Start Voilà as `make app` does: on ``notebooks``, at ``port``, with key ``token``."""
+    return subprocess.Popen(command(notebooks, port), env=environment(token, env),
+                            **popen_options)
+
+
+def home_url(port: int, token: str | None = None) -> str:
+    url = f"http://127.0.0.1:{port}/voila/render/{HOME_PAGE}"
+    return f"{url}?token={token}" if token else url
 
 
 def wait_until_serving(process: subprocess.Popen[bytes], url: str,
                        timeout: float = START_TIMEOUT) -> bool:
-    """True once ``url`` answers; False if the server stopped or time ran out."""
+    """True once the server at ``url`` answers; False if it stopped or time ran out.
+
+    Asks for a static file, which needs no key and runs no notebook.
+    """
     deadline = time.monotonic() + timeout
-    tree = url.split("/voila/render/")[0] + "/voila/tree"
+    static = url.split("/voila/render/")[0] + "/voila/static/"
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False
         try:
-            with urllib.request.urlopen(tree, timeout=5):
+            with urllib.request.urlopen(static, timeout=5):
                 return True
+        except urllib.error.HTTPError:
+            return True  # it answered
         except (OSError, urllib.error.URLError):
             time.sleep(0.3)
     return False
+
+
+def open_in_browser(url: str, folder: Path) -> None:
+    """Open ``url`` through a private file in ``folder``, as JupyterLab does.
+
+    A browser started with the address as an argument would show the key to every
+    account on the computer (``ps``) for as long as it runs; a file readable only by
+    this account that forwards to the address does not.
+    """
+    page = folder / "open-secure-base.html"
+    link = html.escape(url, quote=True)
+    descriptor = os.open(page, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(f'<!DOCTYPE html><html><head><meta charset="utf-8">'
+                  f'<meta http-equiv="refresh" content="0;url={link}">'
+                  f'<title>Secure Base</title></head><body>'
+                  f'<p><a href="{link}">Open Secure Base</a></p></body></html>')
+    webbrowser.open(page.as_uri())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make app", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0, help="a port (default: a free one)")
     parser.add_argument("--no-browser", action="store_true", help="only print the address")
-    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS)
+    parser.add_argument("--notebooks", type=Path, default=None)
     options = parser.parse_args(argv)
     port = options.port or free_port()
-    url = home_url(port)
-    process = subprocess.Popen(command(options.notebooks, port))
+    notebooks = options.notebooks or shipped_notebooks()
+    token = new_token()
+    url = home_url(port, token)
+    private = Path(tempfile.mkdtemp(prefix="secure-base-app-"))  # 0700
+    process = start(notebooks, port, token)
     try:
         if not wait_until_serving(process, url):
             print("Secure Base could not start. The lines above say why.", file=sys.stderr)
             return 1
         print(f"\nSecure Base is open at {url}\n"
-              "It is served to this computer only. Press Ctrl+C here to stop it.\n",
+              "This address carries a key for this run: only a browser given it can open\n"
+              "the app, and only on this computer. Press Ctrl+C here to stop it.\n",
               flush=True)
         if not options.no_browser:
-            webbrowser.open(url)
+            open_in_browser(url, private)
         return process.wait()
     except KeyboardInterrupt:
         return 0
@@ -85,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+        shutil.rmtree(private, ignore_errors=True)
 
 
 if __name__ == "__main__":

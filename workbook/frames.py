@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from workbook.store import Saved
+    from workbook.store.rows import Columns
 
 PRACTICE = "practice"
 COMMON_COLUMNS = {"id": "Int64", "profile": "string", "strategy": "string",
@@ -38,23 +39,59 @@ def data(kind: str | None = None, *, store: Store | None = None,
         return practice_frame(store, profile=profile)
     if kind not in KINDS:
         raise KeyError(f"No kind of entry called {kind!r}; known kinds: {', '.join(KINDS)}")
+    if KINDS[kind].derived is Entry.derived:
+        # Nothing to work out from whole entries: the columns come straight from the rows.
+        return columns_frame(kind, store.entry_columns(kind, profile=profile, since=since,
+                                                       until=until))
     return entries_frame(kind, store.entries(kind, profile=profile, since=since, until=until,
                                              newest_first=False))
 
 
 def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
+    """The frame of ``kind`` for these saved entries (see `data`)."""
     model = KINDS[kind]
-    types = {**COMMON_COLUMNS, **model.column_types()}
     saved = list(saved)
-    columns = _columns(model, saved)
-    frame = pd.DataFrame(columns, columns=list(types) if not saved else None)
+    index = [item.created_at.replace(tzinfo=None) for item in saved]
+    return _typed(model, _columns(model, saved), index)
+
+
+def columns_frame(kind: str, found: Columns) -> pd.DataFrame:
+    """The frame of ``kind`` for entries read as columns (see `Store.entry_columns`).
+
+    The same frame `entries_frame` gives for the same entries. Only for kinds that
+    derive nothing: derived numbers are worked out from whole entries.
+    """
+    model = KINDS[kind]
+    if model.derived is not Entry.derived:
+        raise ValueError(f"{kind!r} derives columns from whole entries: use entries_frame")
+    columns: dict[str, list[Any]] = {"id": found.ids, "profile": found.profiles,
+                                     "strategy": found.strategies, "day": found.days}
+    for name, values in found.answers.items():
+        columns[name] = _tuples(values)
+    return _typed(model, columns, found.at)
+
+
+def _tuples(values: list[Any]) -> list[Any]:
+    """``values`` with every list made a tuple, as `_columns` does (decoded JSON holds
+    no other kind of list)."""
+    found = set(map(type, values))
+    if list not in found:
+        return values
+    if found == {list}:
+        return list(map(tuple, values))
+    return [tuple(v) if type(v) is list else v for v in values]
+
+
+def _typed(model: type[Entry], columns: dict[str, list[Any]],
+           index: list[dt.datetime]) -> pd.DataFrame:
+    types = {**COMMON_COLUMNS, **model.column_types()}
+    frame = pd.DataFrame(columns, columns=list(types) if not index else None)
     for column, dtype in types.items():
         if column not in frame:
             frame[column] = pd.Series(dtype=dtype)
         frame[column] = frame[column].astype(dtype)
     for column in frame.columns.difference(list(types)):
         frame[column] = frame[column].astype(_derived_dtype(frame[column]))
-    index = [item.created_at.replace(tzinfo=None) for item in saved]
     frame.index = pd.DatetimeIndex(index, name="at", dtype="datetime64[ns]")
     return frame
 

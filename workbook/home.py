@@ -66,7 +66,8 @@ def progress(store: Store, profile: str = words.PROFILE_ME,
         Part(key, words.STRATEGIES.get(key, key), notebook, len(days[key]),
              dt.date.fromisoformat(max(days[key])) if days[key] else None)
         for key, notebook in NOTEBOOKS.items())
-    checkin_days = {saved.day for saved in store.entries("checkin", profile=profile)}
+    # Years of imported check-ins are read as columns: no object per check-in.
+    checkin_days = set(store.entry_columns("checkin", profile=profile).days)
     waiting = tuple(_waiting(store, profile, today))
     streak_length = streak(checkin_days, today)
     step, notebook = _next_step(parts, waiting, today in checkin_days)

@@ -39,6 +39,15 @@ UPGRADE_FAILED = (
     "changed: everything you wrote is still there. Please try again, or keep using the "
     "previous version of Secure Base."
 )
+APP_NEEDS_KEY = (
+    "This page opens only from the address Secure Base showed when it started, because that "
+    "address carries a key for this run. Please open that address again, or start the app "
+    "again (secure-base, or make app in a clone)."
+)
+APP_OTHER_ADDRESS = (
+    "Secure Base answers only at 127.0.0.1 or localhost on this computer. Please open the "
+    "address it showed when it started."
+)
 IMPORT_UNREADABLE = (
     "{path} could not be imported: it doesn't look like a complete Secure Base export "
     "({reason}). Nothing was changed."

@@ -200,19 +200,18 @@ def _running_server(
     token: str,
     ready_path: str,
     any_status: bool = False,
+    start: Callable[..., subprocess.Popen] | None = None,
 ) -> Iterator[LabServer]:
-    """Start ``command`` in its own process group, wait until it answers, stop it after."""
+    """Start ``command`` (or call ``start`` with the same Popen options) in its own
+    process group, wait until it answers, stop it after."""
     log_path = tmp_path / f"{name.lower()}.log"
     with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=root_dir,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        options = dict(cwd=root_dir, stdin=subprocess.DEVNULL, stdout=log,
+                       stderr=subprocess.STDOUT, start_new_session=True)
+        if start is None:
+            process = subprocess.Popen(command, env=env, **options)
+        else:
+            process = start(**options)
     server = LabServer(
         url=f"http://127.0.0.1:{port}",
         token=token,
@@ -286,7 +285,10 @@ def start_voila(tmp_path: Path) -> Iterator[Callable[[str], LabServer]]:
 
     A function rather than a server, so a test can seed the journal first
     (Voilà runs the notebook when the page is requested). Stopped after the test.
+    Voilà is started by `workbook.app.start`, as `make app` starts it (key, host check).
     """
+    from workbook import app
+
     started: list[LabServer] = []
     with ExitStack() as servers:
 
@@ -295,25 +297,31 @@ def start_voila(tmp_path: Path) -> Iterator[Callable[[str], LabServer]]:
             base.mkdir()
             root_dir = _copy_notebooks(base / "notebooks")
             env, jupyter, store_home = _isolated_env(base)
+            env["TMPDIR"] = str(jupyter / "runtime")  # Voilà's connection files
             port = _free_port()
-            token = secrets.token_hex(16)
-            command = [
-                sys.executable, "-m", "voila", str(root_dir / notebook),
-                "--no-browser",
-                f"--port={port}",
-                "--Voila.ip=127.0.0.1",
-                f"--Voila.token={token}",
-                f"--Voila.connection_dir_root={jupyter / 'runtime'}",
-            ]  # fmt: skip
+            token = app.new_token()
+            command = app.command(root_dir / notebook, port)
             server = servers.enter_context(_running_server(
                 "Voila", command, tmp_path=base, env=env, root_dir=root_dir,
                 store_home=store_home, port=port, token=token,
                 ready_path="/voila/static/", any_status=True,
+                start=lambda **options: app.start(root_dir / notebook, port, token,
+                                                  env=env, **options),
             ))  # fmt: skip
             started.append(server)
             return server
 
         yield start
+
+
+@pytest.fixture
+def isolated_env() -> Callable[[Path], tuple[dict[str, str], Path, Path]]:
+    return _isolated_env
+
+
+@pytest.fixture
+def copy_notebooks() -> Callable[[Path], Path]:
+    return _copy_notebooks
 
 
 @pytest.fixture(scope="module")
