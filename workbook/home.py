@@ -21,6 +21,7 @@ NOTEBOOKS: dict[str, str] = {
 }
 START_HERE = "00_start_here.ipynb"
 PROGRESS = "08_progress_and_trends.ipynb"
+JOURNAL = "09_my_journal.ipynb"
 SNAPSHOT_EVERY_DAYS = 7
 
 
