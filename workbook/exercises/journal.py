@@ -18,7 +18,7 @@ from workbook import share, words
 from workbook.models import KINDS
 from workbook.store import Store, StoreError
 from workbook.store.search import Hits
-from workbook.widgets import Form, Panel, html
+from workbook.widgets import Form, Panel, fields, html
 from workbook.widgets.journal_card import JournalCard
 from workbook.widgets.recent import button
 
@@ -66,10 +66,10 @@ class JournalPage(Panel):
         self.cards: list[JournalCard] = []
         self.form: Form | None = None
         self._quiet = False
+        self.status.add_class("sb-journal-status")
         wide = {"description_width": "initial"}
-        self.search = widgets.Text(description="Search", placeholder="A word or two",
-                                   continuous_update=False, style=wide,
-                                   layout=widgets.Layout(width="24em"))
+        self.search = fields.line(description="Search", placeholder="A word or two",
+                                  style=wide, layout=widgets.Layout(width="24em"))
         self.find = button("Search", button_style="primary")
         self.part = widgets.Dropdown(description="Part", style=wide, options=[
             ("Every part", ""), ("Check-ins and everyday entries", EVERYDAY),
