@@ -183,3 +183,19 @@ def test_every_kind_shows_and_opens_and_every_kind_with_a_form_can_be_edited(sto
             assert page.form is not None and page.form.editing.id == card.saved.id
     # Every kind a person writes in a form can be changed from the journal.
     assert set(KINDS) - set(journal.editors()) <= {"therapy_statement"}
+
+
+def test_a_partners_shared_entry_can_be_read_and_deleted_but_not_edited(store):
+    from workbook import share
+
+    store.set_profile(words.PROFILE_PARTNER, "Sam")
+    with store.batch(share.BATCH_KIND, "their share file") as batch:
+        batch.add(CheckIn(mood=6, insecurity=2, note="from Sam"), profile=words.PROFILE_PARTNER)
+    mine = checkins(store, 1)[0]
+    page = journal.page(store=store)
+    theirs = next(card for card in page.cards if card.saved.id != mine.id)
+    line = theirs.item.box.children[0].children
+    assert theirs.item.edit not in line and theirs.item.delete in line
+    assert "from their share file" in theirs.about.value
+    own = next(card for card in page.cards if card.saved.id == mine.id)
+    assert own.item.edit in own.item.box.children[0].children
