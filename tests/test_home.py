@@ -85,7 +85,7 @@ def test_the_panel_links_every_part_and_escapes_what_it_shows(store):
     store.add(dataclasses.replace(EXAMPLES["checkin"]), at=at(0))
     panel = HomePanel(store=store, today=TODAY)
     page = panel.view.value
-    for notebook in [*home.NOTEBOOKS.values(), home.START_HERE, home.PROGRESS]:
+    for notebook in [*home.NOTEBOOKS.values(), home.START_HERE, home.PROGRESS, home.JOURNAL]:
         assert f"href='{notebook}'" in page
     assert "Check-in streak: 1 day in a row." in page
     assert "<script" not in page

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from workbook.progress import (  # noqa: F401
+    JOURNAL,
     NOTEBOOKS,
     PROGRESS,
     START_HERE,

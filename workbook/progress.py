@@ -24,6 +24,7 @@ NOTEBOOKS: dict[str, str] = {
 }
 START_HERE = "00_start_here.ipynb"
 PROGRESS = "08_progress_and_trends.ipynb"
+JOURNAL = "09_my_journal.ipynb"
 
 
 @dataclasses.dataclass(frozen=True)

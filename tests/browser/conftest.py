@@ -285,6 +285,7 @@ def start_voila(tmp_path: Path) -> Iterator[Callable[[str], LabServer]]:
 
     A function rather than a server, so a test can seed the journal first
     (Voilà runs the notebook when the page is requested). Stopped after the test.
+    ``journal_of=server`` serves the new page over that server's journal.
     Voilà is started by `workbook.app.start`, as `make app` starts it (key, host check).
     """
     from workbook import app
@@ -292,11 +293,14 @@ def start_voila(tmp_path: Path) -> Iterator[Callable[[str], LabServer]]:
     started: list[LabServer] = []
     with ExitStack() as servers:
 
-        def start(notebook: str) -> LabServer:
+        def start(notebook: str, *, journal_of: LabServer | None = None) -> LabServer:
             base = tmp_path / f"voila-{len(started)}"
             base.mkdir()
             root_dir = _copy_notebooks(base / "notebooks")
             env, jupyter, store_home = _isolated_env(base)
+            if journal_of is not None:  # another page of the same app: the same journal
+                store_home = journal_of.store_home
+                env["SECURE_BASE_HOME"] = str(store_home)
             env["TMPDIR"] = str(jupyter / "runtime")  # Voilà's connection files
             port = _free_port()
             token = app.new_token()

@@ -22,4 +22,4 @@ def test_every_strategy_notebook_exists():
     assert names >= {"00_start_here", "01_open_communication", "02_focus_on_the_positive",
                      "03_embrace_your_vulnerabilities", "04_practice_self_compassion",
                      "05_reframe_negative_thoughts", "06_connect_with_your_values",
-                     "07_seek_professional_help", "08_progress_and_trends"}
+                     "07_seek_professional_help", "08_progress_and_trends", "09_my_journal"}

@@ -65,7 +65,8 @@ def render(found: where.Progress) -> str:
     waiting_html = (f"<p><b>Waiting for you:</b></p><ul class='sb-waiting'>{waiting}</ul>"
                     if waiting else "<p>Nothing is waiting for you. Take your time.</p>")
     more = (f"<p>{_link(where.START_HERE, 'Start here')} · "
-            f"{_link(where.PROGRESS, 'Progress and trends')}</p>")
+            f"{_link(where.PROGRESS, 'Progress and trends')} · "
+            f"{_link(where.JOURNAL, 'My journal')}</p>")
     return (f"{step}<p class='sb-streak'>{html.text(streak)}</p>{table}{waiting_html}{more}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 TONES = {
     "ok": ("#1b5e20", "✓ "),
@@ -40,3 +41,16 @@ WARNING_BUTTON = {"button_color": "#8a4b00", "text_color": "white"}
 
 def heading(words: str) -> str:
     return f"<h4 style='margin:0.4em 0'>{html.escape(words)}</h4>"
+
+
+def marked(value: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Typed text, escaped like `text`, with the (start, end) spans in <mark>."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end <= start:
+            continue
+        parts += [text(value[at:start]), "<mark>", text(value[start:end]), "</mark>"]
+        at = end
+    parts.append(text(value[at:]))
+    return "".join(parts)

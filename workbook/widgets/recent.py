@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import ipywidgets as widgets
@@ -33,24 +33,22 @@ class Editor(Protocol):
 class RecentItem:
     """One saved entry in the list, with Edit (when the form allows) and Delete."""
 
-    def __init__(self, saved: Saved, describe: Callable[[Saved], str], editable: bool):
+    def __init__(self, saved: Saved, describe: Callable[[Saved], str], editable: bool, *,
+                 more: Sequence[widgets.Widget] = ()):
         self.saved = saved
-        when = saved.created_at.astimezone()
         # The text takes the room that is left and wraps (long words too); the buttons
         # never shrink, so "Edit" and "Delete" always read in full.
-        self.text = widgets.HTML(
-            f"<div style='overflow-wrap:anywhere'><span class='sb-when'>"
-            f"{when:%a %d %b %Y, %H:%M}</span> — {html.text(describe(saved))}</div>",
-            layout=widgets.Layout(flex="1 1 0%", min_width="0"))
-        self.edit = _button("Edit")
-        self.delete = _button("Delete")
-        self.confirm = _button("Yes, delete", button_style="danger")
-        self.keep = _button("Keep it")
+        self.text = widgets.HTML(card_text(saved, describe),
+                                 layout=widgets.Layout(flex="1 1 0%", min_width="0"))
+        self.edit = button("Edit")
+        self.delete = button("Delete")
+        self.confirm = button("Yes, delete", button_style="danger")
+        self.keep = button("Keep it")
         self.question = widgets.HTML(html.message(CONFIRM, "error"))
         self.confirm_row = widgets.HBox([self.question, self.confirm, self.keep],
                                         layout=widgets.Layout(flex_flow="row wrap"))
         self.confirm_row.layout.display = "none"
-        buttons = [self.edit, self.delete] if editable else [self.delete]
+        buttons = [*more, self.edit, self.delete] if editable else [*more, self.delete]
         self.box = widgets.VBox([widgets.HBox([self.text, *buttons],
                                               layout=widgets.Layout(align_items="center")),
                                  self.confirm_row])
@@ -62,7 +60,15 @@ class RecentItem:
         self.confirm_row.layout.display = "flex" if show else "none"
 
 
-def _button(label: str, **style: str) -> widgets.Button:
+def card_text(saved: Saved, describe: Callable[[Saved], str]) -> str:
+    """An entry as one line of HTML: when it was written, then ``describe(saved)`` escaped."""
+    when = saved.created_at.astimezone()
+    return (f"<div style='overflow-wrap:anywhere'><span class='sb-when'>"
+            f"{when:%a %d %b %Y, %H:%M}</span> — {html.text(describe(saved))}</div>")
+
+
+def button(label: str, **style: str) -> widgets.Button:
+    """A button as wide as its words, that never shrinks."""
     return widgets.Button(description=label, layout=widgets.Layout(
         width="auto", min_width="max-content", flex="0 0 auto"), **style)
 
