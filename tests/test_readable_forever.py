@@ -366,3 +366,13 @@ def test_an_export_entry_dated_far_ahead_or_back_is_refused(store, tmp_path, dum
     with pytest.raises(StoreError, match="is not between 1 January 1970 and"):
         store.import_json(path)
     assert dump(store.path) == before
+
+
+def test_an_unreadable_entry_must_still_be_strict_json(store, tmp_path, dump):
+    path = _crafted_export(tmp_path, [
+        {"profile": "me", "kind": "checkin", "unreadable": True,
+         "created_at": "2026-11-01T09:00:00+00:00", "stored_data": '{"mood": NaN}'}])
+    before = dump(store.path)
+    with pytest.raises(StoreError, match="entry 1, stored_data: not readable data"):
+        store.import_json(path)
+    assert dump(store.path) == before

@@ -15,7 +15,7 @@ from workbook import messages
 from workbook.models import KINDS, Entry, EntryInvalid
 from workbook.models.base import SHORT_TEXT
 from workbook.sealed import KdfSettings
-from workbook.store.errors import StoreError
+from workbook.store.errors import StoreError, database_error
 from workbook.store.files import make_private_file, now
 from workbook.store.reading import FileRefused, bounds_text, read_bounded, within_bounds
 from workbook.store.rows import (
@@ -148,18 +148,25 @@ class Transfer:
             # Like names, a setting fills a gap and never overwrites what is already here.
             con.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
                             "ON CONFLICT (key) DO NOTHING", settings.items())
-            for row in rows:
+            for number, row in enumerate(rows, start=1):
                 duplicate = con.execute(
                     "SELECT 1 FROM entries WHERE kind = ? AND created_at = ? AND data = ?",
                     (row.kind, row.created.isoformat(), row.data)).fetchone()
                 if duplicate:
                     continue
-                if row.entry is None:
-                    insert_unread(con, row.profile, row.kind, row.strategy, row.created,
-                                  row.updated, row.data)
-                else:
-                    insert(con, row.entry, profile=row.profile, at=row.created,
-                           updated=row.updated)
+                try:
+                    if row.entry is None:
+                        insert_unread(con, row.profile, row.kind, row.strategy, row.created,
+                                      row.updated, row.data)
+                    else:
+                        insert(con, row.entry, profile=row.profile, at=row.created,
+                               updated=row.updated)
+                except database_error() as error:
+                    # The journal's own checks refused it: the whole import is undone.
+                    if "constraint" not in str(error).lower():
+                        raise
+                    raise StoreError(messages.IMPORT_UNREADABLE.format(
+                        path=source, reason=f"entry {number} can't be stored")) from error
                 added += 1
         return added
 
@@ -241,7 +248,8 @@ def _kept_as_it_was(row: dict[str, Any], where: str) -> _Row:
     if not 0 < len(row["kind"]) <= SHORT_TEXT:
         raise ImportProblem(where, "kind", "not a kind of entry")
     try:
-        json.loads(row["stored_data"])
+        # As strict as SQLite's json_valid, which the journal checks: no NaN or Infinity.
+        json.loads(row["stored_data"], parse_constant=_not_json)
     except (ValueError, RecursionError) as error:
         raise ImportProblem(where, "stored_data", "not readable data") from error
     created = _moment(row["created_at"], where, "created_at")
@@ -250,6 +258,10 @@ def _kept_as_it_was(row: dict[str, Any], where: str) -> _Row:
     strategy = strategy if isinstance(strategy, str) and len(strategy) <= SHORT_TEXT else None
     return _Row(_profile_key(row["profile"], where), row["kind"], strategy,
                 created, updated or None, row["stored_data"], None)
+
+
+def _not_json(constant: str) -> None:
+    raise ValueError(f"{constant} is not JSON")
 
 
 def _profile_key(value: object, where: str) -> str:
