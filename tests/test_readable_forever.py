@@ -328,8 +328,9 @@ def test_an_entry_marked_unreadable_stays_unread_whatever_it_claims(store, tmp_p
         # Even answers this version could read stay unread when marked so.
         {"profile": "me", "kind": "checkin", "strategy": "checkin", "unreadable": True,
          "created_at": "2026-11-02T09:00:00+00:00", "updated_at": None,
-         "stored_data": json.dumps({"mood": 5, "insecurity": 5})}])
+         "stored_data": json.dumps({"mood": 5, "insecurity": 5, "note": "canary"})}])
     assert store.import_json(path) == 2
+    assert store.search("canary").total == 0  # its words are not found either
     found = store.entries()
     assert list(found) == [] and len(found.skipped) == 2
     assert "couldn't be read" in found.not_shown()
@@ -342,7 +343,7 @@ def test_an_entry_marked_unreadable_stays_unread_whatever_it_claims(store, tmp_p
     # Kept exactly as it came, and exported the same way again.
     exported = json.loads(store.export_json(tmp_path / "again.json").read_text())
     assert [(e.get("unreadable"), e.get("stored_data")) for e in exported["entries"]] == [
-        (True, impossible), (True, json.dumps({"mood": 5, "insecurity": 5}))]
+        (True, impossible), (True, json.dumps({"mood": 5, "insecurity": 5, "note": "canary"}))]
     assert "data" not in exported["entries"][0]
 
 
