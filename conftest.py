@@ -164,13 +164,16 @@ def work_group(nodeid: str) -> str | None:
 
     Browser tests start servers, kernels and Chromium: two at once on a small
     machine would slow both down, so they run one after another on one worker
-    while the other workers take everything else.
+    while the other workers take everything else. The tests of ``make lab`` and
+    ``make app`` share one worker too: without a .venv, each would start making it.
     """
     path = Path(nodeid.split("::", 1)[0])
     if path.suffix == ".ipynb":
         return f"notebook {path}"
     if path.parts[:2] == ("tests", "browser"):
         return "browser"
+    if path.name.startswith("test_make_"):
+        return "make targets"
     return None
 
 

@@ -100,3 +100,24 @@ def test_every_worker_has_its_own_home_and_journal_and_all_is_removed(tmp_path):
     # Nothing was written to HOME, and the session directories are gone.
     assert list(home.iterdir()) == []
     assert list(temp.iterdir()) == []
+
+
+def _root_conftest():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("root_conftest", REPO / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_what_must_share_a_worker():
+    group = _root_conftest().work_group
+    assert group("notebooks/00_start_here.ipynb::Cell 3") == group(
+        "notebooks/00_start_here.ipynb::Cell 0") != group("notebooks/home.ipynb::Cell 0")
+    assert group("tests/browser/test_lab.py::test_a") == group(
+        "tests/browser/test_voila.py::test_b[x]") == "browser"
+    # Without a .venv, `make lab` and `make app` would both start building it.
+    assert group("tests/test_make_app.py::test_a") == group("tests/test_make_lab.py::test_b")
+    assert group("tests/test_store.py::test_a") is None
+    assert group("tests/widgets/test_form.py::test_a[browser]") is None
