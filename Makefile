@@ -2,7 +2,7 @@
 #
 #   make lab    open JupyterLab on notebooks/00_start_here.ipynb (served from notebooks/)
 #   make app    the same notebooks as a plain app (Voila, code hidden), at the home page
-#   make test   lint, then run every test (unit, widget, notebook, browser)
+#   make test   lint, then run every test (unit, widget, notebook, browser) on every core
 #   make lint   ruff only
 #   make clean  remove the environment and caches (journal data is never touched)
 
@@ -15,6 +15,8 @@ LOCK   := requirements/lock.txt
 LAB_ARGS ?=
 # Extra options for 'make app', e.g. make app APP_ARGS="--port 8866 --no-browser"
 APP_ARGS ?=
+# Extra options for pytest in 'make test', e.g. make test PYTEST_ARGS=-n0 (one at a time)
+PYTEST_ARGS ?=
 
 # Exit 0 only when the given interpreter is Python 3.11 or newer.
 PY_OK := -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'
@@ -63,8 +65,9 @@ app: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# One pytest-xdist worker per core; notebooks and browser tests are grouped in conftest.py.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

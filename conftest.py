@@ -8,6 +8,13 @@ its first kernel: kernels and servers inherit ``os.environ``.
 HOME and the XDG directories are redirected too, so anything that falls back
 to them (platformdirs, Jupyter, IPython, matplotlib, Chromium) cannot touch the
 real ~/.jupyter or the real journal in the user data directory.
+
+Run in parallel (``pytest -n auto``, as ``make test`` does), every pytest-xdist
+worker gets a directory of its own inside the main process's, with its own
+journal, so workers never share a HOME, a Jupyter runtime dir or a journal; the
+main process removes the whole tree at the end, even after a worker crashed.
+Notebook cells run in order on one kernel, so the cells of one notebook stay on
+one worker, and the browser tests all run on one worker, one after another.
 """
 
 from __future__ import annotations
@@ -49,6 +56,11 @@ _STORE_DIR = "secure-base-home"
 # Variables that would point Jupyter somewhere else again.
 _UNSET = ("JUPYTER_PATH", "JUPYTER_PLATFORM_DIRS", "JUPYTER_NO_CONFIG")
 
+# Set by the main process to its session directory; workers make theirs inside it.
+SESSION_VARIABLE = "SECURE_BASE_TEST_SESSION"
+# Distribution modes that keep a notebook's cells together on one worker.
+_GROUPING_MODES = {"loadgroup", "loadfile", "loadscope"}
+
 _saved_env: dict[str, str | None] = {}
 _session_dir: Path | None = None
 
@@ -57,7 +69,14 @@ def pytest_configure(config: pytest.Config) -> None:
     global _session_dir
     if _session_dir is not None:
         return
-    _session_dir = Path(tempfile.mkdtemp(prefix="secure-base-tests-")).resolve()
+    _check_distribution(config)
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    parent = os.environ.get(SESSION_VARIABLE) if worker else None
+    if parent:
+        _session_dir = Path(tempfile.mkdtemp(prefix=f"{worker}-", dir=parent)).resolve()
+    else:
+        _session_dir = Path(tempfile.mkdtemp(prefix="secure-base-tests-")).resolve()
+        _set_env(SESSION_VARIABLE, str(_session_dir))
 
     for key, sub in _DIRS.items():
         path = _session_dir / sub
@@ -68,6 +87,15 @@ def pytest_configure(config: pytest.Config) -> None:
         _set_env(key, None)
 
     _check_isolated(_session_dir)
+
+
+def _check_distribution(config: pytest.Config) -> None:
+    dist = getattr(config.option, "dist", "no")
+    if getattr(config.option, "numprocesses", None) and dist not in _GROUPING_MODES:
+        raise pytest.UsageError(
+            f"--dist {dist} would spread one notebook's cells over several workers, but they "
+            "run in order on one kernel: use --dist loadgroup (as make test does)."
+        )
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -112,3 +140,48 @@ def _check_isolated(root: Path) -> None:
         path = Path(value).resolve()
         if not path.is_relative_to(root):
             raise pytest.UsageError(f"test isolation failed: {name} is {path}, outside {root}")
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadgroup`` that keeps each notebook's cells and all browser tests together.
+
+    pytest-xdist groups by an ``xdist_group`` mark written into each test's id,
+    which pytest 9 no longer lets it change; the groups are read from the ids instead.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class Scheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_group(nodeid) or super()._split_scope(nodeid)
+
+    return Scheduling(config, log)
+
+
+def work_group(nodeid: str) -> str | None:
+    """What must run on one worker with ``nodeid``, or None when it can go anywhere.
+
+    Browser tests start servers, kernels and Chromium: two at once on a small
+    machine would slow both down, so they run one after another on one worker
+    while the other workers take everything else. The tests of ``make lab`` and
+    ``make app`` share one worker too: without a .venv, each would start making it.
+    """
+    path = Path(nodeid.split("::", 1)[0])
+    if path.suffix == ".ipynb":
+        return f"notebook {path}"
+    if path.parts[:2] == ("tests", "browser"):
+        return "browser"
+    if path.name.startswith("test_make_"):
+        return "make targets"
+    return None
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: one worker per core this process may use (its share, not the whole host)."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist reads it
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return None

@@ -11,7 +11,7 @@ import stat
 import pytest
 from examples import EXAMPLES, with_text
 
-from workbook import share, words
+from workbook import sealed, share, words
 from workbook.models.positive import Gratitude
 from workbook.models.values import ValuesSort
 from workbook.store import Store
@@ -33,6 +33,7 @@ def every_shareable(store, tag="words"):
     return [store.add(with_text(EXAMPLES[kind], f"{kind} {tag}")).id for kind in share.SHAREABLE]
 
 
+@pytest.mark.usefixtures("cheap_kdf")
 @pytest.mark.parametrize("passphrase", ["", "blue kettle at noon"])
 def test_every_shareable_kind_goes_from_one_journal_to_the_other(store, other, tmp_path,
                                                                    passphrase):
@@ -61,6 +62,10 @@ def test_a_passphrase_file_hides_every_word_and_needs_the_passphrase(store, tmp_
     text = path.read_text()
     assert "soup" not in text and "Sam" not in text
     assert json.loads(text)["format"] == share.FORMAT
+    # Sealed at the full cost (the other tests here seal cheaply).
+    kdf = json.loads(text)["sealed"]["kdf"]
+    assert {key: kdf[key] for key in ("time_cost", "memory_kib", "parallelism")} == (
+        dataclasses.asdict(sealed.KdfSettings()))
     with pytest.raises(share.ShareError) as missing:
         share.read(path)
     assert missing.value.message == share.messages.SHARE_NEEDS_PASSPHRASE
@@ -233,6 +238,7 @@ def test_a_crafted_file_with_a_private_kind_is_refused_whole(store, other, tmp_p
     assert dump(other.path) == before
 
 
+@pytest.mark.usefixtures("cheap_kdf")
 def test_a_wrong_passphrase_leaves_the_journal_alone(store, other, tmp_path, dump):
     made = share.build(store, every_shareable(store)[:2], "Sam")
     path = share.write(made, tmp_path / "s.json", passphrase="blue kettle at noon")
@@ -276,6 +282,7 @@ def test_a_file_whose_entries_were_all_deleted_can_come_in_again(store, other, t
     assert len(other.batches(share.BATCH_KIND)) == 1
 
 
+@pytest.mark.usefixtures("cheap_kdf")
 def test_a_crafted_envelope_asking_for_huge_key_settings_is_refused(store, tmp_path):
     path = share.write(share.build(store, every_shareable(store)[:1], "Sam"),
                        tmp_path / "s.json", passphrase="blue kettle at noon")

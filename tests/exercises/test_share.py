@@ -76,6 +76,7 @@ def test_changing_the_ticks_after_the_preview_asks_for_a_new_look(store, tmp_pat
     assert panel.save.disabled and panel.preview.value == ""
 
 
+@pytest.mark.usefixtures("cheap_kdf")
 def test_a_passphrase_is_used_once_and_not_kept_in_the_form(store, tmp_path):
     panel = sharing.share_with_partner(store=store)
     store.add(EXAMPLES["shared_win"])
@@ -116,6 +117,7 @@ def test_opening_a_file_shows_it_first_then_the_comparison_follows(store, other,
     assert "<li>Adventure</li>" in theirs and "<li>Trust</li>" in mine
 
 
+@pytest.mark.usefixtures("cheap_kdf")
 def test_a_bad_file_in_the_form_says_so_and_adds_nothing(store, other, tmp_path, dump):
     store.add(EXAMPLES["shared_win"])
     path = make_file(store, tmp_path, passphrase="blue kettle at noon")
