@@ -65,7 +65,7 @@ def test_only_the_printed_address_opens_the_app(running_app, browser, context):
     page = context.new_page()
     sockets: list[str] = []
     page.on("websocket", lambda ws: sockets.append(ws.url))
-    page.goto(app.address)
+    page.goto(app.address, timeout=RENDER_TIMEOUT_MS)
     page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
     expect(page.locator("body")).to_contain_text("Welcome back")
     expect(page.locator(".sb-home-view")).to_contain_text("No check-in streak yet.")

@@ -31,7 +31,7 @@ def running_app(tmp_path: Path, isolated_env, copy_notebooks) -> Iterator[Runnin
 
 
 def _open(page, url: str) -> None:
-    page.goto(url)
+    page.goto(url, timeout=RENDER_TIMEOUT_MS)
     page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
     expect(page.locator("body")).not_to_contain_text("Loading widget", timeout=60_000)
 
