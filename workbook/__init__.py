@@ -6,10 +6,11 @@ when a frame, a chart or a form is first asked for.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["__version__", "data", "default_store", "import_daylio", "reminders_ics",
-           "report_pdf", "search"]
+__all__ = ["__version__", "app_ready", "data", "default_store", "import_daylio",
+           "reminders_ics", "report_pdf", "search"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
@@ -22,6 +23,28 @@ if TYPE_CHECKING:
     from workbook.store import Store
     from workbook.store.search import Hits
     from workbook.trends import Span
+
+
+def app_ready(preload: Iterable[str] = ()) -> None:
+    """In the app, wait here until the page is opened; anywhere else, do nothing.
+
+    `make app` keeps a kernel ready for every page (Voilà's preheated kernels), which
+    runs the notebook ahead up to this call and pauses. So a notebook calls it after
+    its imports and before anything that reads the journal: the slow start is done
+    before the person asks, and what they see is their journal as it is when they do.
+    ``preload`` names modules the page will need at once (``"pandas"`` for a page that
+    shows a table when it opens), imported ahead in the app only. In JupyterLab, nbval
+    or a script it returns at once and imports nothing.
+    """
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        return
+    import importlib
+
+    from voila.utils import wait_for_request
+
+    for name in preload:
+        importlib.import_module(name)
+    wait_for_request()
 
 
 def default_store() -> Store:

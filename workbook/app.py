@@ -6,7 +6,7 @@ address it prints carries, waits until it answers, then opens the home page in t
 browser (when there is one) and keeps serving until stopped with Ctrl+C. Anyone without
 the key, or asking for another host name, is refused (see `workbook.app_door`).
 
-    python -m workbook.app [--port N] [--no-browser] [--notebooks DIR]
+    python -m workbook.app [--port N] [--no-browser] [--notebooks DIR] [--no-preheat]
 """
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ from workbook.notebook_copies import shipped_notebooks
 
 HOME_PAGE = "home.ipynb"
 START_TIMEOUT = 120.0
+# Kernels kept ready per notebook: one is enough for a person opening one page at a time
+# (the pool refills a second after a page takes its kernel).
+POOL_SIZE = 1
+# Seconds before a page's pool starts its next kernel: not while the page being opened
+# still needs the computer (a kernel's start would slow it down on two cores).
+REFILL_DELAY = 15
 # Voilà's identity provider for this app: the key, the host check and the origin check.
 # (Voilà sets jupyter_server's own host check, allow_remote_access, to off; this one is
 # stricter: only 127.0.0.1 and localhost, at the app's own port.)
@@ -49,17 +55,23 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def command(notebooks: Path, port: int) -> list[str]:
+def command(notebooks: Path, port: int, *, preheat: bool = True) -> list[str]:
     """The Voilà command: local only, key required, no browser of its own, no tracebacks.
 
     ``notebooks`` is the folder (as `make app` serves it) or a single notebook. The
     key is not on the command line, where other accounts could read it (``ps``): it
-    is passed in the environment, see :func:`environment`.
+    is passed in the environment, see :func:`environment`. With ``preheat``, one kernel
+    per notebook is kept ready, run ahead up to `workbook.app_ready`.
     """
-    return [sys.executable, "-m", "voila", str(notebooks), "--no-browser",
+    args = [sys.executable, "-m", "voila", str(notebooks), "--no-browser",
             "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
             "--Voila.auto_token=True", f"--Voila.identity_provider_class={DOOR}",
             "--VoilaConfiguration.show_tracebacks=False"]
+    if preheat:
+        args += ["--VoilaConfiguration.preheat_kernel=True",
+                 f"--VoilaConfiguration.default_pool_size={POOL_SIZE}",
+                 f"--VoilaKernelManager.fill_delay={REFILL_DELAY}"]
+    return args
 
 
 def environment(token: str, base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -71,10 +83,10 @@ def environment(token: str, base: Mapping[str, str] | None = None) -> dict[str, 
 
 
 def start(notebooks: Path, port: int, token: str, *, env: Mapping[str, str] | None = None,
-          **popen_options: Any) -> subprocess.Popen[bytes]:
+          preheat: bool = True, **popen_options: Any) -> subprocess.Popen[bytes]:
     """Start Voilà as `make app` does: on ``notebooks``, at ``port``, with key ``token``."""
-    return subprocess.Popen(command(notebooks, port), env=environment(token, env),
-                            **popen_options)
+    return subprocess.Popen(command(notebooks, port, preheat=preheat),
+                            env=environment(token, env), **popen_options)
 
 
 def home_url(port: int, token: str | None = None) -> str:
@@ -126,13 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="a port (default: a free one)")
     parser.add_argument("--no-browser", action="store_true", help="only print the address")
     parser.add_argument("--notebooks", type=Path, default=None)
+    parser.add_argument("--no-preheat", action="store_true",
+                        help="start each page's kernel only when the page is opened")
     options = parser.parse_args(argv)
     port = options.port or free_port()
     notebooks = options.notebooks or shipped_notebooks()
     token = new_token()
     url = home_url(port, token)
     private = Path(tempfile.mkdtemp(prefix="secure-base-app-"))  # 0700
-    process = start(notebooks, port, token)
+    process = start(notebooks, port, token, preheat=not options.no_preheat)
     try:
         if not wait_until_serving(process, url):
             print("Secure Base could not start. The lines above say why.", file=sys.stderr)

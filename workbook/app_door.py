@@ -19,6 +19,7 @@ only, never by ``import workbook``.
 from __future__ import annotations
 
 from tornado import web
+from tornado.websocket import WebSocketHandler
 from voila.voila_identity_provider import VoilaIdentityProvider
 
 from workbook import messages
@@ -40,6 +41,12 @@ class AppDoor(VoilaIdentityProvider):
         user = await self._get_user(handler)
         if user is None:
             _refuse(handler, messages.APP_NEEDS_KEY)
+        if handler.request.method == "GET" and not isinstance(handler, WebSocketHandler):
+            # Sets the _xsrf cookie, which a page sends back when the person leaves it,
+            # so that its kernel is shut down rather than kept running (and in memory).
+            # (The user is set first, as jupyter_server does right after this call.)
+            handler.current_user = handler._jupyter_current_user = user
+            handler.xsrf_token  # noqa: B018
         return user
 
     def addresses(self) -> set[str]:

@@ -72,7 +72,8 @@ def _parser():
         prog="secure-base", description="Secure Base: a private workbook for feeling more "
         "secure in a relationship. Everything you write stays on this computer.")
     parser.add_argument("--version", action="version", version=f"Secure Base {__version__}")
-    parser.set_defaults(command="app", port=0, no_browser=False, notebooks=None)
+    parser.set_defaults(command="app", port=0, no_browser=False, notebooks=None,
+                        no_preheat=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in (("app", "open the workbook as an app, with no code on screen "
                              "(the default)"),
@@ -83,6 +84,9 @@ def _parser():
                              help="only print the address, don't open a browser")
         command.add_argument("--notebooks", default=None, metavar="FOLDER",
                              help="serve the notebooks in FOLDER as they are (for contributors)")
+        if name == "app":
+            command.add_argument("--no-preheat", action="store_true",
+                                 help="start each page only when it is opened (uses less memory)")
     commands.add_parser("where", help="show where your journal and its folders are",
                         description="show where your journal and its folders are")
     return parser
@@ -118,6 +122,8 @@ def _app(options) -> int:
         args += ["--port", str(options.port)]
     if options.notebooks:
         args += ["--notebooks", options.notebooks]
+    if options.no_preheat:
+        args.append("--no-preheat")
     return app.main(args)
 
 

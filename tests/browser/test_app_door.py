@@ -9,25 +9,18 @@ rebinding), and a web page on another site opening the kernel's websocket.
 from __future__ import annotations
 
 import http.client
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
+import app_runs
 import pytest
+from app_runs import RunningApp
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-START_TIMEOUT = 120.0
 RENDER_TIMEOUT_MS = 180_000
-PRINTED = re.compile(r"Secure Base is open at (http://\S+)")
 KERNEL_CHANNELS = re.compile(r"/api/kernels/[0-9a-f-]+/channels")
 FOREIGN = "http://evil.example"
 
@@ -41,60 +34,12 @@ TRY_WEBSOCKET_JS = """(url) => new Promise((resolve) => {
 })"""
 
 
-@dataclass
-class RunningApp:
-    address: str  # exactly as printed
-    port: int
-    token: str
-    output: Path
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-
 @pytest.fixture
 def running_app(tmp_path: Path, isolated_env, copy_notebooks) -> Iterator[RunningApp]:
-    """`make app` (``python -m workbook.app``) on a copy of notebooks/, until the test ends."""
-    env, _, _ = isolated_env(tmp_path)
-    env["TMPDIR"] = str(tmp_path / "jupyter" / "runtime")
-    notebooks = copy_notebooks(tmp_path / "notebooks")
-    output = tmp_path / "app.log"
-    with output.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "workbook.app", "--no-browser", "--notebooks", str(notebooks)],
-            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)
-    try:
-        address = _printed_address(process, output)
-        url = urlsplit(address)
-        token = dict(part.split("=", 1) for part in url.query.split("&") if part).get("token", "")
-        yield RunningApp(address=address, port=int(url.port), token=token, output=output)
-    finally:
-        _stop(process)
-
-
-def _printed_address(process: subprocess.Popen, output: Path) -> str:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        found = PRINTED.search(output.read_text(errors="replace"))
-        if found:
-            return found.group(1)
-        if process.poll() is not None:
-            pytest.fail(f"make app stopped:\n{output.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.2)
-    pytest.fail(f"make app printed no address:\n{output.read_text(errors='replace')[-3000:]}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 5)):
-        if process.poll() is not None:
-            return
-        try:
-            os.killpg(process.pid, sig)
-            process.wait(timeout=wait)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            continue
+    env, _, store_home = isolated_env(tmp_path)
+    with app_runs.running_app(tmp_path, env, copy_notebooks(tmp_path / "notebooks"),
+                              store_home) as app:
+        yield app
 
 
 def _raw_get(port: int, path: str, host: str) -> int:
@@ -120,7 +65,7 @@ def test_only_the_printed_address_opens_the_app(running_app, browser, context):
     page = context.new_page()
     sockets: list[str] = []
     page.on("websocket", lambda ws: sockets.append(ws.url))
-    page.goto(app.address)
+    page.goto(app.address, timeout=RENDER_TIMEOUT_MS)
     page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
     expect(page.locator("body")).to_contain_text("Welcome back")
     expect(page.locator(".sb-home-view")).to_contain_text("No check-in streak yet.")

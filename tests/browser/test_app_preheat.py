@@ -1,0 +1,73 @@
+"""Preheated app pages still show the journal as it is when they are opened.
+
+`make app` keeps a kernel per page ready, run ahead up to `workbook.app_ready`. A page
+whose kernel was made ready before a check-in was saved must still count that check-in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import app_runs
+import pytest
+from app_runs import RunningApp
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+RENDER_TIMEOUT_MS = 180_000
+
+
+@pytest.fixture
+def running_app(tmp_path: Path, isolated_env, copy_notebooks) -> Iterator[RunningApp]:
+    env, _, store_home = isolated_env(tmp_path)
+    with app_runs.running_app(tmp_path, env, copy_notebooks(tmp_path / "notebooks"),
+                              store_home) as app:
+        yield app
+
+
+def _open(page, url: str) -> None:
+    page.goto(url, timeout=RENDER_TIMEOUT_MS)
+    page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
+    expect(page.locator("body")).not_to_contain_text("Loading widget", timeout=60_000)
+
+
+def test_home_counts_a_check_in_saved_after_its_kernel_was_made_ready(
+        running_app, context, journal, fill, button):
+    app = running_app
+    # Check-ins on the two days before today: a streak of two, ending yesterday.
+    today = dt.date.today()
+    with journal(app.store_home) as store:
+        from examples import EXAMPLES
+
+        for days_ago in (1, 2):
+            when = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(9))
+            store.add(EXAMPLES["checkin"], at=when.astimezone())
+
+    page = context.new_page()
+    _open(page, app.address)  # the printed address: home
+    streak = page.locator(".sb-home-view .sb-streak")
+    expect(streak).to_have_text("Check-in streak: 2 days in a row.")
+
+    # The next home page's kernel is now ready: run ahead, paused, before the save.
+    app.wait_pool("home.ipynb", 2)
+    app.wait_pool("00_start_here.ipynb", 1)
+    app.wait_settled()
+    _open(page, app.page("00_start_here.ipynb"))
+    form = page.locator(".sb-form.sb-checkin").first
+    fill(form.locator("textarea").first, f"preheat-{uuid.uuid4().hex[:12]}")
+    feeling = button(form, "hopeful")
+    feeling.click()
+    expect(feeling).to_have_class(re.compile(r"\bmod-active\b"))
+    button(form, "Save check-in").click()
+    expect(form.locator(".sb-status").first).to_contain_text("Saved at", timeout=30_000)
+
+    _open(page, app.page("home.ipynb"))
+    expect(streak).to_have_text("Check-in streak: 3 days in a row.")
+    # Every page came from a kernel made ready ahead, the last one before the save.
+    assert app.preheated_uses("home.ipynb") == 2, app.log()[-3000:]
+    assert app.preheated_uses("00_start_here.ipynb") == 1
