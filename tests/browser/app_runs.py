@@ -96,16 +96,24 @@ def busy_seconds(pid: int, interval: float) -> float:
 
 
 @contextmanager
-def running_app(tmp_path: Path, env: dict[str, str], notebooks: Path,
-                store_home: Path) -> Iterator[RunningApp]:
-    """`make app` (``python -m workbook.app``) serving ``notebooks`` until the block ends."""
-    env = {**env, "TMPDIR": str(tmp_path / "jupyter" / "runtime")}
+def running_app(tmp_path: Path, env: dict[str, str], notebooks: Path | None,
+                store_home: Path, *, command: list[str] | None = None,
+                cwd: Path | None = None) -> Iterator[RunningApp]:
+    """`make app` (``python -m workbook.app``) serving ``notebooks`` until the block ends.
+
+    ``command`` starts it another way (an installed ``secure-base app``), from ``cwd``.
+    """
+    runtime = tmp_path / "jupyter" / "runtime"
+    runtime.mkdir(parents=True, exist_ok=True)
+    env = {**env, "TMPDIR": str(runtime)}
     output = tmp_path / "app.log"
+    if command is None:
+        command = [sys.executable, "-m", "workbook.app", "--no-browser",
+                   "--notebooks", str(notebooks)]
     with output.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "workbook.app", "--no-browser", "--notebooks", str(notebooks)],
-            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            command, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=log,
+            stderr=subprocess.STDOUT, start_new_session=True)
     try:
         address = _printed_address(process, output)
         url = urlsplit(address)

@@ -27,6 +27,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import app_runs
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -674,3 +675,11 @@ def files_containing() -> Callable[..., list[Path]]:
 @pytest.fixture
 def journal() -> Callable[..., object]:
     return _journal
+
+@pytest.fixture
+def running_app(tmp_path: Path, isolated_env, copy_notebooks) -> Iterator[app_runs.RunningApp]:
+    """`make app` (``python -m workbook.app``) on a copy of notebooks/, until the test ends."""
+    env, _, store_home = isolated_env(tmp_path)
+    with app_runs.running_app(tmp_path, env, copy_notebooks(tmp_path / "notebooks"),
+                              store_home) as app:
+        yield app

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import http.client
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
-import app_runs
 import pytest
-from app_runs import RunningApp
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -32,14 +28,6 @@ TRY_WEBSOCKET_JS = """(url) => new Promise((resolve) => {
     ws.onerror = () => resolve("refused");
     ws.onclose = () => resolve("refused");
 })"""
-
-
-@pytest.fixture
-def running_app(tmp_path: Path, isolated_env, copy_notebooks) -> Iterator[RunningApp]:
-    env, _, store_home = isolated_env(tmp_path)
-    with app_runs.running_app(tmp_path, env, copy_notebooks(tmp_path / "notebooks"),
-                              store_home) as app:
-        yield app
 
 
 def _raw_get(port: int, path: str, host: str) -> int:

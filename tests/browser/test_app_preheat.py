@@ -9,25 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
-import app_runs
 import pytest
-from app_runs import RunningApp
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 RENDER_TIMEOUT_MS = 180_000
-
-
-@pytest.fixture
-def running_app(tmp_path: Path, isolated_env, copy_notebooks) -> Iterator[RunningApp]:
-    env, _, store_home = isolated_env(tmp_path)
-    with app_runs.running_app(tmp_path, env, copy_notebooks(tmp_path / "notebooks"),
-                              store_home) as app:
-        yield app
 
 
 def _open(page, url: str) -> None:

@@ -18,24 +18,21 @@ import email
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import sysconfig
-import time
 import uuid
 import zipfile
 from importlib import metadata
 from pathlib import Path
 
+import app_runs
 import pytest
 from playwright.sync_api import expect
 
 REPO = Path(__file__).resolve().parents[2]
 # What a wheel is built from (the rest of a clone is for contributors).
 SOURCES = ("pyproject.toml", "setup.py", "README.md", "workbook", "notebooks")
-PRINTED = re.compile(r"Secure Base is open at (http://\S+)")
-START_TIMEOUT = 180.0
 RENDER_TIMEOUT_MS = 180_000
 
 
@@ -156,15 +153,11 @@ def test_installed_command_runs_from_any_folder(wheel: Path, tmp_path: Path, con
     assert f"Journal:   {home / 'journal.sqlite3'}" in where.stdout
     assert f"Notebooks: {home / 'notebooks'}" in where.stdout
 
-    log = tmp_path / "app.log"
-    with log.open("wb") as out:
-        app = subprocess.Popen([command, "app", "--no-browser"], cwd=elsewhere, env=env,
-                               stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    try:
-        address = _printed_address(app, log)
+    app_folder = tmp_path / "app"
+    with app_runs.running_app(app_folder, env, None, home, cwd=elsewhere,
+                              command=[command, "app", "--no-browser"]) as app:
         page = context.new_page()
-        page.goto(address.replace("home.ipynb", "00_start_here.ipynb"))
+        page.goto(app.address.replace("home.ipynb", "00_start_here.ipynb"))
         page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
         form = page.locator(".sb-form.sb-checkin").first
         form.wait_for(timeout=RENDER_TIMEOUT_MS)
@@ -174,8 +167,6 @@ def test_installed_command_runs_from_any_folder(wheel: Path, tmp_path: Path, con
         box.blur()
         form.locator("button", has_text="Save check-in").first.click()
         expect(form.locator(".sb-status").first).to_contain_text("Saved at", timeout=120_000)
-    finally:
-        _stop(app)
 
     # The check-in is in the journal the installed command named.
     from workbook.store import Store
@@ -186,25 +177,3 @@ def test_installed_command_runs_from_any_folder(wheel: Path, tmp_path: Path, con
     finally:
         store.close()
 
-
-def _printed_address(process: subprocess.Popen, log: Path) -> str:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        found = PRINTED.search(log.read_text(errors="replace"))
-        if found:
-            return found.group(1)
-        if process.poll() is not None:
-            break
-        time.sleep(0.2)
-    pytest.fail(f"secure-base app printed no address:\n{log.read_text(errors='replace')[-3000:]}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 5)):
-        if process.poll() is not None:
-            return
-        try:
-            os.killpg(process.pid, sig)
-            process.wait(timeout=wait)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            continue
