@@ -157,7 +157,9 @@ def test_installed_command_runs_from_any_folder(wheel: Path, tmp_path: Path, con
     with app_runs.running_app(app_folder, env, None, home, cwd=elsewhere,
                               command=[command, "app", "--no-browser"]) as app:
         page = context.new_page()
-        page.goto(app.address.replace("home.ipynb", "00_start_here.ipynb"))
+        # The first page may wait while the preheated kernels start.
+        page.goto(app.address.replace("home.ipynb", "00_start_here.ipynb"),
+                  timeout=RENDER_TIMEOUT_MS)
         page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
         form = page.locator(".sb-form.sb-checkin").first
         form.wait_for(timeout=RENDER_TIMEOUT_MS)
