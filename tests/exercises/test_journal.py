@@ -205,3 +205,22 @@ def test_a_partners_shared_entry_can_be_read_and_deleted_but_not_edited(store):
     assert "from their share file" in theirs.about.value
     own = next(card for card in page.cards if card.saved.id == mine.id)
     assert own.item.edit in own.item.box.children[0].children
+
+
+def test_in_the_app_edit_links_to_the_page_of_the_entrys_form_by_its_id_only(store,
+                                                                               monkeypatch):
+    from workbook.models.reframe import QuickThoughtCheck
+
+    note = "<b>my</b> words & more"
+    mine = store.add(CheckIn(mood=4, insecurity=6, note=note))
+    thought = store.add(QuickThoughtCheck(thought="they are late", trap="mind_reading",
+                                          alternative="traffic"))
+    inline = journal.page(store=store)
+    assert all(card.edit_link is None for card in inline.cards)  # JupyterLab: edit here
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    page = journal.page(store=store)
+    links = {card.saved.id: card.edit_link.value for card in page.cards}
+    assert f"href='00_start_here.ipynb?edit={mine.id}'" in links[mine.id]
+    assert f"href='05_reframe_negative_thoughts.ipynb?edit={thought.id}'" in links[thought.id]
+    assert all(card.item.edit not in card.item.box.children[0].children for card in page.cards)
+    assert "my" not in links[mine.id].split(">")[0]  # no word of the entry in the link

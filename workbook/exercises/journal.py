@@ -1,8 +1,9 @@
 """My journal (notebook 09): everything written, newest first, a page at a time, with
 filters, a search that marks what it found, and Edit and Delete on every card.
 
-Edit opens the entry's own form right on this page, loaded for changing, so it works the
-same in JupyterLab and in the app.
+In JupyterLab, Edit opens the entry's own form right on this page, loaded for changing.
+In the app, Edit is a link to the page that holds that form, which opens with the entry
+loaded (see `workbook.app_page` and `workbook.widgets.asked_entry`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from workbook import share, words
+from workbook import app_page, share, words
 from workbook.models import KINDS
 from workbook.store import Store, StoreError
 from workbook.store.search import Hits
@@ -65,6 +66,8 @@ class JournalPage(Panel):
         self.hits = Hits([], total=0, skipped=[])
         self.cards: list[JournalCard] = []
         self.form: Form | None = None
+        # In the app, Edit goes to the entry's own page (a link); here, its form opens inline.
+        self.in_app = app_page.in_app()
         self._quiet = False
         self.status.add_class("sb-journal-status")
         wide = {"description_width": "initial"}
@@ -201,10 +204,12 @@ class JournalPage(Panel):
         saved = hit.saved
         theirs = share.is_received(saved, received)
         form = editors().get(saved.kind)
+        page = app_page.page_for(saved.kind) if self.in_app else None
         card = JournalCard(hit, kind_title=kind_title(saved.kind),
                            whose=self.whose.get(saved.profile, saved.profile),
                            editable=form is not None and form.editable and not theirs,
-                           received=theirs)
+                           received=theirs,
+                           edit_href=None if page is None else app_page.edit_href(page, saved.id))
         self.on_click(card.item.edit, lambda: self.edit(card))
         self.on_click(card.item.confirm, lambda: self.delete(card))
         return card
