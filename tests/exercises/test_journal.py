@@ -224,3 +224,16 @@ def test_in_the_app_edit_links_to_the_page_of_the_entrys_form_by_its_id_only(sto
     assert f"href='05_reframe_negative_thoughts.ipynb?edit={thought.id}'" in links[thought.id]
     assert all(card.item.edit not in card.item.box.children[0].children for card in page.cards)
     assert "my" not in links[mine.id].split(">")[0]  # no word of the entry in the link
+
+
+def test_searching_again_for_the_same_keeps_the_cards_and_what_is_open(store):
+    checkins(store, 3)
+    page = journal.page(store=store)
+    page.search.value = "ordinary"
+    first = page.cards[0]
+    first.open.click()
+    page.find.click()  # Search pressed as the box is left: the same page again
+    assert page.cards[0] is first and first.is_open
+    store.add(CheckIn(mood=5, insecurity=4, note="ordinary again"))
+    page.find.click()  # something new: the page is read and drawn anew
+    assert len(page.cards) == 4 and page.cards[0] is not first

@@ -196,6 +196,11 @@ class JournalPage(Panel):
         except StoreError as error:
             self._show([], error.message)
             return
+        if self.cards and list(hits) == list(self.hits) and hits.total == self.hits.total:
+            # The same page again (Search pressed as the box was left): the cards stay, so
+            # a press on one of them a moment later still reaches it.
+            self._show(self.cards, self._counted(hits))
+            return
         self.hits = hits
         cards = [self._card(hit, received) for hit in hits]
         self._show(cards, self._counted(hits))
