@@ -99,5 +99,5 @@ def test_the_edit_link_escapes_its_address():
 
     assert edit_link("a.ipynb?edit=1'><script>") == (
         "<a href='a.ipynb?edit=1&#x27;&gt;&lt;script&gt;' class='jupyter-button widget-button "
-        "sb-edit-link' style='display:inline-flex;align-items:center;text-decoration:none;"
-        "color:inherit'>Edit</a>")
+        "sb-edit-link' style='width:auto;display:inline-flex;align-items:center;"
+        "text-decoration:none;color:inherit'>Edit</a>")

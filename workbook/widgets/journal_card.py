@@ -114,8 +114,9 @@ class JournalCard:
         line, confirm = self.item.box.children
         self.edit_link: widgets.HTML | None = None
         if editable and edit_href is not None:
+            # As wide as its word, like the buttons beside it.
             self.edit_link = widgets.HTML(edit_link(edit_href), layout=widgets.Layout(
-                flex="0 0 auto"))
+                width="auto", min_width="max-content", flex="0 0 auto"))
             line.children = [self.edit_link if child is self.item.edit else child
                              for child in line.children]
         self.box = self.item.box
@@ -146,7 +147,7 @@ class JournalCard:
 def edit_link(href: str) -> str:
     """Edit as a link that looks like the buttons beside it (``href`` is escaped)."""
     return (f"<a href='{html.attribute(href)}' class='jupyter-button widget-button "
-            "sb-edit-link' style='display:inline-flex;align-items:center;"
+            "sb-edit-link' style='width:auto;display:inline-flex;align-items:center;"
             "text-decoration:none;color:inherit'>Edit</a>")
 
 
