@@ -58,6 +58,10 @@ ASKED_FAILED = (
     "Something went wrong on our side and the entry could not be opened here. It is safe "
     "in your journal. Please try Edit on its card in My journal again."
 )
+ASKED_TRY_AGAIN = (
+    "Once it can be read (unlocked at the top of this page, if it is locked), press Try "
+    "again to open the entry."
+)
 ASKED_NOT_AN_ENTRY = (
     "This page was opened to change an entry, but its address doesn't name one. The forms "
     "below start empty, ready for something new."

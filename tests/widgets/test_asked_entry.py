@@ -72,7 +72,7 @@ def test_the_check_in_opens_loaded_in_its_form_and_saves_in_place(shell, journal
     saved = journal.add(CheckIn(mood=4, insecurity=6, note="walked to the harbour"))
     form, snapshot, asked = _open_page(shell, monkeypatch, f"edit={saved.id}")
     assert "Your daily check-in from" in _text(asked.status)
-    assert "09_my_journal.ipynb" in asked.root.children[1].value
+    assert "09_my_journal.ipynb" in asked.root.children[-1].value
     assert asked.form is form and snapshot.editing is None
     assert form.editing == saved and form.note.value == "walked to the harbour"
     assert form.save.description == "Save changes"
@@ -134,19 +134,28 @@ def test_a_partners_own_entry_opens_under_their_name(shell, journal, monkeypatch
     assert form.editing == theirs and form.note.value == "Sam's day"
 
 
-def test_the_page_says_so_when_the_journal_cant_be_read(tmp_path, shell, monkeypatch):
-    monkeypatch.setattr(asked_entry.AskedEntry, "store", property(lambda self: _Broken()))
-    monkeypatch.setenv("VOILA_BASE_URL", "/")
-    monkeypatch.setenv("QUERY_STRING", "edit=3")
-    asked = asked_entry.open_asked()
-    assert _text(asked.status) == "The journal is locked." and asked.saved is None
+def test_a_locked_journal_says_so_and_opens_the_entry_once_unlocked(tmp_path, shell,
+                                                                     monkeypatch):
+    from workbook.sealed import KdfSettings
+    from workbook.store import default_path, lock
 
-
-class _Broken(Store):  # a journal that can't be read, as a locked one
-    def __init__(self):
-        pass
-
-    def get(self, entry_id):
-        from workbook.store import StoreError
-
-        raise StoreError("The journal is locked.")
+    monkeypatch.setenv("SECURE_BASE_HOME", str(tmp_path / "home"))
+    path = default_path()
+    with Store(path) as plain:
+        saved = plain.add(CheckIn(mood=4, insecurity=6, note="walked to the harbour"))
+    lock.lock(path, "river stone quiet lamp",
+              kdf=KdfSettings(time_cost=1, memory_kib=8 * 1024, parallelism=1))
+    lock.lock_now(path)
+    try:
+        form, _snapshot, asked = _open_page(shell, monkeypatch, f"edit={saved.id}")
+        assert "locked" in _text(asked.status) and messages.ASKED_TRY_AGAIN in _text(asked.status)
+        assert asked.try_again.layout.display != "none" and _empty(form)
+        assert asked_entry._after_cell in shell.events.callbacks["post_run_cell"]
+        lock.unlock(path, "river stone quiet lamp")
+        asked.try_again.click()
+        assert asked.form is form and form.editing.id == saved.id
+        assert form.note.value == "walked to the harbour"
+        assert asked.try_again.layout.display == "none"
+        assert "Your daily check-in from" in _text(asked.status)
+    finally:
+        lock.lock_now(path)

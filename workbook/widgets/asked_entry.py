@@ -24,6 +24,7 @@ from workbook.store import Saved, Store, StoreError
 from workbook.widgets import html
 from workbook.widgets.binding import offered
 from workbook.widgets.panel import Panel
+from workbook.widgets.recent import button
 
 if TYPE_CHECKING:
     from workbook.widgets.form import Form
@@ -48,23 +49,46 @@ class AskedEntry(Panel):
     def __init__(self, request: Asked, *, page: str | None, store: Store | None = None):
         super().__init__(store=store)
         self.request = request
+        self.page = page
         self.saved: Saved | None = None
         self.form: Form | None = None
+        # Whether the journal couldn't be read (locked, for one): Try again looks again.
+        self.waiting = False
         self._forms: list[weakref.ref[Form]] = []
+        self.try_again = button("Try again")
+        self.on_click(self.try_again, self.retry)
+        self.find()
+        self.root.children = [self.status, self.try_again,
+                              widgets.HTML(f"<p>{back_link()}</p>")]
+        self.root.layout.border = "2px solid #5c6bc0"
+        self.root.layout.padding = "0.3em 0.6em"
+
+    def find(self) -> None:
+        """Look the entry up, and say what is open or why nothing is."""
+        self.waiting = False
         try:
-            self.saved = app_page.to_edit(self.store, request, page)
+            self.saved = app_page.to_edit(self.store, self.request, self.page)
         except NotEditable as problem:
             self.say(problem.message, "info")
         except StoreError as error:
-            self.say(error.message, "error")
+            self.waiting = True
+            self.say(f"{error.message} {messages.ASKED_TRY_AGAIN}", "error")
         else:
             self.status.value = html.message(
                 html.text(messages.ASKED_OPEN.format(kind=_kind_words(self.saved.kind),
                                                      when=_when(self.saved)))
                 + f" <a href='#{ANCHOR}' style='text-decoration:underline'>Go to it</a>")
-        self.root.children = [self.status, widgets.HTML(f"<p>{back_link()}</p>")]
-        self.root.layout.border = "2px solid #5c6bc0"
-        self.root.layout.padding = "0.3em 0.6em"
+        self.try_again.layout.display = "inline-flex" if self.waiting else "none"
+
+    def retry(self) -> None:
+        """Try again, once the journal can be read: find the entry and open it in its form."""
+        self.find()
+        self.hand_over()
+
+    @property
+    def settled(self) -> bool:
+        """Whether nothing is left to do: a form has the entry, or none ever will."""
+        return self.form is not None or (self.saved is None and not self.waiting)
 
     def built(self, form: Form) -> None:
         """``form`` is on the page (it may take the entry once its cell has run)."""
@@ -125,7 +149,7 @@ def open_asked(*, store: Store | None = None) -> AskedEntry | None:
     if request is None:
         return None
     _asked = AskedEntry(request, page=app_page.this_page(), store=store)
-    if _asked.saved is not None:
+    if not _asked.settled:
         from IPython import get_ipython
 
         shell = get_ipython()
@@ -147,7 +171,7 @@ def _after_cell(_result: Any = None) -> None:
     from IPython import get_ipython
 
     try:
-        done = _asked is None or _asked.hand_over()
+        done = _asked is None or _asked.hand_over() or _asked.settled
     except Exception as error:  # a page must never show a trace; entries never go to logs
         log.error("opening the asked entry in its form failed: %s", type(error).__name__)
         if _asked is not None:
