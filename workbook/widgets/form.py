@@ -33,7 +33,7 @@ import ipywidgets as widgets
 from workbook import messages, naming, share
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
-from workbook.widgets import fields, html
+from workbook.widgets import asked_entry, fields, html
 from workbook.widgets.binding import Binding, offered
 from workbook.widgets.declare import Ask, Place, Summary, declarations
 from workbook.widgets.fields import Field
@@ -102,6 +102,7 @@ class Form(Binding, Panel):
         self._spread: dict[str, tuple[str, ...]] = {}
         # Answers the entry being edited left unrecorded, with what their controls show.
         self._unrecorded: dict[str, Any] = {}
+        asked_entry.built(self)  # an app page opened to change an entry of this kind
 
     @property
     def has_declared_fields(self) -> bool:
@@ -337,7 +338,8 @@ class Form(Binding, Panel):
         self.editing = saved
         self._dirty = True
         self.save.description = "Save changes"
-        self.say(f"Editing the entry from {saved.created_at:%d %b %Y, %H:%M}.", "info")
+        when = saved.created_at.astimezone()
+        self.say(f"Editing your entry from {when:%d %b %Y, %H:%M}.", "info")
 
     def forget(self, entry_id: int) -> None:
         """The entry ``entry_id`` was deleted: the answers on screen outlive it, and the
