@@ -26,8 +26,9 @@ class Ask:
     ``key`` names the entry's attribute when it differs from the form's; a tuple of names
     spreads the control's value (a tuple) over several attributes. ``choices(form)``
     gives options computed from the journal (refreshed when the person writing changes).
-    ``follows`` names a field whose answer the control follows: on each change its
-    ``follow(answer)`` is called (sliders for the feelings picked, say). ``initial(form)``
+    ``follows`` names a field declared before it (by its name on the form) whose answer
+    the control follows: on each change its ``follow(answer)`` is called (sliders for
+    the feelings picked, say). ``initial(form)``
     gives a starting answer from the journal; ``after`` (``before``) places the field
     after (before) another. ``required`` is the message for an answer left unchosen
     (None). ``part_of=(name, n)`` makes the answer item ``n`` of the entry's tuple

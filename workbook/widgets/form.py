@@ -133,8 +133,8 @@ class Form(Binding, Panel):
                     self._parts[key] = declared.part_of
                 if declared.choices is not None:
                     self._choices[key] = declared.choices
-                if declared.follows is not None:
-                    self.fields[declared.follows].control.observe(
+                if declared.follows is not None:  # by its name on the form
+                    getattr(self, declared.follows).observe(
                         lambda change, c=control: c.follow(change["new"]), names="value")
             elif isinstance(declared, Place):
                 widget = declared.make(self)
