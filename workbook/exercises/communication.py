@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import ipywidgets as widgets
 
-from workbook import statements, words
+from workbook import cards, statements, words
 from workbook.models.communication import (
     ClearStatement,
     ConversationPlan,
@@ -18,9 +18,6 @@ from workbook.widgets import Form, ask, fields, html
 
 __all__ = ["ConversationPlanForm", "ReflectionForm", "StatementBuilder", "after_the_conversation",
            "conversation_plan", "statement_builder"]
-
-CARD_STYLE = ("border-left:4px solid #7aa6a1;background:#f3f7f6;padding:0.6em 0.9em;"
-              "margin:0.2em 0;border-radius:4px;line-height:1.5")
 
 
 def _preview() -> widgets.VBox:
@@ -78,8 +75,6 @@ class StatementBuilder(Form):
             control.observe(lambda _change: self.update_preview(), names="value")
         self.update_preview()
 
-    # -- the statement -------------------------------------------------------------------
-
     def current_flags(self) -> list[statements.Flag]:
         return statements.check(self.situation.value, self.request.value)
 
@@ -88,14 +83,10 @@ class StatementBuilder(Form):
                                   words.STATEMENT_FEELINGS.labels(self.feelings.value),
                                   words.STATEMENT_NEEDS.labels(self.needs.value),
                                   self.request.value, blanks=True)
-        self.preview.value = f"<div style='{CARD_STYLE}'>{html.text(text)}</div>"
+        self.preview.value = cards.statement_card(text)
         found = self.current_flags()
         if found:
-            items = "".join(f"<li><b>{html.text(flag.name)}</b>: "
-                            f"{self.partner_words(html.text(flag.suggestion))}</li>"
-                            for flag in found)
-            self.flags.value = (f"<div class='sb-message sb-care' style='color:#4a3b00'>"
-                                f"A gentle suggestion or two:<ul>{items}</ul></div>")
+            self.flags.value = cards.statement_flags(found, self.partner_called)
         elif all((self.situation.value.strip(), self.feelings.value, self.needs.value,
                   self.request.value.strip())):
             self.flags.value = html.message(words.STATEMENT_ALL_CLEAR, "ok")
