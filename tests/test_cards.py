@@ -18,10 +18,15 @@ def test_a_statement_card_escapes_what_was_typed_and_keeps_line_breaks():
 def test_statement_flags_name_the_partner_escaped():
     flags = statements.check("you never call", "")
     assert any("your partner" in flag.suggestion for flag in flags)
-    shown = cards.statement_flags(flags, "Sam <3")
+    shown = cards.statement_flags(flags, False, "Sam <3")
     assert "A gentle suggestion or two" in shown and "Sam &lt;3" in shown
     assert "your partner" not in shown
-    assert "your partner" in cards.statement_flags(flags)
+    assert "your partner" in cards.statement_flags(flags, True)
+
+
+def test_a_whole_statement_without_flags_is_called_clear_and_a_partial_one_nothing():
+    assert words.STATEMENT_ALL_CLEAR in cards.statement_flags([], True)
+    assert cards.statement_flags([], False) == ""
 
 
 def test_the_coping_card_shows_each_plan_escaped_or_where_it_will_show():

@@ -22,9 +22,12 @@ def statement_card(statement: str) -> str:
     return f"<div style='{CARD_STYLE}'>{html.text(statement)}</div>"
 
 
-def statement_flags(flags: Sequence[Flag], partner: str = "") -> str:
-    """Gentle suggestions for a statement, one per flag; ``partner`` is what the person
-    calls their partner, in place of "your partner" (escaped here)."""
+def statement_flags(flags: Sequence[Flag], whole: bool, partner: str = "") -> str:
+    """Gentle suggestions for a statement, one per flag, or for a ``whole`` statement
+    (every part written) with none, a word that it is clear and kind. ``partner`` is what
+    the person calls their partner, in place of "your partner" (escaped here)."""
+    if not flags:
+        return html.message(words.STATEMENT_ALL_CLEAR, "ok") if whole else ""
     items = "".join(f"<li><b>{html.text(flag.name)}</b>: "
                     f"{naming.for_partner(html.text(flag.suggestion), html.text(partner))}</li>"
                     for flag in flags)

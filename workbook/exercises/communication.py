@@ -14,7 +14,7 @@ from workbook.models.communication import (
     statement_kind,
 )
 from workbook.store import Store, StoreError
-from workbook.widgets import Form, ask, fields, html
+from workbook.widgets import Form, ask, fields
 
 __all__ = ["ConversationPlanForm", "ReflectionForm", "StatementBuilder", "after_the_conversation",
            "conversation_plan", "statement_builder"]
@@ -75,23 +75,15 @@ class StatementBuilder(Form):
             control.observe(lambda _change: self.update_preview(), names="value")
         self.update_preview()
 
-    def current_flags(self) -> list[statements.Flag]:
-        return statements.check(self.situation.value, self.request.value)
-
     def update_preview(self) -> None:
-        text = statements.compose(self.situation.value,
-                                  words.STATEMENT_FEELINGS.labels(self.feelings.value),
-                                  words.STATEMENT_NEEDS.labels(self.needs.value),
-                                  self.request.value, blanks=True)
-        self.preview.value = cards.statement_card(text)
-        found = self.current_flags()
-        if found:
-            self.flags.value = cards.statement_flags(found, self.partner_called)
-        elif all((self.situation.value.strip(), self.feelings.value, self.needs.value,
-                  self.request.value.strip())):
-            self.flags.value = html.message(words.STATEMENT_ALL_CLEAR, "ok")
-        else:
-            self.flags.value = ""
+        situation, request = self.situation.value, self.request.value
+        feelings = words.STATEMENT_FEELINGS.labels(self.feelings.value)
+        needs = words.STATEMENT_NEEDS.labels(self.needs.value)
+        self.preview.value = cards.statement_card(
+            statements.compose(situation, feelings, needs, request, blanks=True))
+        whole = all((situation.strip(), feelings, needs, request.strip()))
+        self.flags.value = cards.statement_flags(statements.check(situation, request), whole,
+                                                 self.partner_called)
 
 
 class ConversationPlanForm(Form):
