@@ -171,23 +171,8 @@ class SessionPrepForm(Form):
     topics = ask.text("What I want to talk about", lines=3, placeholder="required")
     hopes = ask.text("What I'd like to understand or change", lines=2)
     questions = ask.text("Questions I want to ask", lines=2)
-    report = Place(ReportMaker)
-
-    @property
-    def period(self) -> widgets.Dropdown:
-        return self.report.period
-
-    @property
-    def report_format(self) -> widgets.ToggleButtons:
-        return self.report.report_format
-
-    @property
-    def make_report(self) -> widgets.Button:
-        return self.report.make_report
-
-    @property
-    def report_status(self) -> widgets.HTML:
-        return self.report.report_status
+    report = Place(ReportMaker, parts=("period", "report_format", "make_report",
+                                       "report_status"))
 
 
 # The statement builder from notebook 01, for raising therapy with a partner.

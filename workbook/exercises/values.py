@@ -10,7 +10,6 @@ from workbook import words
 from workbook.models.values import LivingValues, ValuesSort, latest_sort
 from workbook.store import Saved
 from workbook.widgets import Form, Place, ask, html, summary
-from workbook.widgets.fields import RatingSlider
 from workbook.widgets.value_cards import CardPiles, TopFive, ValueRatings, ValueRow, value_options
 
 __all__ = ["card_sort", "latest_sort", "living_my_values", "value_options"]
@@ -41,27 +40,16 @@ class CardSortForm(Form):
              "<b>important</b> or <b>not important</b> to you, right now. Go with your first "
              "feeling. Then rank your top five. You can save at any point and carry on later.")
 
-    piles = ask.control("Your piles", CardPiles,
+    piles = ask.control("Your piles", CardPiles, parts=("only_unsorted", "progress"),
                         key=("very_important", "important", "not_important"))
     top_five = ask.control("My top five, most important first", TopFive,
                            "Choose from the values you sorted as very important (or important).",
-                           follows="piles")
+                           follows="piles", parts=("ranks",))
 
     @property
     def rows(self) -> dict[str, ValueRow]:
+        """Each value's row, by key."""
         return self.piles.controls
-
-    @property
-    def only_unsorted(self) -> widgets.Checkbox:
-        return self.piles.only_unsorted
-
-    @property
-    def progress(self) -> widgets.HTML:
-        return self.piles.progress
-
-    @property
-    def ranks(self) -> list[widgets.Dropdown]:
-        return self.top_five.ranks
 
     def pile_of(self, key: str) -> str | None:
         return self.rows[key].pile.value
@@ -96,21 +84,15 @@ class LivingValuesForm(Form):
              "could matter most.")
 
     rows = ask.control("My top values", ValueRatings, choices=_top_values,
-                       key=("values", "importance", "consistency"))
+                       key=("values", "importance", "consistency"),
+                       parts=("importance", "consistency"))
     note = ask.text("Anything you notice (optional)", lines=2)
     use_latest = Place(_use_latest)
 
     @property
     def values(self) -> tuple[str, ...]:
+        """The values being rated, in order."""
         return self.rows.options
-
-    @property
-    def importance(self) -> dict[str, RatingSlider]:
-        return self.rows.importance
-
-    @property
-    def consistency(self) -> dict[str, RatingSlider]:
-        return self.rows.consistency
 
     @summary(css="sb-gap-summary")
     def gap(self, saved: Saved | None) -> str:

@@ -35,7 +35,7 @@ from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
 from workbook.widgets import fields, html
 from workbook.widgets.binding import Binding, offered
-from workbook.widgets.declare import Ask, Place, Summary, declarations
+from workbook.widgets.declare import Ask, Place, Summary, declarations, offer_parts
 from workbook.widgets.fields import Field
 from workbook.widgets.panel import Panel
 from workbook.widgets.recent import RecentEntries
@@ -68,6 +68,10 @@ class Form(Binding, Panel):
     # ``from_rows`` from each row's answers (a field's own, then those of its ``also``
     # controls), and gives them back with ``entry.rows(count)``.
     row_fields: ClassVar[tuple[tuple[str, ...], ...]] = ()
+
+    def __init_subclass__(cls, **options: Any):
+        super().__init_subclass__(**options)
+        offer_parts(cls)
 
     def __init__(self, *, store: Store | None = None, profile: str | None = None,
                  on_saved: Callable[[Saved], object] | None = None):
