@@ -65,10 +65,6 @@ class _PlanParts:
         newest = self.store.entries(self.model.KIND, profile=self.profile, limit=1)
         return plan_card(newest[0].entry, self.parts) if newest else ""
 
-    def show_card(self) -> None:
-        """Show the newest saved plan again."""
-        self.refresh_summaries(None)  # type: ignore[attr-defined]
-
 
 class SafetyPlanForm(_PlanParts, Form):
     """The general safety plan."""
@@ -145,7 +141,7 @@ class SafetyPlans(Panel):
             return
         self.form = form
         form.recent.refresh()  # type: ignore[union-attr]
-        form.show_card()  # type: ignore[attr-defined]
+        form.refresh_summaries(None)  # the newest plan's card
         self.area.children = [form.root]
 
     def close(self) -> None:
