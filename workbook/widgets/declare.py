@@ -28,12 +28,12 @@ class Ask:
     gives options computed from the journal (refreshed when the person writing changes).
     ``follows`` names a field declared before it (by its name on the form) whose answer
     the control follows: on each change its ``follow(answer)`` is called (sliders for
-    the feelings picked, say). ``initial(form)``
-    gives a starting answer from the journal; ``after`` (``before``) places the field
-    after (before) another. ``required`` is the message for an answer left unchosen
-    (None). ``part_of=(name, n)`` makes the answer item ``n`` of the entry's tuple
-    ``name``, gathered from several fields. ``parts`` names attributes of the control
-    that the form offers as its own (see `offer_parts`).
+    the feelings picked, say). ``initial(form)`` gives a starting answer from the
+    journal; ``after`` (``before``) places the field after (before) another.
+    ``required`` is the message for an answer left unchosen (None). ``part_of=(name,
+    n)`` makes the answer item ``n`` of the entry's tuple ``name``, gathered from
+    several fields. ``parts`` names attributes of the control that the form offers as
+    its own (see `offer_parts`).
     """
 
     def __init__(self, make: Callable[[], Field], *, key: str | tuple[str, ...] | None = None,
