@@ -129,10 +129,8 @@ class ReportMaker(widgets.VBox):
         self.report_format = widgets.ToggleButtons(
             options=(("PDF", "pdf"), ("Web page", "html")), value="pdf", description="As",
             style={"description_width": "initial", "button_width": "auto"})
-        self.make_report = widgets.Button(description="Make my report", icon="file",
-                                          layout=widgets.Layout(width="auto"))
+        self.make_report = form.button("Make my report", self.write, icon="file")
         self.report_status = widgets.HTML("")
-        form.on_click(self.make_report, self.write)
         super().__init__([widgets.HTML("<b>Your report</b>"),
                           fields.row(self.period, self.report_format, self.make_report),
                           self.report_status])
