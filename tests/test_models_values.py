@@ -132,3 +132,14 @@ def test_goals_and_progress_check_their_answers():
     with pytest.raises(EntryInvalid) as caught:
         GoalProgress(goal_id=0, progress=101)
     assert set(caught.value.problems) == {"goal_id", "progress"}
+
+
+def test_a_gap_in_the_top_five_is_named_rather_than_closed_up():
+    kept = {"very_important": ("trust", "fun", "calm")}
+    with pytest.raises(EntryInvalid) as raised:
+        ValuesSort(**kept, top_five=("trust", None, "fun"))
+    assert "fill in your 2nd value before your 3rd" in raised.value.problems["top_five"]
+    with pytest.raises(EntryInvalid) as raised:
+        ValuesSort(**kept, top_five=(None, None, None, "calm"))
+    assert "your 1st value before your 4th" in raised.value.problems["top_five"]
+    assert ValuesSort(**kept, top_five=("trust", "fun")).top_five == ("trust", "fun")

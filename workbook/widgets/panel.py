@@ -89,3 +89,17 @@ class Panel:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {self.title}>"
+
+    def button(self, label: str, handler: Callable[[], object], *, icon: str = "",
+               style: str = "") -> widgets.Button:
+        """A button as wide as its words that runs ``handler`` (guarded, see `on_click`)."""
+        button = widgets.Button(description=label, icon=icon, button_style=style,
+                                layout=widgets.Layout(width="auto"))
+        self.on_click(button, handler)
+        return button
+
+    def arrange(self, *parts: widgets.Widget, who: widgets.Widget | None = None) -> None:
+        """Show the title, then ``who`` (a "Who is writing?" picker, if offered), then
+        ``parts``."""
+        self.root.children = [widgets.HTML(html.heading(self.title)),
+                              *([who] if who is not None else []), *parts]
