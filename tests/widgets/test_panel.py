@@ -106,3 +106,10 @@ def test_a_failed_action_keeps_the_row_and_says_why(store):
     confirm.button.click()
     assert "could not be changed" in panel.status.value
     assert confirm.row.layout.display == "flex" and confirm.typed.value == "remove"
+
+
+def test_the_journal_path_is_the_given_stores_without_opening_it(store, tmp_path, monkeypatch):
+    assert Panel(store=store).journal_path == store.path
+    monkeypatch.setenv("SECURE_BASE_HOME", str(tmp_path / "elsewhere"))
+    assert Panel().journal_path == tmp_path / "elsewhere" / "journal.sqlite3"
+    assert not (tmp_path / "elsewhere").exists()

@@ -11,7 +11,8 @@ what is special about it:
   same way everywhere (a store error's own message, else the error's words);
   ``shown_errors`` names further kinds of error (``OSError`` for panels that write
   files) that any guarded handler shows in their own words instead of the generic one;
-- `shown(widget, visible)` to show or hide a part;
+- `shown(widget, visible)` to show or hide a part; ``journal_path`` for the journal
+  file itself, known even while it is locked or damaged;
 - `Confirm`: a hidden row that asks for a typed word before something that can't be
   undone, then runs the action and says what it did.
 """
@@ -20,12 +21,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
 from workbook import messages, words
-from workbook.store import Store, StoreError, default_store
+from workbook.store import Store, StoreError, default_path, default_store
 from workbook.widgets import fields, html
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,12 @@ class Panel:
     @property
     def store(self) -> Store:
         return self._store if self._store is not None else default_store()
+
+    @property
+    def journal_path(self) -> Path:
+        """The journal file this panel works on (its store's, else the default one),
+        known without opening it, so even while it is locked or damaged."""
+        return self._store.path if self._store is not None else default_path()
 
     def say(self, text: str, tone: str = "info") -> None:
         """Show a message (plain text, escaped here) in the status line."""
@@ -138,8 +146,9 @@ class Panel:
         return f"<{type(self).__name__}: {self.title}>"
 
 
-def shown(widget: widgets.Widget, visible: bool, display: str = "flex") -> None:
-    """Show ``widget`` (laid out as ``display``) or hide it, keeping its place."""
+def shown(widget: widgets.Widget, visible: bool, display: str | None = "flex") -> None:
+    """Show ``widget`` (laid out as ``display``; None: as its kind is by default) or hide
+    it, keeping its place."""
     widget.layout.display = display if visible else "none"
 
 
