@@ -4,19 +4,15 @@ computer, and the passphrase prompt while the journal is locked (`UnlockPrompt`)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import ipywidgets as widgets
 
 from workbook import resources, words
+from workbook.exercises.safety_plan import safety_plans, shared_computer_html
 from workbook.exercises.unlock import UnlockPrompt
 from workbook.store import Store
 from workbook.widgets import Panel, html
 from workbook.widgets.panel import shown
 from workbook.widgets.region import region_picker
-
-if TYPE_CHECKING:
-    from workbook.exercises.safety_plan import SafetyPlans
 
 
 class HelpNow(Panel):
@@ -31,7 +27,8 @@ class HelpNow(Panel):
         self.open.layout.align_self = "flex-start"
         self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
-        self.plans, self.shared_computer = _care_parts(self)
+        self.plans = safety_plans(store=self._store)
+        self.shared_computer = widgets.HTML(shared_computer_html())
         self.details = widgets.VBox([self.region, self.lines, self.plans.root,
                                      self.shared_computer])
         shown(self.details, False)
@@ -53,13 +50,6 @@ class HelpNow(Panel):
         self.lines.value = (html.message(words.HELP_NOW_INTRO, "care")
                             + resources.as_html(resources.for_region(self.region.value)))
         self.plans.refresh()
-
-
-def _care_parts(panel: HelpNow) -> tuple[SafetyPlans, widgets.HTML]:
-    """The safety plans and the note on a shared or watched computer, for "Need help now?"."""
-    from workbook.exercises.safety_plan import safety_plans, shared_computer_html
-
-    return safety_plans(store=panel._store), widgets.HTML(shared_computer_html())
 
 
 # The 'Need help now?' control for the top of a notebook.

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from workbook import messages, naming, resources, words
 from workbook.exercises import bring_history
 from workbook.exercises.lock_panel import LockPanel
+from workbook.exercises.safety_plan import remember_partner_fear, safety_plans, shared_computer_html
 from workbook.models import EntryInvalid, InsecuritySnapshot
 from workbook.privacy import export_copy, restore_newest
 from workbook.profiles import save_profiles
@@ -22,8 +22,6 @@ from workbook.widgets.region import region_picker
 from workbook.words import privacy as said
 from workbook.words import sentences
 
-if TYPE_CHECKING:
-    from workbook.exercises.safety_plan import SafetyPlans
 
 class PrivacyPanel(Panel):
     """Where the journal lives, and buttons to export it or delete it for good."""
@@ -89,7 +87,7 @@ class SafetyCheck(Panel):
         self.show = self.button("What this means for me", self._show, style="info")
         self.result = widgets.HTML("")
         self.result.add_class("sb-safety-result")
-        self.plans = _safety_plans(self)
+        self.plans = safety_plans(store=self._store)
         shown(self.plans.root, False)
         self.lay_out(*(f.box for f in self.questions), self.region, self.show, self.result,
                      self.plans.root)
@@ -116,20 +114,12 @@ class SafetyCheck(Panel):
 
     def _remember_partner_fear(self) -> str:
         # Only this yes/no is kept, so "Need help now?" can offer the relationship plan.
-        from workbook.exercises.safety_plan import remember_partner_fear
-
         fear = self.points_to_partner_fear()
         try:
             remember_partner_fear(self.store, fear)
         except StoreError:
             return ""
         return html.message(html.text(words.PARTNER_FEAR_REMEMBERED), "info") if fear else ""
-
-
-def _safety_plans(panel: Panel) -> SafetyPlans:
-    from workbook.exercises.safety_plan import safety_plans
-
-    return safety_plans(store=panel._store)
 
 
 class SharedComputer(Panel):
@@ -140,8 +130,6 @@ class SharedComputer(Panel):
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
-        from workbook.exercises.safety_plan import shared_computer_html
-
         self.text = widgets.HTML(shared_computer_html())
         self.lay_out(self.text, heading=False)
 

@@ -6,7 +6,7 @@ import ipywidgets as widgets
 
 from workbook.store import Store, lock
 from workbook.widgets import Panel, fields, html
-from workbook.widgets.panel import shown
+from workbook.widgets.panel import shown, take_secrets
 from workbook.words import privacy as said
 
 
@@ -40,7 +40,7 @@ class UnlockPrompt(Panel):
 
     def _unlock(self) -> None:
         # The field is emptied first, so a wrong try or a failure leaves nothing in it.
-        secret, self.passphrase.value = self.passphrase.value, ""
+        [secret] = take_secrets(self.passphrase)
         if not secret:
             self.say(said.UNLOCK_PASSPHRASE_FIRST, "info")
             return

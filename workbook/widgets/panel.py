@@ -11,6 +11,7 @@ what is special about it:
   same way everywhere (a store error's own message, else the error's words);
   ``shown_errors`` names further kinds of error (``OSError`` for panels that write
   files) that any guarded handler shows in their own words instead of the generic one;
+- `take_secrets(*fields)` to empty password fields before their words are used;
 - `shown(widget, visible)` to show or hide a part; ``journal_path`` for the journal
   file itself, known even while it is locked or damaged;
 - `Confirm`: a hidden row that asks for a typed word before something that can't be
@@ -150,6 +151,18 @@ def shown(widget: widgets.Widget, visible: bool, display: str | None = "flex") -
     """Show ``widget`` (laid out as ``display``; None: as its kind is by default) or hide
     it, keeping its place."""
     widget.layout.display = display if visible else "none"
+
+
+def take_secrets(*controls: widgets.Widget) -> list[str]:
+    """Empty ``controls`` (password fields) and return what was typed in each, in order.
+
+    Taken before anything uses them, secrets never stay in a field after a failure, nor
+    in the widget state a notebook may save.
+    """
+    typed = [control.value for control in controls]
+    for control in controls:
+        control.value = ""
+    return typed
 
 
 class Confirm:
