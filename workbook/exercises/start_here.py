@@ -108,13 +108,9 @@ class SafetyCheck(Panel):
         shown(self.plans.root, True)
         self.plans.refresh()
 
-    def points_to_partner_fear(self) -> bool:
-        """Whether any answer so far points to fear of a partner."""
-        return partner_feared([a.value for a in self.answers])
-
     def _remember_partner_fear(self) -> str:
         # Only this yes/no is kept, so "Need help now?" can offer the relationship plan.
-        fear = self.points_to_partner_fear()
+        fear = partner_feared([a.value for a in self.answers])
         try:
             remember_partner_fear(self.store, fear)
         except StoreError:

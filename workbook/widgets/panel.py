@@ -16,6 +16,26 @@ what is special about it:
   file itself, known even while it is locked or damaged;
 - `Confirm`: a hidden row that asks for a typed word before something that can't be
   undone, then runs the action and says what it did.
+
+For example, a panel that writes a file and can remove it again::
+
+    class Copies(Panel):
+        title = "A copy of my journal"
+        shown_errors = (OSError,)  # a full disk or a missing folder, in its own words
+
+        def __init__(self, *, store=None):
+            super().__init__(store=store)
+            self.write = self.button("Write a copy", self._write, icon="download")
+            removing = Confirm(self, "Remove my copies", self._remove, word="remove",
+                               warning="This removes every copy.", not_yet="Nothing was removed.")
+            self.start_remove = self.button("Remove copies…", removing.ask, icon="trash")
+            self.lay_out(fields.row(self.write, self.start_remove), removing.row, self.status)
+
+        def _write(self) -> None:
+            self.say(f"Written to {write_copy(self.store)}.", "ok")
+
+        def _remove(self) -> str:
+            return f"Removed {len(remove_copies(self.store))} copies."
 """
 
 from __future__ import annotations
