@@ -6,13 +6,13 @@ import datetime as dt
 
 import ipywidgets as widgets
 
-from workbook import messages, naming, resources, words
+from workbook import messages, resources, words
 from workbook.exercises import bring_history
 from workbook.exercises.lock_panel import LockPanel
 from workbook.exercises.safety_plan import remember_partner_fear, safety_plans, shared_computer_html
 from workbook.models import EntryInvalid, InsecuritySnapshot
 from workbook.privacy import export_copy, restore_newest
-from workbook.profiles import save_profiles
+from workbook.profiles import save_profiles, saved_names
 from workbook.safety_check import lines_for, outcome_of, partner_feared
 from workbook.store import Saved, Store, StoreDamaged, StoreError, backups_of, now
 from workbook.widgets import Form, Panel, ask, fields, html, summary
@@ -147,22 +147,15 @@ class ProfilesForm(Panel):
                                   placeholder="optional")
         self.partner_called = self.called.control
         self.save = self.button("Save profiles", self._save, style="primary")
-        self._load()
+        self._guarded(self._load)
         self.lay_out(widgets.HTML(said.PROFILES_ABOUT), self.my_name, self.called.box,
                      self.with_partner, self.partner_name, self.save, self.status)
 
     def _load(self) -> None:
-        try:
-            profiles = {p.key: p for p in self.store.profiles()}
-        except StoreError as error:
-            self.say(error.message, "error")
-            return
-        if words.PROFILE_ME in profiles:
-            self.my_name.value = profiles[words.PROFILE_ME].name
-        self.partner_called.value = naming.called(self.store, words.PROFILE_ME)
-        if words.PROFILE_PARTNER in profiles:
-            self.with_partner.value = True
-            self.partner_name.value = profiles[words.PROFILE_PARTNER].name
+        names = saved_names(self.store)
+        self.my_name.value, self.partner_called.value = names.mine, names.called
+        self.with_partner.value = names.partner is not None
+        self.partner_name.value = names.partner or ""
 
     def _save(self) -> None:
         self.called.clear()
