@@ -13,7 +13,7 @@ from workbook.models import Entry
 from workbook.models.safety_plan import PartnerSafetyPlan, SafetyPlan
 from workbook.plan_cards import plan_card
 from workbook.region import saved_region
-from workbook.safety import partner_fear, remember_partner_fear
+from workbook.safety_check import partner_fear, remember_partner_fear
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, Place, ask, fields, html, summary
 

@@ -9,11 +9,11 @@ import ipywidgets as widgets
 from workbook import messages, resources, words
 from workbook.exercises import bring_history
 from workbook.exercises.lock_panel import LockPanel
-from workbook.exercises.safety_plan import remember_partner_fear, safety_plans, shared_computer_html
+from workbook.exercises.safety_plan import safety_plans, shared_computer_html
 from workbook.models import EntryInvalid, InsecuritySnapshot
 from workbook.privacy import export_copy, restore_newest
 from workbook.profiles import save_profiles, saved_names
-from workbook.safety_check import lines_for, outcome_of, partner_feared
+from workbook.safety_check import lines_for, outcome_of, partner_feared, remember_partner_fear
 from workbook.store import Saved, Store, StoreDamaged, StoreError, backups_of, now
 from workbook.widgets import Form, Panel, ask, fields, html, summary
 from workbook.widgets.declare import Ask
