@@ -43,8 +43,8 @@ def _raw_get(port: int, path: str, host: str) -> int:
         connection.close()
 
 
-def test_only_the_printed_address_opens_the_app(running_app, browser, context):
-    app = running_app
+def test_only_the_printed_address_opens_the_app(shared_app, browser, context):
+    app = shared_app
     assert app.token and len(app.token) >= 32, app.address
     assert app.address.count(app.token) == 1
     assert app.output.read_text(errors="replace").count(app.token) == 1  # printed once
@@ -109,8 +109,8 @@ def _websocket_status(url: str, *, origin: str, cookie: str | None = None) -> in
         return refused.response.status_code
 
 
-def test_another_host_name_is_refused_even_with_the_key(running_app):
-    app = running_app
+def test_another_host_name_is_refused_even_with_the_key(shared_app):
+    app = shared_app
     page = f"/voila/render/00_start_here.ipynb?token={app.token}"
     for host in (f"evil.example:{app.port}", f"127.0.0.1.evil.example:{app.port}",
                  "evil.example", f"localhost:{app.port + 1}"):
