@@ -18,7 +18,8 @@ from workbook.importers.generic_csv import guess_columns
 from workbook.importers.sample import first_rows, problem_lines
 from workbook.store import Store, StoreError
 from workbook.widgets import Panel, blocks, fields, html
-from workbook.widgets.steps import WIDE_LABEL, button
+from workbook.widgets.panel import shown
+from workbook.widgets.steps import WIDE_LABEL
 from workbook.words import sentences
 from workbook.words.history import import_undone, not_saved, reminders_saved, unreadable_rows
 
@@ -60,34 +61,31 @@ class ImportPanel(Panel):
             widgets.HTML(blocks.paragraph(words.IMPORT_COLUMNS_HELP)),
             self.date_column, self.mood_column,
             fields.row(self.scale_low, self.scale_high), self.note_column])
-        self.columns.layout.display = "none"
-        self.show_preview = button("Preview", "eye")
+        shown(self.columns, False)
+        self.show_preview = self.button("Preview", self._preview, icon="eye")
         self.summary = widgets.HTML("")
         self.summary.add_class("sb-import-preview")
         self.mapping = widgets.VBox([])
         self.mapping.add_class("sb-import-mapping")
         self.map_controls: dict[str, widgets.Dropdown] = {}
-        self.bring_in = button("Import", "upload", primary=True, disabled=True)
+        self.bring_in = self.button("Import", self._import, icon="upload", style="primary")
+        self.bring_in.disabled = True
         self.progress = widgets.IntProgress(value=0, min=0, max=1, description="Importing",
                                             style=WIDE_LABEL)
-        self.progress.layout.display = "none"
-        self.undo = button("Undo this import", "undo", warning=True)
-        self.undo.layout.display = "none"
-        self.on_click(self.show_preview, self._preview)
-        self.on_click(self.bring_in, self._import)
-        self.on_click(self.undo, self._undo)
+        self.undo = self.button("Undo this import", self._undo, icon="undo", warning=True)
+        shown(self.progress, False)
+        shown(self.undo, False)
         self.source.observe(lambda _c: self._guarded(self._source_changed), names="value")
         for control in (self.path, self.upload, self.date_column, self.mood_column,
                         self.note_column, self.scale_low, self.scale_high):
             control.observe(lambda _c: self._forget_preview(), names="value")
         # Whose history this is, when a partner profile exists too.
         self.who = self.profile_picker(lambda: None)
-        self.root.children = [
-            widgets.HTML(html.heading(self.title)),
-            widgets.HTML(blocks.paragraph(words.IMPORT_INTRO)),
-            *([self.who] if self.who is not None else []), self.source, self.path,
-            self.upload, self.columns, self.show_preview,
-            self.summary, self.mapping, self.bring_in, self.progress, self.status, self.undo]
+        self.lay_out(widgets.HTML(blocks.paragraph(words.IMPORT_INTRO)),
+                     *([self.who] if self.who is not None else []), self.source, self.path,
+                     self.upload, self.columns, self.show_preview,
+                     self.summary, self.mapping, self.bring_in, self.progress, self.status,
+                     self.undo)
 
     # -- choosing the file ---------------------------------------------------------------
 
@@ -104,7 +102,7 @@ class ImportPanel(Panel):
 
     def _source_changed(self) -> None:
         self._forget_preview()
-        self.columns.layout.display = "flex" if self.source.value == OTHER_CSV else "none"
+        shown(self.columns, self.source.value == OTHER_CSV)
 
     def _forget_preview(self) -> None:
         self.preview = None
@@ -165,18 +163,18 @@ class ImportPanel(Panel):
         mapping = {label: control.value for label, control in self.map_controls.items()
                    if control.value is not None}
         self.progress.value, self.progress.max = 0, max(1, len(preview.rows))
-        self.progress.layout.display = "flex"
+        shown(self.progress, True)
         self.bring_in.disabled = True
         try:
             result = importers.bring_in(preview, store=self.store, profile=self.profile,
                                         mapping=mapping, on_progress=self._advance)
         except StoreError:  # an ImportProblem too
-            self.progress.layout.display = "none"
+            shown(self.progress, False)
             self.bring_in.disabled = False
             raise
         if result.batch is not None:
             self.last_batch = result.batch  # a repeat that added nothing keeps the last undo
-        self.undo.layout.display = "flex" if self.last_batch is not None else "none"
+        shown(self.undo, self.last_batch is not None)
         self.say(sentences.imported(result.added, result.skipped, result.unreadable), "ok")
         if result.added:
             changes.announce(self.store.path)
@@ -190,8 +188,8 @@ class ImportPanel(Panel):
             return
         removed = self.store.undo_batch(self.last_batch)
         self.last_batch = None
-        self.undo.layout.display = "none"
-        self.progress.layout.display = "none"
+        shown(self.undo, False)
+        shown(self.progress, False)
         self.bring_in.disabled = self.preview is None
         self.say(import_undone(removed), "ok")
         changes.announce(self.store.path)
@@ -215,6 +213,7 @@ class RemindersPanel(Panel):
 
     title = "Reminders in your calendar"
     css_class = "sb-reminders"
+    shown_errors = (ValueError,)  # a time or a day that can't be read, in a sentence
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
@@ -231,20 +230,17 @@ class RemindersPanel(Panel):
         self.path = fields.line(value=str(reminders.default_path(self._store)),
                                 description="Save as", style=WIDE_LABEL,
                                 layout=fields.wide("46em"))
-        self.save = button("Save calendar file", "calendar", primary=True)
-        self.on_click(self.save, self._save)
-        self.root.children = [
-            widgets.HTML(html.heading(self.title)),
-            widgets.HTML(blocks.paragraph(words.REMINDERS_INTRO)),
-            self.time, self.weekly_day, self.event_title, self.path, self.save, self.status]
+        self.save = self.button("Save calendar file", self._save, icon="calendar",
+                                style="primary")
+        self.lay_out(widgets.HTML(blocks.paragraph(words.REMINDERS_INTRO)),
+                     self.time, self.weekly_day, self.event_title, self.path, self.save,
+                     self.status)
 
     def _save(self) -> None:
         try:
             written = reminders.write_calendar(
                 self.path.value.strip() or reminders.FILE_NAME, daily=self.time.value,
                 weekly_day=self.weekly_day.value, title=self.event_title.value or None)
-        except ValueError as error:
-            self.say(str(error), "error")
         except OSError as error:
             self.say(not_saved(error), "error")
         else:

@@ -20,8 +20,9 @@ from workbook.exercises.bring_history import bring_your_history as bring_your_hi
 from workbook.store import Store, StoreError
 from workbook.trends import Span
 from workbook.widgets import Panel, fields, html
+from workbook.widgets.panel import shown
 from workbook.widgets.pictures import chart_outputs
-from workbook.widgets.steps import WIDE_LABEL, button
+from workbook.widgets.steps import WIDE_LABEL
 from workbook.words.progress import exported, report_saved
 
 
@@ -30,6 +31,7 @@ class ProgressPanel(Panel):
 
     title = "Progress and trends"
     css_class = "sb-progress"
+    shown_errors = (report.ReportError, OSError)  # a report or an export could not be written
 
     def __init__(self, *, store: Store | None = None, profile: str | None = None,
                  today: dt.date | None = None):
@@ -45,14 +47,14 @@ class ProgressPanel(Panel):
         self.start = widgets.DatePicker(description="From", value=None)
         self.end = widgets.DatePicker(description="To", value=None)
         self.dates = fields.row(self.start, self.end)
-        self.dates.layout.display = "none"
+        shown(self.dates, False)
         self.who = widgets.Dropdown(description="Whose entries", style=WIDE_LABEL)
         self.message = widgets.HTML("")
         self.banner = widgets.HTML("")
         self.banner.add_class("sb-demo-banner")
 
-        self.show_demo = button("Show the demo", "eye")
-        self.leave_demo = button("Back to my journal")
+        self.show_demo = self.button("Show the demo", lambda: self.use_demo(True), icon="eye")
+        self.leave_demo = self.button("Back to my journal", lambda: self.use_demo(False))
         self.offer = widgets.VBox([widgets.HTML(html.message(html.text(words.DEMO_OFFER))),
                                    self.show_demo])
         self.offer.add_class("sb-demo-offer")
@@ -72,13 +74,11 @@ class ProgressPanel(Panel):
         self.report_choice.selected_index = None
         self.report_path = fields.line(description="Save the report as", style=WIDE_LABEL,
                                        layout=fields.wide("46em"))
-        self.save_report = button("Save report", "file", primary=True)
-        self.export_data = button("Export all my entries (CSV and JSON)", "download")
+        self.save_report = self.button("Save report", self._save_report, icon="file",
+                                       style="primary")
+        self.export_data = self.button("Export all my entries (CSV and JSON)", self._export,
+                                       icon="download")
 
-        self.on_click(self.show_demo, lambda: self.use_demo(True))
-        self.on_click(self.leave_demo, lambda: self.use_demo(False))
-        self.on_click(self.save_report, self._save_report)
-        self.on_click(self.export_data, self._export)
         self._when_changed(self.report_format, self._format_changed)
         self._when_changed(self.report_path, self._name_changed)
         self._fill_profiles()
@@ -86,15 +86,12 @@ class ProgressPanel(Panel):
         self._when_changed(self.start, self.redraw)
         self._when_changed(self.end, self.redraw)
 
-        self.root.children = [
-            widgets.HTML(html.heading(self.title)), self.offer, self.banner,
-            widgets.HBox([self.period]), self.dates, self.who, self.message, self.charts,
-            widgets.HTML(html.heading("Take it with you")),
+        self.lay_out(
+            self.offer, self.banner, widgets.HBox([self.period]), self.dates, self.who,
+            self.message, self.charts, widgets.HTML(html.heading("Take it with you")),
             widgets.HTML(f"<p>{html.text(words.REPORT_ABOUT)}</p>"),
             self.report_format, self.report_choice, self.report_path,
-            fields.row(self.save_report, self.export_data), self.status,
-            self.leave_demo,
-        ]
+            fields.row(self.save_report, self.export_data), self.status, self.leave_demo)
         self._show_mode()
         self.redraw()
         changes.watch(self)
@@ -150,12 +147,12 @@ class ProgressPanel(Panel):
         self.who.options = options
         self.who.value = self.profile if self.profile in keys else keys[0]
         self._when_changed(self.who, self.redraw)
-        self.who.layout.display = "none" if len(options) < 2 else "flex"
+        shown(self.who, len(options) > 1)
 
     def _show_mode(self) -> None:
         empty = not self.showing_demo and not self._has_entries()
-        self.offer.layout.display = "flex" if empty else "none"
-        self.leave_demo.layout.display = "flex" if self.showing_demo else "none"
+        shown(self.offer, empty)
+        shown(self.leave_demo, self.showing_demo)
         self.banner.value = (html.message(f"<b>Demo</b> — {html.text(words.DEMO_BANNER)}",
                                           "care") if self.showing_demo else "")
         for control in (self.save_report, self.export_data, self.report_format,
@@ -192,7 +189,7 @@ class ProgressPanel(Panel):
 
     def _period_changed(self) -> None:
         custom = self.period.value == "custom"
-        self.dates.layout.display = "flex" if custom else "none"
+        shown(self.dates, custom)
         if custom and self.start.value is None:
             today = self.today or dt.date.today()
             self._holding = True  # one redraw for both dates, not one each
@@ -230,13 +227,9 @@ class ProgressPanel(Panel):
         if not any(box.value for box in self.report_parts.values()):
             self.say(words.REPORT_NOTHING_TICKED, "error")
             return
-        try:
-            path = report.write(self.store, self.report_path.value, span=span,
-                                profile=self.who.value, who=self.who.label or "",
-                                fmt=self.report_format.value, sections=self.chosen_parts())
-        except report.ReportError as error:
-            self.say(error.message, "error")
-            return
+        path = report.write(self.store, self.report_path.value, span=span,
+                            profile=self.who.value, who=self.who.label or "",
+                            fmt=self.report_format.value, sections=self.chosen_parts())
         self.say(report_saved(path, self.store.locked), "ok")
         self._new_report_name()
 
@@ -248,12 +241,7 @@ class ProgressPanel(Panel):
     def _export(self) -> None:
         if self.showing_demo:
             return
-        try:
-            written = export.export_all(self.store)
-        except OSError as error:
-            self.say(str(error), "error")
-            return
-        self.say(exported(written, self.store.locked), "ok")
+        self.say(exported(export.export_all(self.store), self.store.locked), "ok")
 
 
 trends_and_report = ProgressPanel

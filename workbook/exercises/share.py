@@ -13,7 +13,8 @@ from workbook.models._text import shorten
 from workbook.store import Store, StoreError, home, now
 from workbook.widgets import Panel, blocks, fields, html
 from workbook.widgets.fields import Field
-from workbook.widgets.steps import button, show_problem
+from workbook.widgets.panel import shown
+from workbook.widgets.steps import attempt
 from workbook.words.partners import appreciation_headings, brought_in, share_opened, share_saved
 
 __all__ = ["Appreciation", "OpenPartnerFile", "ShareWithPartner", "open_partner_file",
@@ -39,24 +40,22 @@ class ShareWithPartner(Panel):
         self.candidates: list[share.Candidate] = []
         self.picks = fields.checklist("What to share", {})
         self.pick_area = widgets.VBox()
-        self.told = button("Tick the gratitude I told them about")
-        self.reload = button("Show my latest entries", "refresh")
-        self.show = button("Show me exactly what will be shared", "eye")
+        self.told = self.button("Tick the gratitude I told them about", self.tick_told)
+        self.reload = self.button("Show my latest entries", self.refresh, icon="refresh")
+        self.show = self.button("Show me exactly what will be shared", self.show_preview,
+                                icon="eye")
         self.preview = widgets.HTML("")
         self.preview.add_class("sb-share-preview")
         self.passphrase = _passphrase(messages.SHARE_READABLE)
         self.path = fields.text("Where to save the file")
         self.path.control.value = str(home() / "shares" / f"share-{now():%Y-%m-%d}.json")
-        self.save = button("Save the share file", "save", primary=True, disabled=True)
-        self.on_click(self.reload, self.refresh)
-        self.on_click(self.told, self.tick_told)
-        self.on_click(self.show, self.show_preview)
-        self.on_click(self.save, self.write)
+        self.save = self.button("Save the share file", self.write, icon="save",
+                                style="primary")
+        self.save.disabled = True
         self.name.control.observe(self._changed, names="value")
-        self.root.children = [
-            widgets.HTML(html.heading(self.title)), self.care, self.name.box, self.pick_area,
-            fields.row(self.reload, self.told), self.show, self.preview,
-            self.passphrase.box, self.path.box, self.save, self.status]
+        self.lay_out(self.care, self.name.box, self.pick_area,
+                     fields.row(self.reload, self.told), self.show, self.preview,
+                     self.passphrase.box, self.path.box, self.save, self.status)
         self.refresh()
 
     def refresh(self) -> None:
@@ -100,13 +99,10 @@ class ShareWithPartner(Panel):
         self.save.disabled = True
 
     def show_preview(self) -> None:
-        self.picks.clear()
-        self.name.clear()
-        try:
-            self.pending = share.build(self.store, self.ticked, self.name.control.value,
-                                       profile=self.profile)
-        except share.ShareError as error:
-            self._problem(error)
+        self.pending = attempt(self, lambda: share.build(
+            self.store, self.ticked, self.name.control.value, profile=self.profile),
+            picks=self.picks, name=self.name)
+        if self.pending is None:
             return
         self.preview.value = (
             f"<b>{html.text(words.SHARE_WHAT_LEAVES)}</b>"
@@ -120,20 +116,14 @@ class ShareWithPartner(Panel):
         if self.pending is None:
             self.say(words.SHARE_SHOW_FIRST, "info")
             return
-        phrase = self.passphrase.control.value
-        self.passphrase.clear()
-        self.path.clear()
-        try:
-            path = share.write(self.pending, self.path.control.value, passphrase=phrase)
-        except StoreError as error:
-            self._problem(error)
+        pending, phrase = self.pending, self.passphrase.control.value
+        path = attempt(self, lambda: share.write(pending, self.path.control.value,
+                                                 passphrase=phrase),
+                       passphrase=self.passphrase, path=self.path)
+        if path is None:
             return
         self.passphrase.control.value = ""  # never kept in the notebook's widget state
         self.say(share_saved(path, protected=bool(phrase)), "ok")
-
-    def _problem(self, error: StoreError) -> None:
-        show_problem(self, error, {"picks": self.picks, "name": self.name,
-                                   "passphrase": self.passphrase, "path": self.path})
 
 
 class Appreciation(Panel):
@@ -145,7 +135,7 @@ class Appreciation(Panel):
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
         super().__init__(store=store, profile=profile)
         self.result = widgets.HTML("")
-        self.root.children = [widgets.HTML(html.heading(self.title)), self.result, self.status]
+        self.lay_out(self.result, self.status)
         self.refresh()
 
     def refresh(self) -> None:
@@ -176,28 +166,25 @@ class OpenPartnerFile(Panel):
                  beside: str = "values"):
         super().__init__(store=store, profile=profile)
         self.opened: share.ShareFile | None = None
-        shown = PartnerComparison if beside == "values" else Appreciation
-        self.beside = shown(store=store, profile=profile)
+        below = PartnerComparison if beside == "values" else Appreciation
+        self.beside = below(store=store, profile=profile)
         self.path = fields.text("The share file", placeholder="The full path of the file")
         self.passphrase = _passphrase("Only if the two of you chose one.")
-        self.look = button("Look inside", "eye")
+        self.look = self.button("Look inside", self.look_inside, icon="eye")
         self.preview = widgets.HTML("")
         self.preview.add_class("sb-share-preview")
-        self.bring_in = button("Bring it in", primary=True, disabled=True)
-        self.on_click(self.look, self.look_inside)
-        self.on_click(self.bring_in, self.receive)
+        self.bring_in = self.button("Bring it in", self.receive, style="primary")
+        self.bring_in.disabled = True
         self.path.control.observe(self._changed, names="value")
-        self.root.children = [
-            widgets.HTML(html.heading(self.title)),
-            widgets.HTML(f"<p>{words.SHARE_OPEN_INTRO_HTML}</p>"), self.path.box,
-            self.passphrase.box, self.look, self.preview, self.bring_in, self.status,
-            self.beside.root]
+        self.lay_out(widgets.HTML(f"<p>{words.SHARE_OPEN_INTRO_HTML}</p>"), self.path.box,
+                     self.passphrase.box, self.look, self.preview, self.bring_in, self.status,
+                     self.beside.root)
         # Shown once something has come from them: until then it would only repeat itself.
         try:
             earlier = share.previous_shares(self.store)
         except StoreError:
             earlier = []
-        self.beside.root.layout.display = "flex" if earlier else "none"
+        shown(self.beside.root, bool(earlier))
 
     def _changed(self, _change: object = None) -> None:
         self.opened = None
@@ -206,16 +193,13 @@ class OpenPartnerFile(Panel):
 
     def look_inside(self) -> None:
         self._changed()
-        self.path.clear()
-        self.passphrase.clear()
-        try:
-            self.opened = share.read(self.path.control.value,
-                                     passphrase=self.passphrase.control.value)
-            earlier = share.previous_shares(self.store)
-        except StoreError as error:
-            show_problem(self, error, {"path": self.path, "passphrase": self.passphrase})
+        self.opened = attempt(self, lambda: share.read(
+            self.path.control.value, passphrase=self.passphrase.control.value),
+            path=self.path, passphrase=self.passphrase)
+        if self.opened is None:
             return
         self.passphrase.control.value = ""
+        earlier = share.previous_shares(self.store)
         self.preview.value = blocks.as_written(share.preview(self.opened))
         self.bring_in.disabled = False
         last = ((earlier[0].details.get("from", "them"), earlier[0].created_at)
@@ -231,7 +215,7 @@ class OpenPartnerFile(Panel):
         self.bring_in.disabled = True
         self.say(brought_in(receipt.added, receipt.name, receipt.replaced), "ok")
         self.beside.refresh()
-        self.beside.root.layout.display = "flex"
+        shown(self.beside.root, True)
 
 
 # One call per panel in the notebook.

@@ -18,7 +18,6 @@ from workbook.models.values import (
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, ask, blocks, fields, html, summary
 from workbook.widgets.fields import RatingSlider
-from workbook.widgets.steps import button
 from workbook.words.partners import comparison_headings, goal_so_far
 
 
@@ -32,12 +31,10 @@ class PartnerComparison(Panel):
                  partner: str | None = None):
         super().__init__(store=store, profile=profile)
         self.partner = partner or words.PROFILE_PARTNER
-        self.compare = button("Compare again", "refresh")
-        self.on_click(self.compare, self.refresh)
+        self.compare = self.button("Compare again", self.refresh, icon="refresh")
         self.result = widgets.HTML("")
         self.result.add_class("sb-compare-result")
-        self.root.children = [widgets.HTML(html.heading(self.title)), self.result, self.compare,
-                              self.status]
+        self.lay_out(self.result, self.compare, self.status)
         self.refresh()
 
     def refresh(self) -> None:
