@@ -16,8 +16,7 @@ from workbook.models.values import (
     progress_by_goal,
 )
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, ask, blocks, fields, html, summary
-from workbook.widgets.fields import RatingSlider
+from workbook.widgets import Form, Panel, ask, blocks, html, summary
 from workbook.words.partners import comparison_headings, goal_so_far
 
 
@@ -85,12 +84,6 @@ class GoalForm(Form):
                               "Today or any later day.")
 
 
-def _progress_slider() -> RatingSlider:
-    low, high = words.GOAL_PROGRESS_RANGE
-    return RatingSlider(value=0, min=low, max=high, step=5, continuous_update=False,
-                        layout=fields.wide("30em"))
-
-
 def _goal_options(form: GoalProgressForm) -> list[tuple[str, int]]:
     goals = form.store.entries(SharedGoal.KIND, profile=form.profile)
     form.goals = {s.id: s.entry for s in goals if isinstance(s.entry, SharedGoal)}
@@ -108,7 +101,7 @@ class GoalProgressForm(Form):
     goals: dict[int, SharedGoal]
     goal_id = ask.choice("Which goal", [], choices=_goal_options,
                          required="Please choose a goal (save one above first).")
-    progress = ask.control("How far along it is (%)", _progress_slider)
+    progress = ask.rating("How far along it is (%)", *words.GOAL_PROGRESS_RANGE, 0, step=5)
     note = ask.text("A note (optional)", lines=2)
 
     @summary(css="sb-goal-overview")
