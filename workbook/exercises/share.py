@@ -9,8 +9,7 @@ import ipywidgets as widgets
 
 from workbook import messages, share, words
 from workbook.exercises.together import PartnerComparison
-from workbook.models._text import shorten
-from workbook.store import Store, StoreError, home, now
+from workbook.store import Store, StoreError
 from workbook.widgets import Panel, blocks, fields, html
 from workbook.widgets.fields import Field
 from workbook.widgets.panel import shown
@@ -48,7 +47,7 @@ class ShareWithPartner(Panel):
         self.preview.add_class("sb-share-preview")
         self.passphrase = _passphrase(messages.SHARE_READABLE)
         self.path = fields.text("Where to save the file")
-        self.path.control.value = str(home() / "shares" / f"share-{now():%Y-%m-%d}.json")
+        self.path.control.value = str(share.default_path())
         self.save = self.button("Save the share file", self.write, icon="save",
                                 style="primary")
         self.save.disabled = True
@@ -67,8 +66,7 @@ class ShareWithPartner(Panel):
             self.say(error.message, "error")
             return
         self.candidates = found
-        options = {str(c.id): f"{c.title}, {c.written.astimezone():%d %b %Y}: {shorten(c.text)}"
-                   for c in found}
+        options = {str(c.id): c.line() for c in found}
         kept = self.ticked
         self.picks = fields.checklist("What to share", options, hint=words.SHARE_PICK_HINT)
         if not options:
