@@ -60,6 +60,8 @@ _UNSET = ("JUPYTER_PATH", "JUPYTER_PLATFORM_DIRS", "JUPYTER_NO_CONFIG")
 SESSION_VARIABLE = "SECURE_BASE_TEST_SESSION"
 # Distribution modes that keep a notebook's cells together on one worker.
 _GROUPING_MODES = {"loadgroup", "loadfile", "loadscope"}
+# Browser test files whose tests all open pages of one app started once (`shared_app`).
+SHARED_APP_FILES = {"test_accessibility.py", "test_app_pages.py"}
 
 _saved_env: dict[str, str | None] = {}
 _session_dir: Path | None = None
@@ -162,16 +164,17 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 def work_group(nodeid: str) -> str | None:
     """What must run on one worker with ``nodeid``, or None when it can go anywhere.
 
-    Browser tests start servers, kernels and Chromium: two at once on a small
-    machine would slow both down, so they run one after another on one worker
-    while the other workers take everything else. The tests of ``make lab`` and
-    ``make app`` share one worker too: without a .venv, each would start making it.
+    Browser tests go file by file, so each file's Chromium (one per module) and
+    servers serve all of its tests, while the other workers take other files or
+    the quick tests; the files that share one app (`shared_app`) go together, so
+    it starts once. The tests of ``make lab`` and ``make app`` share one worker
+    too: without a .venv, each would start making it.
     """
     path = Path(nodeid.split("::", 1)[0])
     if path.suffix == ".ipynb":
         return f"notebook {path}"
     if path.parts[:2] == ("tests", "browser"):
-        return "browser"
+        return "browser: shared app" if path.name in SHARED_APP_FILES else f"browser: {path}"
     if path.name.startswith("test_make_"):
         return "make targets"
     return None

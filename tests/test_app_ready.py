@@ -60,3 +60,29 @@ def test_in_a_preheated_kernel_it_waits_for_the_page_request():
     assert paths == ["/voila/query/kernel-1"]
     # What the page request carried is there afterwards; the preload was imported ahead.
     assert out.split() == ["opened=1", "True", "True"]
+
+
+def test_a_preheated_page_reads_the_entry_asked_for_only_once_it_is_requested(tmp_path):
+    """The address's ``?edit=`` comes with the request, not before: the note at the top
+    of the page is drawn from it after the pause."""
+    from websockets.sync.server import serve
+
+    def handler(websocket) -> None:
+        websocket.send(json.dumps({"QUERY_STRING": "edit=not-an-id",
+                                   "SCRIPT_NAME": "/voila/render/00_start_here.ipynb"}))
+
+    call = ("import os, workbook; assert 'QUERY_STRING' not in os.environ; "
+            "workbook.app_ready(); from workbook.widgets import asked_entry; "
+            "print(asked_entry._asked.status.value)")
+    with serve(handler, "127.0.0.1", 0) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "VOILA_PREHEAT": "True",
+               "VOILA_BASE_URL": "/", "VOILA_APP_PORT": str(server.socket.getsockname()[1]),
+               "VOILA_KERNEL_ID": "kernel-1", "VOILA_SERVER_URL": "/",
+               "SECURE_BASE_HOME": str(tmp_path / "home")}
+        env.pop("QUERY_STRING", None)
+        done = subprocess.run([sys.executable, "-c", call], env=env, text=True,
+                              capture_output=True, timeout=120)
+        server.shutdown()
+    assert done.returncode == 0, done.stderr
+    assert "doesn&#x27;t name one" in done.stdout

@@ -51,9 +51,9 @@ def test_every_worker_has_its_own_home_and_journal_and_all_is_removed(tmp_path):
         "[pytest]\naddopts = -p no:cacheprovider --nbval-lax --dist loadgroup\n"
     )
     (project / "tests" / "test_unit.py").write_text(_tests("unit", 6))
-    # Two files: the browser tests stay together across files too.
-    (project / "tests" / "browser" / "test_one.py").write_text(_tests("browser", 2))
-    (project / "tests" / "browser" / "test_two.py").write_text(_tests("browser", 2))
+    # Two files: each file's browser tests stay together (its Chromium serves them all).
+    (project / "tests" / "browser" / "test_one.py").write_text(_tests("browser_one", 2))
+    (project / "tests" / "browser" / "test_two.py").write_text(_tests("browser_two", 2))
     _notebook(project / "tests" / "cells.ipynb", cells=4)
 
     records, home, temp = tmp_path / "records", tmp_path / "home", tmp_path / "tmp"
@@ -90,12 +90,12 @@ def test_every_worker_has_its_own_home_and_journal_and_all_is_removed(tmp_path):
     assert all(len(dirs) == 1 for dirs in by_worker.values()), by_worker
     assert by_worker["gw0"].isdisjoint(by_worker["gw1"])
 
-    # A notebook's cells ran on one worker (one kernel), the browser tests on one worker.
+    # A notebook's cells ran on one worker (one kernel), a browser file's tests on one.
     def worker_of(prefix: str) -> set[str]:
         return {r["PYTEST_XDIST_WORKER"] for r in seen if r["where"].startswith(prefix)}
 
     assert len(worker_of("cell-")) == 1
-    assert len(worker_of("browser-")) == 1
+    assert len(worker_of("browser_one-")) == len(worker_of("browser_two-")) == 1
 
     # Nothing was written to HOME, and the session directories are gone.
     assert list(home.iterdir()) == []
@@ -116,7 +116,10 @@ def test_what_must_share_a_worker():
     assert group("notebooks/00_start_here.ipynb::Cell 3") == group(
         "notebooks/00_start_here.ipynb::Cell 0") != group("notebooks/home.ipynb::Cell 0")
     assert group("tests/browser/test_lab.py::test_a") == group(
-        "tests/browser/test_voila.py::test_b[x]") == "browser"
+        "tests/browser/test_lab.py::test_b[x]") != group("tests/browser/test_voila.py::test_a")
+    # The pages of the app started once for several files go together.
+    assert group("tests/browser/test_accessibility.py::test_a[x]") == group(
+        "tests/browser/test_app_pages.py::test_b")
     # Without a .venv, `make lab` and `make app` would both start building it.
     assert group("tests/test_make_app.py::test_a") == group("tests/test_make_lab.py::test_b")
     assert group("tests/test_store.py::test_a") is None

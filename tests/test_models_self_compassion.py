@@ -7,7 +7,11 @@ import datetime as dt
 import pytest
 
 from workbook.models import EntryInvalid
-from workbook.models.self_compassion import SelfCompassionBreak, SelfCompassionLetter
+from workbook.models.self_compassion import (
+    SelfCompassionBreak,
+    SelfCompassionLetter,
+    letters_waiting,
+)
 
 STEPS = {"noticing": "This hurts.", "common_humanity": "Many feel this.",
          "kindness": "I can be gentle."}
@@ -43,3 +47,19 @@ def test_a_letter_is_due_on_and_after_its_day_until_reread():
     with pytest.raises(EntryInvalid) as caught:
         SelfCompassionLetter(letter="", reread_on=None)
     assert set(caught.value.problems) == {"letter", "reread_on"}
+
+
+def test_letters_waiting_come_earliest_first_and_name_the_next_day():
+    today = dt.date(2026, 3, 4)
+
+    class Saved:
+        def __init__(self, **answers):
+            self.entry = SelfCompassionLetter(letter="Dear me", **answers)
+
+    later = Saved(reread_on=today + dt.timedelta(days=9))
+    soon = Saved(reread_on=today + dt.timedelta(days=2))
+    read = Saved(reread_on=today - dt.timedelta(days=9), reread=True)
+    old, new = Saved(reread_on=today - dt.timedelta(days=5)), Saved(reread_on=today)
+    due, upcoming = letters_waiting([later, new, read, soon, old], today)
+    assert due == [old, new] and upcoming == soon.entry.reread_on
+    assert letters_waiting([read], today) == ([], None)

@@ -161,3 +161,14 @@ def test_a_goal_is_named_with_the_value_it_serves():
     goal = SharedGoal(goal="Sunday walks", value="health", first_step="Shoes",
                       target_date=dt.date(2026, 3, 4))
     assert goal.short_name() == "Sunday walks (for Health)"
+
+
+def test_a_gap_in_the_top_five_is_named_rather_than_closed_up():
+    kept = {"very_important": ("trust", "fun", "calm")}
+    with pytest.raises(EntryInvalid) as raised:
+        ValuesSort(**kept, top_five=("trust", None, "fun"))
+    assert "fill in your 2nd value before your 3rd" in raised.value.problems["top_five"]
+    with pytest.raises(EntryInvalid) as raised:
+        ValuesSort(**kept, top_five=(None, None, None, "calm"))
+    assert "your 1st value before your 4th" in raised.value.problems["top_five"]
+    assert ValuesSort(**kept, top_five=("trust", "fun")).top_five == ("trust", "fun")

@@ -90,3 +90,15 @@ def test_a_refused_lock_leaves_the_exports_alone(tmp_path):
     with pytest.raises(StoreError):
         privacy.lock_journal(journal, "short", remove_exports=True, kdf=FAST)
     assert exported.exists() and not lock.is_locked(journal)
+
+
+def test_what_is_said_escapes_paths_and_file_names():
+    from workbook.words import privacy as said
+
+    odd = Path("/home/<b>sam</b>/journal.sqlite3")
+    assert "&lt;b&gt;sam&lt;/b&gt;" in said.where_it_lives(odd) and "<b>sam" not in \
+        said.where_it_lives(odd)
+    listed = said.plain_exports_listed([odd.parent / "<img src=x onerror=alert(1)>.json"])
+    assert "<img" not in listed and "&lt;img" in listed
+    assert said.plain_exports_listed([]) == ""
+    assert "<script" not in said.recovery_code("<script>x</script>")

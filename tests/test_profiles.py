@@ -6,7 +6,7 @@ import pytest
 
 from workbook import naming
 from workbook.models import CheckIn, EntryInvalid
-from workbook.profiles import save_profiles
+from workbook.profiles import Names, save_profiles, saved_names
 
 
 def saved(store) -> list[tuple[str, str]]:
@@ -41,3 +41,10 @@ def test_a_partner_profile_with_entries_stays(store):
         save_profiles(store, my_name="Alex", partner_name="", with_partner=False,
                       partner_called="")
     assert ("partner", "") in saved(store) and ("me", "Alex") in saved(store)
+
+
+def test_the_names_saved_are_read_back(store):
+    assert saved_names(store) == Names("", None, "")
+    save_profiles(store, my_name="Alex", partner_name="", with_partner=True,
+                  partner_called="Sam")
+    assert saved_names(store) == Names("Alex", "", "Sam")

@@ -47,3 +47,13 @@ def test_other_outcomes_show_every_line_of_the_region(found):
 def test_every_outcome_has_words_in_a_known_tone():
     assert set(words.SAFETY_OUTCOMES) == {"urgent", "unsafe", "ok"}
     assert all(tone in {"care", "ok"} for _text, tone in words.SAFETY_OUTCOMES.values())
+
+
+def test_fear_of_a_partner_is_unknown_until_remembered_then_follows_the_last_check(store):
+    """Only one yes or no is remembered, never the answers."""
+    assert safety_check.partner_fear(store) is False
+    safety_check.remember_partner_fear(store, True)
+    assert safety_check.partner_fear(store) is True
+    assert store.setting(words.PARTNER_SAFETY_SETTING) == "yes"
+    safety_check.remember_partner_fear(store, False)
+    assert safety_check.partner_fear(store) is False

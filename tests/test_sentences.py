@@ -46,3 +46,11 @@ def test_import_result_in_words():
     text = sentences.imported(3, 2, 1)
     assert text.startswith("Imported 3 check-ins.") and "2 were already" in text \
         and "1 rows" in text
+
+
+def test_no_letters_waiting_names_the_next_day_when_there_is_one():
+    from workbook.words.self_compassion import no_letters_waiting
+
+    assert no_letters_waiting(None) == "No letters are waiting for you today."
+    assert no_letters_waiting(TODAY).endswith(
+        "The next one comes back on Wednesday 04 March 2026.")

@@ -35,16 +35,23 @@ def app_ready(preload: Iterable[str] = ()) -> None:
     ``preload`` names modules the page will need at once (``"pandas"`` for a page that
     shows a table when it opens), imported ahead in the app only. In JupyterLab, nbval
     or a script it returns at once and imports nothing.
+
+    A page opened by *Edit* in My journal (``?edit=<id>`` in its address) then says so
+    at its top, and its form of that entry's kind opens with the entry loaded (see
+    `workbook.widgets.asked_entry`).
     """
-    if os.environ.get("VOILA_PREHEAT") != "True":
-        return
-    import importlib
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        import importlib
 
-    from voila.utils import wait_for_request
+        from voila.utils import wait_for_request
 
-    for name in preload:
-        importlib.import_module(name)
-    wait_for_request()
+        for name in preload:
+            importlib.import_module(name)
+        wait_for_request()
+    if "VOILA_BASE_URL" in os.environ:  # a page of the app, preheated or not
+        from workbook.widgets.asked_entry import open_asked
+
+        open_asked()
 
 
 def default_store() -> Store:

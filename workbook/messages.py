@@ -48,6 +48,40 @@ APP_OTHER_ADDRESS = (
     "Secure Base answers only at 127.0.0.1 or localhost on this computer. Please open the "
     "address it showed when it started."
 )
+# An app page opened from Edit in My journal (``?edit=<id>``), and why it can't be.
+ASKED_OPEN = (
+    "Your {kind} from {when} is open for changing in its form further down this page. "
+    "Change what you like, then press Save changes."
+)
+ASKED_SAVED = "Your changes are saved. My journal shows them when you go back to it."
+ASKED_FAILED = (
+    "Something went wrong on our side and the entry could not be opened here. It is safe "
+    "in your journal. Please try Edit on its card in My journal again."
+)
+ASKED_TRY_AGAIN = (
+    "Once it can be read (unlocked at the top of this page, if it is locked), press Try "
+    "again to open the entry."
+)
+ASKED_NOT_AN_ENTRY = (
+    "This page was opened to change an entry, but its address doesn't name one. The forms "
+    "below start empty, ready for something new."
+)
+ASKED_GONE = (
+    "The entry this page was opened to change isn't in your journal. It may have been "
+    "deleted. The forms below start empty, ready for something new."
+)
+ASKED_UNREADABLE = (
+    "The entry this page was opened to change can't be read by this version of Secure "
+    "Base, so it stays just as it is. The forms below start empty."
+)
+ASKED_RECEIVED = (
+    "That entry came from your partner's share file, so it stays as they wrote it. You can "
+    "still read it in My journal. The forms below start empty."
+)
+ASKED_ELSEWHERE = (
+    "That entry is changed on another page. Please use Edit on its card in My journal. The "
+    "forms below start empty."
+)
 IMPORT_UNREADABLE = (
     "{path} could not be imported: it doesn't look like a complete Secure Base export "
     "({reason}). Nothing was changed."

@@ -3,13 +3,32 @@ calls their partner(s), checked first and then saved together. No widgets."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from workbook import naming, words
 from workbook.models import Checks
 from workbook.store import Store
 
-__all__ = ["NAME_LIMIT", "save_profiles"]
+__all__ = ["NAME_LIMIT", "Names", "save_profiles", "saved_names"]
 
 NAME_LIMIT = 80
+
+
+@dataclasses.dataclass(frozen=True)
+class Names:
+    """The person's name ("" when not given), their partner's (None: no partner profile)
+    and what they call their partner(s) ("" keeps "your partner")."""
+
+    mine: str
+    partner: str | None
+    called: str
+
+
+def saved_names(store: Store) -> Names:
+    """The names saved so far. Raises `StoreError` when the journal can't be read."""
+    profiles = {p.key: p.name for p in store.profiles()}
+    return Names(profiles.get(words.PROFILE_ME, ""), profiles.get(words.PROFILE_PARTNER),
+                 naming.called(store, words.PROFILE_ME))
 
 
 def save_profiles(store: Store, *, my_name: str, partner_name: str, with_partner: bool,

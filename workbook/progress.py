@@ -9,7 +9,6 @@ import itertools
 from collections.abc import Iterable
 
 from workbook import words
-from workbook.models.checkin import snapshot_due
 from workbook.store import Store
 
 # The notebook that teaches each strategy, in the order of the workbook.
@@ -100,6 +99,16 @@ def streaks(days: Iterable[dt.date], today: dt.date) -> Streak:
         longest = max(longest, run)
     current = run if (today - unique[-1]).days <= 1 else 0
     return Streak(current, longest, unique[-1])
+
+
+def next_snapshot(last: dt.date) -> dt.date:
+    """The day a weekly insecurity snapshot is due after one taken on ``last``."""
+    return last + dt.timedelta(days=words.SNAPSHOT_EVERY_DAYS)
+
+
+def snapshot_due(last: dt.date | None, today: dt.date) -> bool:
+    """Whether a new weekly insecurity snapshot is due (``last``: the latest one's day)."""
+    return last is None or today >= next_snapshot(last)
 
 
 def _waiting(store: Store, profile: str, today: dt.date) -> list[Waiting]:

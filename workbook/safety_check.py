@@ -1,11 +1,13 @@
 """The safety check's answers, read without widgets: what they point to, and which help
-lines fit. The answers themselves are never stored."""
+lines fit. The answers themselves are never stored: only whether they last pointed to
+fear of a partner, so the plan for safety in a relationship can be offered where plans are."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from workbook import resources, words
+from workbook.store import Store, StoreError
 
 
 def outcome_of(answers: Sequence[bool]) -> str:
@@ -31,3 +33,19 @@ def lines_for(found: str, region: str | None) -> list[resources.Resource]:
     else:
         lines = resources.for_region(region)
     return list(dict.fromkeys(lines))
+
+
+def partner_fear(store: Store) -> bool:
+    """Whether the safety check last pointed to fear of a partner (False if unknown)."""
+    try:
+        return store.setting(words.PARTNER_SAFETY_SETTING) == "yes"
+    except StoreError:
+        return False
+
+
+def remember_partner_fear(store: Store, fear: bool) -> None:
+    """Remember only whether the safety check pointed to fear of a partner.
+
+    Raises `StoreError` when the journal can't be written.
+    """
+    store.set_setting(words.PARTNER_SAFETY_SETTING, "yes" if fear else "no")

@@ -54,6 +54,8 @@ LAB_OVERRIDES = {
 
 SERVER_START_TIMEOUT = 60.0
 KERNEL_TIMEOUT_MS = 60_000
+# An app page may wait for its kernel to start and run on a busy machine.
+APP_RENDER_TIMEOUT_MS = 180_000
 # The kernel status item in the status bar, e.g. "Python 3 (ipykernel) | Idle".
 # It only reads like this once a kernel really exists.
 KERNEL_IDLE_TEXT = re.compile(r"\(ipykernel\) \| Idle")
@@ -683,3 +685,37 @@ def running_app(tmp_path: Path, isolated_env, copy_notebooks) -> Iterator[app_ru
     with app_runs.running_app(tmp_path, env, copy_notebooks(tmp_path / "notebooks"),
                               store_home) as app:
         yield app
+
+
+@pytest.fixture(scope="session")
+def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[app_runs.RunningApp]:
+    """One `make app` for every test that only opens pages and looks at them.
+
+    Started once per test process instead of once per page: the tests that use it
+    write nothing, so its journal stays as a new person's (empty) for all of them.
+    A test that saves, seeds or counts entries starts its own (`start_voila`).
+    """
+    base = tmp_path_factory.mktemp("shared-app")
+    env, _, store_home = _isolated_env(base)
+    with app_runs.running_app(base, env, _copy_notebooks(base / "notebooks"),
+                              store_home) as app:
+        yield app
+        if (store_home / "journal.sqlite3").exists():
+            with _journal(store_home) as store:
+                assert not store.entries(), (
+                    "a test saved to the shared app's journal: give it an app of its own")
+
+
+@pytest.fixture
+def open_app_page(context) -> Callable[..., object]:
+    """``open_app_page(app, notebook)``: a new page of ``app`` showing ``notebook``,
+    rendered (Voilà's spinner gone), and the list of dialogs it has opened so far."""
+
+    def open_page(app: app_runs.RunningApp, notebook: str):
+        page = context.new_page()
+        dialogs = _record_dialogs(page)
+        page.goto(f"{app.page(notebook)}?token={app.token}", timeout=APP_RENDER_TIMEOUT_MS)
+        page.locator("#loading").wait_for(state="hidden", timeout=APP_RENDER_TIMEOUT_MS)
+        return page, dialogs
+
+    return open_page

@@ -17,14 +17,9 @@ WIDTHS = (1400, 800)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_every_notebook_renders_as_an_app_page(notebook, start_voila, context,
-                                               record_dialogs, cut_off):
-    server = start_voila(notebook)
-    page = context.new_page()
-    dialogs = record_dialogs(page)
-    page.goto(f"{server.url}/?token={server.token}")
+def test_every_notebook_renders_as_an_app_page(notebook, shared_app, open_app_page, cut_off):
     # Voilà shows its spinner until every cell has run, then the page.
-    page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
+    page, dialogs = open_app_page(shared_app, notebook)
     page.locator("#rendered_cells").wait_for(state="visible")
     expect(page.locator(".sb-form.sb-help").first).to_be_visible()
     body = page.locator("body")

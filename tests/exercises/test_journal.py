@@ -40,8 +40,11 @@ def test_a_card_carries_the_recent_list_text_in_full_and_opens_the_whole_entry(s
     store.add(CheckIn(mood=7, insecurity=2, emotions=("calm",), note=note.strip()))
     page = journal.page(store=store)
     card = page.cards[0]
-    assert CheckIn(mood=7, insecurity=2, emotions=("calm",), note=note.strip()).summary() \
-        in card.item.text.value
+    entry = CheckIn(mood=7, insecurity=2, emotions=("calm",), note=note.strip())
+    assert entry.summary().endswith("…")  # the recent lists cut it short; the card doesn't
+    assert entry.summary_in_full() in card.item.text.value
+    assert card.item.text.value.count("We talked about the weekend.") == 3
+    assert "…" not in card.item.text.value
     assert "Daily check-in" in card.about.value
     assert card.details.layout.display == "none"
     card.open.click()
@@ -59,7 +62,9 @@ def test_search_finds_a_word_of_a_note_and_marks_it(store):
     page.search.value = "unanswer"
     assert len(page.cards) == 1
     assert "Showing 1–1 of 1 entry" in page.showing.value
-    assert "<mark>unanswered</mark>" in page.cards[0].matches.value
+    # Marked where the card shows the note, not repeated under it.
+    assert "<mark>unanswered</mark>" in page.cards[0].item.text.value
+    assert page.cards[0].matches.value == ""
     page.cards[0].open.click()
     assert "<mark>unanswered</mark>" in page.cards[0].details.value
 
@@ -71,10 +76,11 @@ def test_typed_markup_is_escaped_on_the_card_in_the_marks_and_in_the_whole_entry
     page.search.value = "lonely"
     card = page.cards[0]
     card.open.click()
-    for value in (card.item.text.value, card.matches.value, card.details.value):
+    assert card.matches.value == ""  # the note is on the card itself
+    for value in (card.item.text.value, card.details.value):
         assert "<img" not in value and "<b>night" not in value
         assert "&lt;img src=x onerror=alert(1)&gt;" in value
-    assert "<mark>lonely</mark>" in card.matches.value
+    assert "<mark>lonely</mark>" in card.item.text.value
 
 
 def test_filters_by_part_kind_dates_and_person(store):
@@ -132,7 +138,7 @@ def test_edit_opens_the_entrys_own_form_loaded_and_the_change_shows_in_the_journ
     assert page.form is None and "changes are saved" in page.status.value
     page.search.value = "river"
     assert shown(page) == [target.id]
-    assert "<mark>river</mark>" in page.cards[0].matches.value
+    assert "<mark>river</mark>" in page.cards[0].item.text.value
 
 
 def test_an_edit_that_does_not_validate_keeps_the_form_open(store):
@@ -199,3 +205,35 @@ def test_a_partners_shared_entry_can_be_read_and_deleted_but_not_edited(store):
     assert "from their share file" in theirs.about.value
     own = next(card for card in page.cards if card.saved.id == mine.id)
     assert own.item.edit in own.item.box.children[0].children
+
+
+def test_in_the_app_edit_links_to_the_page_of_the_entrys_form_by_its_id_only(store,
+                                                                               monkeypatch):
+    from workbook.models.reframe import QuickThoughtCheck
+
+    note = "<b>my</b> words & more"
+    mine = store.add(CheckIn(mood=4, insecurity=6, note=note))
+    thought = store.add(QuickThoughtCheck(thought="they are late", trap="mind_reading",
+                                          alternative="traffic"))
+    inline = journal.page(store=store)
+    assert all(card.edit_link is None for card in inline.cards)  # JupyterLab: edit here
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    page = journal.page(store=store)
+    links = {card.saved.id: card.edit_link.value for card in page.cards}
+    assert f"href='00_start_here.ipynb?edit={mine.id}'" in links[mine.id]
+    assert f"href='05_reframe_negative_thoughts.ipynb?edit={thought.id}'" in links[thought.id]
+    assert all(card.item.edit not in card.item.box.children[0].children for card in page.cards)
+    assert "my" not in links[mine.id].split(">")[0]  # no word of the entry in the link
+
+
+def test_searching_again_for_the_same_keeps_the_cards_and_what_is_open(store):
+    checkins(store, 3)
+    page = journal.page(store=store)
+    page.search.value = "ordinary"
+    first = page.cards[0]
+    first.open.click()
+    page.find.click()  # Search pressed as the box is left: the same page again
+    assert page.cards[0] is first and first.is_open
+    store.add(CheckIn(mood=5, insecurity=4, note="ordinary again"))
+    page.find.click()  # something new: the page is read and drawn anew
+    assert len(page.cards) == 4 and page.cards[0] is not first

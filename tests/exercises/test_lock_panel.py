@@ -12,7 +12,7 @@ from ipywidgets.widgets.widget import _instances
 from workbook import messages
 from workbook.exercises import lock_panel, start_here
 from workbook.exercises.checkin import check_in
-from workbook.exercises.support import need_help
+from workbook.exercises.help_now import need_help
 from workbook.models import CheckIn
 from workbook.sealed import KdfSettings
 from workbook.store import Store, StoreLocked, lock

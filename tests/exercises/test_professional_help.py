@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from workbook.exercises import professional_help as ph
-from workbook.exercises.support import need_help
+from workbook.exercises.help_now import need_help
 from workbook.models import CheckIn
 from workbook.models.professional_help import guidance
 

@@ -8,6 +8,7 @@ import pytest
 from form_steps import assert_refused, delete_newest, type_answers
 
 import workbook
+from workbook.charts.distress import distress_chart, distress_summary
 from workbook.exercises import self_compassion
 from workbook.models.base import LONG_TEXT, NOTE_TEXT
 from workbook.models.self_compassion import SelfCompassionLetter
@@ -70,15 +71,15 @@ def test_distress_chart_has_title_axes_and_a_summary(store):
         fill_break(form, before=before, after=after)
         form.save.click()
     frame = workbook.data("self_compassion_break", store=store)
-    fig = self_compassion.distress_chart(frame)
+    fig = distress_chart(frame)
     ax = fig.axes[0]
     assert "self-compassion" in fig.get_suptitle()
     assert ax.get_ylabel() == "Distress (0–10)" and ax.get_xlabel()
     assert [list(line.get_ydata()) for line in ax.get_lines()] == [[8, 6, 4], [5, 6, 2]]
     # Changes -3, 0 and -2 average -5/3 = -1.7.
-    summary = self_compassion.distress_summary(frame)
+    summary = distress_summary(frame)
     assert summary == "Across 3 breaks, distress eased by 1.7 points on average."
-    empty = self_compassion.distress_chart(frame.iloc[0:0])
+    empty = distress_chart(frame.iloc[0:0])
     assert empty.axes[0].get_lines() == []
 
 

@@ -9,8 +9,10 @@ from form_steps import assert_refused, delete_newest, shown_text
 
 import workbook
 from workbook import words
+from workbook.charts.values import gap_chart, gap_summary
 from workbook.exercises import together, values
 from workbook.models.values import LivingValues, ValuesSort
+from workbook.words import Picks
 
 ALL = list(words.VALUE_CARDS)
 TODAY = dt.date.today()
@@ -181,14 +183,14 @@ def test_gap_chart_draws_the_latest_entry_with_title_axes_and_summary(store):
     store.add(LivingValues(values=("fun",), importance=(9,), consistency=(1,)))
     store.add(LivingValues(values=("trust", "calm"), importance=(9, 6), consistency=(3, 5)))
     frame = workbook.data("living_values", store=store)
-    fig = values.gap_chart(frame)
+    fig = gap_chart(frame)
     ax = fig.axes[0]
     assert fig.get_suptitle() and ax.get_xlabel() == "Rating (1–10)" and ax.get_ylabel()
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Calm", "Trust"]
     widths = sorted(round(p.get_width()) for p in ax.patches)
     assert widths == [3, 5, 6, 9]
-    assert values.gap_summary(frame).startswith("The biggest gap is Trust")
-    assert "rate your values" in values.gap_summary(frame.iloc[0:0])
+    assert gap_summary(frame).startswith("The biggest gap is Trust")
+    assert "rate your values" in gap_summary(frame.iloc[0:0])
 
 
 def test_partner_comparison_explains_how_until_both_have_sorted(store):
@@ -337,3 +339,20 @@ def test_shared_goals_follow_one_person_in_both_forms(store):
     new.goal.value = ""
     check.who.value = "me"
     assert new.who.value == "me" and "Cook on Fridays" not in shown_text(goals.root)
+
+
+def test_a_value_retired_since_the_sort_stays_in_its_pile_marked_and_can_be_kept(store,
+                                                                             monkeypatch):
+    store.add(ValuesSort(very_important=("trust", "fun"), top_five=("trust",)))
+    cards = words.VALUE_CARDS
+    monkeypatch.setattr(words, "VALUE_CARDS", Picks(
+        {key: card for key, card in cards.items() if key != "trust"},
+        retired={"trust": "Trust"}))
+    form = values.card_sort(store=store)
+    assert form.pile_of("trust") == "very_important" and form.ranks[0].value == "trust"
+    assert "Trust (no longer on the list)" in form.rows["trust"].text.value
+    assert "no longer on the list" in form.fields["very_important"].message.value
+    assert f"2 of {len(cards)} values sorted" in form.progress.value
+    form.sort_into("calm", "important")
+    form.save.click()
+    assert store.entries("values_sort")[0].entry.very_important == ("fun", "trust")

@@ -87,3 +87,31 @@ def test_a_declared_name_that_the_form_uses_itself_is_refused(store):
 
     with pytest.raises(TypeError, match="'save'"):
         Clash(store=store)
+
+
+def test_parts_of_a_declared_control_are_the_forms_own_and_a_field_follows_another_by_name(
+        store):
+    import ipywidgets as widgets
+    import traitlets
+
+    class Picked(widgets.VBox):
+        value = traitlets.Unicode("")
+
+        def __init__(self) -> None:
+            self.echo = widgets.HTML("")
+            super().__init__([self.echo])
+
+        def follow(self, thought: str) -> None:
+            self.echo.value = thought
+
+    class Parts(QuickCheck):
+        echoed = ask.control("Echo", Picked, follows="thought",
+                             parts=("echo",))
+        badge = Place(lambda form: widgets.VBox([widgets.HTML("b")]), parts=("children",))
+
+    form = Parts(store=store)
+    assert form.echo is form.echoed.echo and form.children == form.badge.children
+    form.thought.value = "they are late"
+    assert form.echo.value == "they are late"
+    with pytest.raises(AttributeError):
+        form.echo = widgets.HTML("")  # a part is read, never replaced

@@ -6,7 +6,7 @@ from __future__ import annotations
 from workbook import messages
 from workbook.store import StoreError
 from workbook.widgets import Panel, html
-from workbook.widgets.panel import Confirm, shown
+from workbook.widgets.panel import Confirm, shown, take_secrets
 
 
 class Writes(Panel):
@@ -113,3 +113,24 @@ def test_the_journal_path_is_the_given_stores_without_opening_it(store, tmp_path
     monkeypatch.setenv("SECURE_BASE_HOME", str(tmp_path / "elsewhere"))
     assert Panel().journal_path == tmp_path / "elsewhere" / "journal.sqlite3"
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_secrets_are_taken_out_of_their_fields():
+    from workbook.widgets import fields
+
+    first, second = fields.secret(), fields.secret()
+    first.value, second.value = "river stone", ""
+    assert take_secrets(first, second) == ["river stone", ""]
+    assert first.value == second.value == ""
+
+
+def test_arrange_shows_the_title_then_who_is_writing_then_the_parts():
+    import ipywidgets as widgets
+
+    panel = Panel()
+    part, who = widgets.HTML("part"), widgets.ToggleButtons(options=["Me", "Sam"])
+    panel.arrange(part, who=who)
+    heading, *rest = panel.root.children
+    assert panel.title in heading.value and rest == [who, part]
+    panel.arrange(part)
+    assert panel.root.children[1:] == (part,)

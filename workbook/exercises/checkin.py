@@ -11,8 +11,6 @@ from workbook.store import Saved
 from workbook.widgets import Form, ask, html, summary
 from workbook.words import sentences
 
-HEAVY_DAY = sentences.HEAVY_DAY
-
 
 class CheckInForm(Form):
     """Mood 1–10, insecurity 0–10, feelings, and a note; several a day are fine."""
@@ -43,9 +41,8 @@ class CheckInForm(Form):
         if saved is None or not isinstance(saved.entry, CheckIn) \
                 or saved.entry.mood != words.MOOD_RANGE[0]:
             return ""
-        region = saved_region(self.store)
-        return html.message(html.text(HEAVY_DAY), "care") + resources.as_html(
-            resources.for_region(region))
+        lines = resources.for_region(saved_region(self.store))
+        return html.message(html.text(sentences.HEAVY_DAY), "care") + resources.as_html(lines)
 
 
 check_in = CheckInForm

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import ipywidgets as widgets
 
-from workbook import statements, words
+from workbook import cards, statements, words
 from workbook.models.communication import (
     ClearStatement,
     ConversationPlan,
@@ -14,13 +14,10 @@ from workbook.models.communication import (
     statement_kind,
 )
 from workbook.store import Store, StoreError
-from workbook.widgets import Form, ask, fields, html
+from workbook.widgets import Form, ask, fields
 
 __all__ = ["ConversationPlanForm", "ReflectionForm", "StatementBuilder", "after_the_conversation",
            "conversation_plan", "statement_builder"]
-
-CARD_STYLE = ("border-left:4px solid #7aa6a1;background:#f3f7f6;padding:0.6em 0.9em;"
-              "margin:0.2em 0;border-radius:4px;line-height:1.5")
 
 
 def _preview() -> widgets.VBox:
@@ -78,29 +75,15 @@ class StatementBuilder(Form):
             control.observe(lambda _change: self.update_preview(), names="value")
         self.update_preview()
 
-    # -- the statement -------------------------------------------------------------------
-
-    def current_flags(self) -> list[statements.Flag]:
-        return statements.check(self.situation.value, self.request.value)
-
     def update_preview(self) -> None:
-        text = statements.compose(self.situation.value,
-                                  words.STATEMENT_FEELINGS.labels(self.feelings.value),
-                                  words.STATEMENT_NEEDS.labels(self.needs.value),
-                                  self.request.value, blanks=True)
-        self.preview.value = f"<div style='{CARD_STYLE}'>{html.text(text)}</div>"
-        found = self.current_flags()
-        if found:
-            items = "".join(f"<li><b>{html.text(flag.name)}</b>: "
-                            f"{self.partner_words(html.text(flag.suggestion))}</li>"
-                            for flag in found)
-            self.flags.value = (f"<div class='sb-message sb-care' style='color:#4a3b00'>"
-                                f"A gentle suggestion or two:<ul>{items}</ul></div>")
-        elif all((self.situation.value.strip(), self.feelings.value, self.needs.value,
-                  self.request.value.strip())):
-            self.flags.value = html.message(words.STATEMENT_ALL_CLEAR, "ok")
-        else:
-            self.flags.value = ""
+        situation, request = self.situation.value, self.request.value
+        feelings = words.STATEMENT_FEELINGS.labels(self.feelings.value)
+        needs = words.STATEMENT_NEEDS.labels(self.needs.value)
+        self.preview.value = cards.statement_card(
+            statements.compose(situation, feelings, needs, request, blanks=True))
+        whole = all((situation.strip(), feelings, needs, request.strip()))
+        self.flags.value = cards.statement_flags(statements.check(situation, request), whole,
+                                                 self.partner_called)
 
 
 class ConversationPlanForm(Form):

@@ -1,8 +1,9 @@
 """My journal (notebook 09): everything written, newest first, a page at a time, with
 filters, a search that marks what it found, and Edit and Delete on every card.
 
-Edit opens the entry's own form right on this page, loaded for changing, so it works the
-same in JupyterLab and in the app.
+In JupyterLab, Edit opens the entry's own form right on this page, loaded for changing.
+In the app, Edit is a link to the page that holds that form, which opens with the entry
+loaded (see `workbook.app_page` and `workbook.widgets.asked_entry`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from workbook import share, words
+from workbook import app_page, share, words
 from workbook.models import KINDS
 from workbook.store import Store, StoreError
 from workbook.store.search import Hits
@@ -65,6 +66,8 @@ class JournalPage(Panel):
         self.hits = Hits([], total=0, skipped=[])
         self.cards: list[JournalCard] = []
         self.form: Form | None = None
+        # In the app, Edit goes to the entry's own page (a link); here, its form opens inline.
+        self.in_app = app_page.in_app()
         self._quiet = False
         self.status.add_class("sb-journal-status")
         wide = {"description_width": "initial"}
@@ -193,6 +196,11 @@ class JournalPage(Panel):
         except StoreError as error:
             self._show([], error.message)
             return
+        if self.cards and list(hits) == list(self.hits) and hits.total == self.hits.total:
+            # The same page again (Search pressed as the box was left): the cards stay, so
+            # a press on one of them a moment later still reaches it.
+            self._show(self.cards, self._counted(hits))
+            return
         self.hits = hits
         cards = [self._card(hit, received) for hit in hits]
         self._show(cards, self._counted(hits))
@@ -201,10 +209,12 @@ class JournalPage(Panel):
         saved = hit.saved
         theirs = share.is_received(saved, received)
         form = editors().get(saved.kind)
+        page = app_page.page_for(saved.kind) if self.in_app else None
         card = JournalCard(hit, kind_title=kind_title(saved.kind),
                            whose=self.whose.get(saved.profile, saved.profile),
                            editable=form is not None and form.editable and not theirs,
-                           received=theirs)
+                           received=theirs,
+                           edit_href=None if page is None else app_page.edit_href(page, saved.id))
         self.on_click(card.item.edit, lambda: self.edit(card))
         self.on_click(card.item.confirm, lambda: self.delete(card))
         return card

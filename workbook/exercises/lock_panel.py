@@ -13,7 +13,7 @@ from workbook.sealed import KdfSettings
 from workbook.store import Store, lock
 from workbook.store.copies import plain_exports
 from workbook.widgets import Panel, fields, html
-from workbook.widgets.panel import shown
+from workbook.widgets.panel import shown, take_secrets
 from workbook.words import privacy as said
 
 T = TypeVar("T")
@@ -76,12 +76,12 @@ class LockPanel(Panel):
     def refresh(self) -> None:
         journal = self.journal_path
         locked = lock.is_locked(journal)
-        unlocked_here = locked and (lock.held_key(journal) is not None or (
-            self._store is not None and not self._store.closed))
+        # "Lock now" closes the journal every notebook shares, once it is unlocked here.
+        shared_open = locked and self._store is None and lock.held_key(journal) is not None
         for control, visible in {
             self.new_passphrase: locked, self.recovery_code: locked, self.turn_on: not locked,
             self.change: locked, self.recover: locked, self.remove: locked,
-            self.lock_now: unlocked_here and self._store is None,
+            self.lock_now: shared_open,
         }.items():
             shown(control, visible, None)
         self.passphrase.description = "Current passphrase" if locked else "Passphrase"
@@ -103,12 +103,10 @@ class LockPanel(Panel):
     def _clearing(self, handler: Callable[[], None]) -> Callable[[], None]:
         # Secrets leave the fields before anything else runs, whatever happens next.
         def run() -> None:
-            self._secrets = {"passphrase": self.passphrase.value,
-                             "new": self.new_passphrase.value, "repeat": self.repeat.value,
-                             "code": self.recovery_code.value}
-            for field in (self.passphrase, self.new_passphrase, self.repeat,
-                          self.recovery_code):
-                field.value = ""
+            typed = take_secrets(self.passphrase, self.new_passphrase, self.repeat,
+                                 self.recovery_code)
+            self._secrets = dict(zip(("passphrase", "new", "repeat", "code"), typed,
+                                     strict=True))
             try:
                 handler()
             finally:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import ipywidgets as widgets
 
-from workbook import messages, resources, words
+from workbook import cards, messages, resources, words
+from workbook.exercises.communication import StatementBuilder
 from workbook.exercises.start_here import safety_check
 from workbook.models.professional_help import (
     SessionPrep,
@@ -17,7 +19,7 @@ from workbook.models.professional_help import (
 from workbook.nudges import support_nudge
 from workbook.region import saved_region
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, RecentEntries, ask, fields, html, summary
+from workbook.widgets import Form, Panel, Place, ask, fields, html, summary
 from workbook.words import sentences
 
 __all__ = ["data_nudge", "safety_check", "session_prep", "talk_about_therapy",
@@ -60,13 +62,9 @@ class NudgePanel(Panel):
         super().__init__(store=store, profile=profile)
         self.today = today or dt.date.today()
         self.text = widgets.HTML("")
-        self.refresh_button = widgets.Button(description="Look again", icon="refresh",
-                                             layout=widgets.Layout(width="auto"))
-        self.on_click(self.refresh_button, self.refresh)
+        self.refresh_button = self.button("Look again", self.refresh, icon="refresh")
         self.who = self.profile_picker(self.refresh)
-        self.root.children = [widgets.HTML(html.heading(self.title)),
-                              *([self.who] if self.who is not None else []), self.text,
-                              self.refresh_button]
+        self.arrange(self.text, self.refresh_button, who=self.who)
         self.refresh()
 
     def refresh(self) -> None:
@@ -79,15 +77,12 @@ class NudgePanel(Panel):
             return
         nudge = support_nudge(checkins, self.today)
         if nudge.suggested:
-            self.text.value = html.message(html.text(nudge.message()), "care")
+            said, tone = nudge.message(), "care"
         elif nudge.days < words.NUDGE_MIN_DAYS:
-            self.text.value = html.message(
-                f"You have checked in on {nudge.days} of the last 14 days. After a few more "
-                "check-ins, this space can reflect your recent weeks back to you.", "info")
+            said, tone = words.NUDGE_TOO_FEW_DAYS.format(days=nudge.days), "info"
         else:
-            self.text.value = html.message(
-                "Nothing in your recent check-ins stands out as a worry. Whatever you feel, "
-                "asking for support is always allowed.", "ok")
+            said, tone = words.NUDGE_NOTHING_STANDS_OUT, "ok"
+        self.text.value = html.message(html.text(said), tone)
 
 
 class TherapistForm(Form):
@@ -119,23 +114,46 @@ class TherapistForm(Form):
     def table(self, _saved: Saved | None) -> str:
         saved = self.store.entries(TherapistCandidate.KIND, profile=self.profile,
                                    newest_first=False)
-        return comparison_table([s.entry for s in saved])  # type: ignore[misc]
+        return cards.therapist_table([s.entry for s in saved])  # type: ignore[misc]
 
 
-def comparison_table(candidates: list[TherapistCandidate]) -> str:
-    """Candidates as columns and questions as rows, every answer escaped."""
-    if not candidates:
-        return html.message("No candidates yet. Add the first one above.", "info")
-    rows = [("Fit (1–5)", [str(c.fit) for c in candidates])]
-    rows += [(question, [c.shown(key) or "—" for c in candidates])
-             for key, question in words.THERAPIST_QUESTIONS.items()]
-    head = "".join(f"<th>{html.text(c.name)}</th>" for c in candidates)
-    body = "".join(
-        f"<tr><th style='text-align:left'>{html.text(label)}</th>"
-        + "".join(f"<td>{html.text(v)}</td>" for v in values) + "</tr>"
-        for label, values in rows)
-    return (f"<table class='sb-table' style='border-collapse:collapse'><thead><tr><th></th>"
-            f"{head}</tr></thead><tbody>{body}</tbody></table>")
+class ReportMaker(widgets.VBox):
+    """The period and format of a progress report, a button that writes it for the form's
+    profile, and where it was saved."""
+
+    def __init__(self, form: Form):
+        self.form = form
+        self.period = widgets.Dropdown(options=list(words.REPORT_RANGES.items()), value=90,
+                                       description="Report covering",
+                                       style={"description_width": "initial"})
+        self.report_format = widgets.ToggleButtons(
+            options=(("PDF", "pdf"), ("Web page", "html")), value="pdf", description="As",
+            style={"description_width": "initial", "button_width": "auto"})
+        self.make_report = form.button("Make my report", self.write, icon="file")
+        self.report_status = widgets.HTML("")
+        super().__init__([widgets.HTML("<b>Your report</b>"),
+                          fields.row(self.period, self.report_format, self.make_report),
+                          self.report_status])
+
+    def write(self) -> None:
+        """Write the progress report for the chosen period and show where it is."""
+        from workbook import report
+
+        store = self.form.store
+        self.report_status.value = html.message(words.REPORT_MAKING, "info")
+        try:
+            path = report.write(store, span=report.span_of(self.period.value),
+                                profile=self.form.profile, fmt=self.report_format.value)
+        except (report.ReportError, StoreError) as error:
+            self.report_status.value = html.problem(error)
+            return
+        except Exception:
+            self.report_status.value = html.message(html.text(messages.UNEXPECTED), "error")
+            raise  # the button's guard logs the kind of error
+        said = words.REPORT_SAVED.format(path=path)
+        if store.locked:
+            said += f" {messages.EXPORT_NOT_LOCKED}"
+        self.report_status.value = html.message(html.text(said), "ok")
 
 
 class SessionPrepForm(Form):
@@ -148,63 +166,17 @@ class SessionPrepForm(Form):
     intro = ("A few notes before a session help you use the time for what matters most. "
              "You can also make a report of your charts to bring along or show on screen.")
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
-        super().__init__(store=store, profile=profile)
-        self.topics = self.field("topics", fields.text(
-            "What I want to talk about", lines=3, placeholder="required"))
-        self.hopes = self.field("hopes", fields.text(
-            "What I'd like to understand or change", lines=2))
-        self.questions = self.field("questions", fields.text(
-            "Questions I want to ask", lines=2))
-        self.period = widgets.Dropdown(options=list(words.REPORT_RANGES.items()), value=90,
-                                       description="Report covering",
-                                       style={"description_width": "initial"})
-        self.report_format = widgets.ToggleButtons(
-            options=(("PDF", "pdf"), ("Web page", "html")), value="pdf", description="As",
-            style={"description_width": "initial", "button_width": "auto"})
-        self.make_report = widgets.Button(description="Make my report", icon="file",
-                                          layout=widgets.Layout(width="auto"))
-        self.report_status = widgets.HTML("")
-        self.on_click(self.make_report, self.write_report)
-        self.recent = RecentEntries(SessionPrep.KIND, form=self, limit=3)
-        self.layout(widgets.HTML("<b>Your report</b>"),
-                    fields.row(self.period, self.report_format, self.make_report),
-                    self.report_status,
-                    self.recent.root)
-
-    def write_report(self) -> None:
-        """Write the progress report for the chosen period and show where it is."""
-        from workbook import report
-        from workbook.trends import Span
-
-        days = self.period.value
-        span = Span.everything() if days is None else Span.last(days)
-        self.report_status.value = html.message("Making your report…", "info")
-        try:
-            path = report.write(self.store, span=span, profile=self.profile,
-                                fmt=self.report_format.value)
-        except (report.ReportError, StoreError) as error:
-            self.report_status.value = html.problem(error)
-            return
-        except Exception:
-            self.report_status.value = html.message(html.text(messages.UNEXPECTED), "error")
-            raise  # the button's guard logs the kind of error
-        self.report_status.value = html.message(
-            f"Your report is saved at {html.text(str(path))}. Only your user account can "
-            "open it; open it to read or print it."
-            + (f" {html.text(messages.EXPORT_NOT_LOCKED)}" if self.store.locked else ""), "ok")
+    topics = ask.text("What I want to talk about", lines=3, placeholder="required")
+    hopes = ask.text("What I'd like to understand or change", lines=2)
+    questions = ask.text("Questions I want to ask", lines=2)
+    report = Place(ReportMaker, parts=("period", "report_format", "make_report",
+                                       "report_status"))
 
 
-def talk_about_therapy(*, store: Store | None = None, profile: str | None = None):
-    """The statement builder from notebook 01, for raising therapy with a partner."""
-    from workbook.exercises.communication import StatementBuilder
-
-    return StatementBuilder(store=store, profile=profile, purpose=TherapyStatement.STRATEGY,
-                            title=TherapyStatement.TITLE, intro=words.THERAPY_STATEMENT_INTRO)
-
-
+# The statement builder from notebook 01, for raising therapy with a partner.
+talk_about_therapy = partial(StatementBuilder, purpose=TherapyStatement.STRATEGY,
+                             title=TherapyStatement.TITLE, intro=words.THERAPY_STATEMENT_INTRO)
 session_prep = SessionPrepForm
 time_for_support = SupportReflectionForm
 data_nudge = NudgePanel
 therapist_comparison = TherapistForm
-

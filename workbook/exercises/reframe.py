@@ -2,43 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import ipywidgets as widgets
 
-from workbook import words
+from workbook import cards, words
 from workbook.models.reframe import QuickThoughtCheck, ThoughtRecord, find_patterns
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, PickMany, Place, ask, html, summary
 from workbook.widgets.fields import RatingsPerPick
 
-START_INTENSITY = 50
-START_BELIEF = 50
 
-
-def traps_guide_html() -> str:
-    """Every thinking trap with its description and a relationship example."""
-    items = "".join(
-        f"<li><b>{html.text(trap.label)}</b>: {html.text(trap.description)}<br>"
-        f"<small><i>For example: \u201c{html.text(trap.example)}\u201d</i></small></li>"
-        for trap in words.THINKING_TRAPS.values())
-    return f"<ul class='sb-traps-guide'>{items}</ul>"
-
-
-class EmotionRatings(RatingsPerPick):
-    """One 0–100 slider per feeling; ``value`` is the tuple of ratings in feeling order."""
-
-    def __init__(self) -> None:
-        super().__init__(words.EMOTIONS, *words.THOUGHT_INTENSITY_RANGE, START_INTENSITY,
-                         empty="Pick the feelings above to rate them.")
-
-    def set_emotions(self, emotions: Sequence[str]) -> None:
-        """Show a slider for each feeling, keeping ratings already given."""
-        self.follow(emotions)
+def _emotion_ratings() -> RatingsPerPick:
+    """One 0–100 slider per feeling picked; ``value`` is the ratings in feeling order."""
+    return RatingsPerPick(words.EMOTIONS, *words.THOUGHT_INTENSITY_RANGE, words.THOUGHT_START,
+                          empty="Pick the feelings above to rate them.")
 
 
 def _traps_guide(_form: Form) -> widgets.Accordion:
-    guide = widgets.Accordion(children=[widgets.HTML(traps_guide_html())])
+    guide = widgets.Accordion(children=[widgets.HTML(cards.traps_guide())])
     guide.set_title(0, "What the thinking traps mean")
     guide.selected_index = None
     return guide
@@ -59,13 +39,13 @@ class ThoughtRecordForm(Form):
         placeholder="For example: Sunday evening, they were on their phone all through dinner.")
     situation_kind = ask.choice("What kind of moment was it?", words.THOUGHT_SITUATIONS)
     emotions = ask.many("Feelings that came up", words.EMOTIONS, hint="Pick one or more.")
-    intensity_before = ask.control("How strong each feeling was (0–100)", EmotionRatings,
+    intensity_before = ask.control("How strong each feeling was (0–100)", _emotion_ratings,
                                    follows="emotions")
     automatic_thought = ask.text("The thought that went through my mind", lines=2,
                                  placeholder="For example: They'd rather be anywhere but "
                                              "with me.")
     belief_before = ask.rating("How strongly I believed it (0–100)",
-                               *words.THOUGHT_BELIEF_RANGE, value=START_BELIEF)
+                               *words.THOUGHT_BELIEF_RANGE, value=words.THOUGHT_START)
     traps = ask.control("Thinking traps I can spot (optional)",
                         lambda: PickMany(words.THINKING_TRAPS),
                         "Not sure? Open the guide just below.", picks=words.THINKING_TRAPS)
@@ -80,8 +60,8 @@ class ThoughtRecordForm(Form):
         placeholder="For example: They were distracted tonight. It doesn't tell me how "
                     "they feel about me; I can ask about their day.")
     belief_after = ask.rating("How strongly I believe the first thought now (0–100)",
-                              *words.THOUGHT_BELIEF_RANGE, value=START_BELIEF)
-    intensity_after = ask.control("How strong each feeling is now (0–100)", EmotionRatings,
+                              *words.THOUGHT_BELIEF_RANGE, value=words.THOUGHT_START)
+    intensity_after = ask.control("How strong each feeling is now (0–100)", _emotion_ratings,
                                   follows="emotions")
 
     @summary(css="sb-thought-change")
@@ -112,15 +92,11 @@ class PatternFinder(Panel):
 
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
         super().__init__(store=store, profile=profile)
-        self.look_again = widgets.Button(description="Look for patterns again", icon="refresh",
-                                         layout=widgets.Layout(width="auto"))
-        self.on_click(self.look_again, self.refresh)
+        self.look_again = self.button("Look for patterns again", self.refresh, icon="refresh")
         self.result = widgets.HTML("")
         self.result.add_class("sb-patterns")
         self.who = self.profile_picker(self.refresh)
-        self.root.children = [widgets.HTML(html.heading(self.title)),
-                              *([self.who] if self.who is not None else []), self.result,
-                              self.look_again, self.status]
+        self.arrange(self.result, self.look_again, self.status, who=self.who)
         self.refresh()
 
     def refresh(self) -> None:
@@ -142,7 +118,7 @@ class TrapsGuide(Panel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.root.children = [widgets.HTML(traps_guide_html())]
+        self.root.children = [widgets.HTML(cards.traps_guide())]
 
 
 # One call per exercise in the notebook.

@@ -8,31 +8,17 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 
 from workbook import resources, words
+from workbook.cards import shared_computer as shared_computer_html
 from workbook.models import Entry
 from workbook.models.safety_plan import PartnerSafetyPlan, SafetyPlan
 from workbook.plan_cards import plan_card
 from workbook.region import saved_region
+from workbook.safety_check import partner_fear, remember_partner_fear
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, Place, ask, fields, html, summary
 
 __all__ = ["my_safety_plan", "partner_fear", "partner_safety_plan", "remember_partner_fear",
-           "safety_plans"]
-
-
-def partner_fear(store: Store) -> bool:
-    """Whether the safety check last pointed to fear of a partner (False if unknown)."""
-    try:
-        return store.setting(words.PARTNER_SAFETY_SETTING) == "yes"
-    except StoreError:
-        return False
-
-
-def remember_partner_fear(store: Store, fear: bool) -> None:
-    """Remember only whether the safety check pointed to fear of a partner.
-
-    Raises `StoreError` when the journal can't be written.
-    """
-    store.set_setting(words.PARTNER_SAFETY_SETTING, "yes" if fear else "no")
+           "safety_plans", "shared_computer_html"]
 
 
 def _help_lines(form: Any) -> str:
@@ -79,10 +65,6 @@ class _PlanParts:
         newest = self.store.entries(self.model.KIND, profile=self.profile, limit=1)
         return plan_card(newest[0].entry, self.parts) if newest else ""
 
-    def show_card(self) -> None:
-        """Show the newest saved plan again."""
-        self.refresh_summaries(None)  # type: ignore[attr-defined]
-
 
 class SafetyPlanForm(_PlanParts, Form):
     """The general safety plan."""
@@ -123,19 +105,16 @@ class SafetyPlans(Panel):
 
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
         super().__init__(store=store, profile=profile)
-        self.open_plan = widgets.Button(description="My safety plan", icon="list-alt",
-                                        layout=widgets.Layout(width="auto"))
-        self.open_partner_plan = widgets.Button(
-            description="My plan for safety in my relationship", icon="shield",
-            layout=widgets.Layout(width="auto"))
         # Both forms are built now, while the notebook cell runs: a widget made inside a
         # button handler gets its messages on another thread, where the journal can't go.
         self.plan = SafetyPlanForm(store=self._store, profile=self.profile)
         self.partner_plan = PartnerSafetyPlanForm(store=self._store, profile=self.profile)
         self.area = widgets.VBox([])
         self.form: Form | None = None
-        self.on_click(self.open_plan, lambda: self.show(self.plan))
-        self.on_click(self.open_partner_plan, lambda: self.show(self.partner_plan))
+        self.open_plan = self.button("My safety plan", lambda: self.show(self.plan),
+                                     icon="list-alt")
+        self.open_partner_plan = self.button("My plan for safety in my relationship",
+                                             lambda: self.show(self.partner_plan), icon="shield")
         self.root.children = [widgets.HBox([self.open_plan, self.open_partner_plan]),
                               self.status, self.area]
         self.refresh()
@@ -149,7 +128,7 @@ class SafetyPlans(Panel):
         partner; close it when that is no longer so."""
         try:
             offered = partner_fear(self.store)
-        except StoreError:
+        except StoreError:  # a locked journal: nothing to go by
             offered = False
         self.open_partner_plan.layout.display = "flex" if offered else "none"
         if not offered and isinstance(self.form, PartnerSafetyPlanForm):
@@ -162,19 +141,12 @@ class SafetyPlans(Panel):
             return
         self.form = form
         form.recent.refresh()  # type: ignore[union-attr]
-        form.show_card()  # type: ignore[attr-defined]
+        form.refresh_summaries(None)  # the newest plan's card
         self.area.children = [form.root]
 
     def close(self) -> None:
         self.form = None
         self.area.children = []
-
-
-def shared_computer_html() -> str:
-    """The short section on a shared or watched computer, as safe HTML."""
-    points = "".join(f"<li>{html.text(point)}</li>" for point in words.SHARED_COMPUTER_POINTS)
-    return (f"<div class='sb-shared-computer'>{html.heading(words.SHARED_COMPUTER_TITLE)}"
-            f"<ul>{points}</ul></div>")
 
 
 my_safety_plan = SafetyPlanForm

@@ -8,22 +8,22 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from workbook import words
+from workbook import cards, words
 from workbook.models.self_compassion import (
     ForgivingAMistake,
     InnerCriticRewrite,
     SelfCompassionBreak,
     SelfCompassionLetter,
     TreatAFriend,
+    letters_waiting,
 )
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, ask, html, summary
 from workbook.widgets.declare import Ask
 from workbook.widgets.prompts import PromptsForm
 from workbook.words import sentences
+from workbook.words.self_compassion import no_letters_waiting
 
-LETTER_DAYS_DEFAULT = 30
-REMIND_AGAIN_DAYS = 7
 STEPS = {name: (label, hint) for name, label, hint in words.SELF_COMPASSION_BREAK_STEPS}
 
 
@@ -69,16 +69,6 @@ class SelfCompassionBreakForm(Form):
         return journal_distress_chart(self.store, self.profile)
 
 
-def __getattr__(name: str) -> Any:
-    # The distress chart and its sentence live with the other charts (they need pandas),
-    # and are still reachable here without importing them with the exercise.
-    if name in ("distress_chart", "distress_summary"):
-        from workbook.charts import distress
-
-        return getattr(distress, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 class TreatAFriendForm(PromptsForm):
     """What I'd say to a friend, what I say to myself, and a kinder version for me."""
 
@@ -116,7 +106,8 @@ class InnerCriticForm(Form):
 
 
 def _reread_day() -> widgets.DatePicker:
-    return widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=LETTER_DAYS_DEFAULT))
+    return widgets.DatePicker(
+        value=dt.date.today() + dt.timedelta(days=words.LETTER_REREAD_AFTER_DAYS))
 
 
 class LetterForm(Form):
@@ -148,9 +139,7 @@ class LettersToReread(Panel):
         self.due: list[Saved] = []
         self.reread_buttons: list[widgets.Button] = []
         self.later_buttons: list[widgets.Button] = []
-        self.check_again = widgets.Button(description="Check again", icon="refresh",
-                                          layout=widgets.Layout(width="auto"))
-        self.on_click(self.check_again, self.refresh)
+        self.check_again = self.button("Check again", self.refresh, icon="refresh")
         self.who = self.profile_picker(self.refresh)
         self.refresh()
 
@@ -161,23 +150,11 @@ class LettersToReread(Panel):
         except StoreError as error:
             self.root.children = [widgets.HTML(html.problem(error))]
             return
-        self.due = sorted((s for s in letters if s.entry.due(self.today)),
-                          key=lambda s: s.entry.reread_on)
-        upcoming = sorted(s.entry.reread_on for s in letters
-                          if not s.entry.reread and not s.entry.due(self.today))
-        parts: list[widgets.Widget] = [widgets.HTML(html.heading(self.title))]
-        if self.who is not None:
-            parts.append(self.who)
+        self.due, upcoming = letters_waiting(letters, self.today)
         self.reread_buttons, self.later_buttons = [], []
-        for saved in self.due:
-            parts.append(self._letter_box(saved))
-        if not self.due:
-            text = "No letters are waiting for you today."
-            if upcoming:
-                text += f" The next one comes back on {upcoming[0]:%A %d %B %Y}."
-            parts.append(widgets.HTML(html.message(text, "info")))
-        parts += [self.check_again, self.status]
-        self.root.children = parts
+        shown = [self._letter_box(saved) for saved in self.due] or [
+            widgets.HTML(html.message(no_letters_waiting(upcoming), "info"))]
+        self.arrange(*shown, self.check_again, self.status, who=self.who)
 
     def result_text(self) -> str:
         """The HTML currently shown (headings, letters and messages)."""
@@ -191,17 +168,12 @@ class LettersToReread(Panel):
         return "\n".join(texts)
 
     def _letter_box(self, saved: Saved) -> widgets.Widget:
-        written = saved.created_at.astimezone()
-        letter = widgets.HTML(
-            f"<p><small>You wrote this on {written:%A %d %B %Y}.</small></p>"
-            f"<blockquote class='sb-letter-text'>{html.text(saved.entry.letter)}</blockquote>")
-        reread = widgets.Button(description="I've read it again", button_style="success",
-                                layout=widgets.Layout(width="auto"))
-        later = widgets.Button(description=f"Remind me in {REMIND_AGAIN_DAYS} days",
-                               layout=widgets.Layout(width="auto"))
-        self.on_click(reread, lambda: self._update(saved, reread=True))
-        self.on_click(later, lambda: self._update(
-            saved, reread_on=self.today + dt.timedelta(days=REMIND_AGAIN_DAYS)))
+        letter = widgets.HTML(cards.letter(saved.entry.letter, saved.created_at.astimezone()))
+        again = self.today + dt.timedelta(days=words.LETTER_REMIND_AGAIN_DAYS)
+        reread = self.button("I've read it again", lambda: self._update(saved, reread=True),
+                             style="success")
+        later = self.button(f"Remind me in {words.LETTER_REMIND_AGAIN_DAYS} days",
+                            lambda: self._update(saved, reread_on=again))
         self.reread_buttons.append(reread)
         self.later_buttons.append(later)
         box = widgets.VBox([letter, widgets.HBox([reread, later])])
@@ -212,11 +184,10 @@ class LettersToReread(Panel):
         try:
             self.store.update(saved.id, dataclasses.replace(saved.entry, **changes))
         except (StoreError, KeyError) as error:
-            self.say(getattr(error, "message", "This letter is no longer in your journal."),
-                     "error")
+            self.say(getattr(error, "message", words.LETTER_GONE), "error")
             return
         self.refresh()
-        self.say("Done. Your letter stays in your journal.", "ok")
+        self.say(words.LETTER_KEPT, "ok")
 
 
 class ForgivingForm(PromptsForm):

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from workbook import messages, naming, resources, words
+from workbook import messages, resources, words
 from workbook.exercises import bring_history
 from workbook.exercises.lock_panel import LockPanel
+from workbook.exercises.safety_plan import safety_plans, shared_computer_html
 from workbook.models import EntryInvalid, InsecuritySnapshot
 from workbook.privacy import export_copy, restore_newest
-from workbook.profiles import save_profiles
-from workbook.safety_check import lines_for, outcome_of, partner_feared
+from workbook.profiles import save_profiles, saved_names
+from workbook.safety_check import lines_for, outcome_of, partner_feared, remember_partner_fear
 from workbook.store import Saved, Store, StoreDamaged, StoreError, backups_of, now
 from workbook.widgets import Form, Panel, ask, fields, html, summary
 from workbook.widgets.declare import Ask
@@ -22,8 +22,6 @@ from workbook.widgets.region import region_picker
 from workbook.words import privacy as said
 from workbook.words import sentences
 
-if TYPE_CHECKING:
-    from workbook.exercises.safety_plan import SafetyPlans
 
 class PrivacyPanel(Panel):
     """Where the journal lives, and buttons to export it or delete it for good."""
@@ -89,7 +87,7 @@ class SafetyCheck(Panel):
         self.show = self.button("What this means for me", self._show, style="info")
         self.result = widgets.HTML("")
         self.result.add_class("sb-safety-result")
-        self.plans = _safety_plans(self)
+        self.plans = safety_plans(store=self._store)
         shown(self.plans.root, False)
         self.lay_out(*(f.box for f in self.questions), self.region, self.show, self.result,
                      self.plans.root)
@@ -110,26 +108,14 @@ class SafetyCheck(Panel):
         shown(self.plans.root, True)
         self.plans.refresh()
 
-    def points_to_partner_fear(self) -> bool:
-        """Whether any answer so far points to fear of a partner."""
-        return partner_feared([a.value for a in self.answers])
-
     def _remember_partner_fear(self) -> str:
         # Only this yes/no is kept, so "Need help now?" can offer the relationship plan.
-        from workbook.exercises.safety_plan import remember_partner_fear
-
-        fear = self.points_to_partner_fear()
+        fear = partner_feared([a.value for a in self.answers])
         try:
             remember_partner_fear(self.store, fear)
         except StoreError:
             return ""
         return html.message(html.text(words.PARTNER_FEAR_REMEMBERED), "info") if fear else ""
-
-
-def _safety_plans(panel: Panel) -> SafetyPlans:
-    from workbook.exercises.safety_plan import safety_plans
-
-    return safety_plans(store=panel._store)
 
 
 class SharedComputer(Panel):
@@ -140,8 +126,6 @@ class SharedComputer(Panel):
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
-        from workbook.exercises.safety_plan import shared_computer_html
-
         self.text = widgets.HTML(shared_computer_html())
         self.lay_out(self.text, heading=False)
 
@@ -163,22 +147,15 @@ class ProfilesForm(Panel):
                                   placeholder="optional")
         self.partner_called = self.called.control
         self.save = self.button("Save profiles", self._save, style="primary")
-        self._load()
+        self._guarded(self._load)
         self.lay_out(widgets.HTML(said.PROFILES_ABOUT), self.my_name, self.called.box,
                      self.with_partner, self.partner_name, self.save, self.status)
 
     def _load(self) -> None:
-        try:
-            profiles = {p.key: p for p in self.store.profiles()}
-        except StoreError as error:
-            self.say(error.message, "error")
-            return
-        if words.PROFILE_ME in profiles:
-            self.my_name.value = profiles[words.PROFILE_ME].name
-        self.partner_called.value = naming.called(self.store, words.PROFILE_ME)
-        if words.PROFILE_PARTNER in profiles:
-            self.with_partner.value = True
-            self.partner_name.value = profiles[words.PROFILE_PARTNER].name
+        names = saved_names(self.store)
+        self.my_name.value, self.partner_called.value = names.mine, names.called
+        self.with_partner.value = names.partner is not None
+        self.partner_name.value = names.partner or ""
 
     def _save(self) -> None:
         self.called.clear()

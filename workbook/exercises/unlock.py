@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ipywidgets as widgets
 
-from workbook.store import Store, default_path
+from workbook.store import Store, lock
 from workbook.widgets import Panel, fields, html
+from workbook.widgets.panel import shown, take_secrets
+from workbook.words import privacy as said
 
 
 class UnlockPrompt(Panel):
@@ -23,50 +23,32 @@ class UnlockPrompt(Panel):
         self.passphrase = fields.secret(description="Passphrase",
                                         placeholder="your journal's passphrase",
                                         style={"description_width": "initial"})
-        self.unlock = widgets.Button(description="Unlock", icon="unlock",
-                                     button_style="primary", layout=widgets.Layout(width="auto"))
-        self.lock_now = widgets.Button(description="Lock now", icon="lock",
-                                       layout=widgets.Layout(width="auto"))
+        self.unlock = self.button("Unlock", self._unlock, icon="unlock", style="primary")
+        self.lock_now = self.button("Lock now", self._lock_now, icon="lock")
         self.intro = widgets.HTML("")
         self.ask = widgets.HBox([self.passphrase, self.unlock])
-        self.on_click(self.unlock, self._unlock)
-        self.on_click(self.lock_now, self._lock_now)
-        self.root.children = [self.intro, self.ask, self.lock_now, self.status]
+        self.lay_out(self.intro, self.ask, self.lock_now, self.status, heading=False)
         self.refresh()
-
-    def _journal(self) -> Path:
-        return self._store.path if self._store is not None else default_path()
 
     def refresh(self) -> None:
-        from workbook.store import lock
-
-        journal = self._journal()
-        locked = self._store is None and lock.is_locked(journal)
-        self.root.layout.display = "flex" if locked else "none"
-        waiting = locked and lock.held_key(journal) is None
-        self.ask.layout.display = "flex" if waiting else "none"
-        self.lock_now.layout.display = "none" if waiting else "inline-flex"
-        self.intro.value = html.message(
-            "Your journal is locked. Type your passphrase to open it in this notebook and "
-            "every other one you run now." if waiting else
-            "Your journal is unlocked while these notebooks run. Press Lock now when you "
-            "step away.", "info")
+        locked = self._store is None and lock.is_locked(self.journal_path)
+        waiting = locked and lock.held_key(self.journal_path) is None
+        shown(self.root, locked)
+        shown(self.ask, waiting)
+        shown(self.lock_now, not waiting, "inline-flex")
+        self.intro.value = html.message(said.UNLOCK_WAITING if waiting else said.UNLOCK_OPEN)
 
     def _unlock(self) -> None:
-        from workbook.store import lock
-
         # The field is emptied first, so a wrong try or a failure leaves nothing in it.
-        secret, self.passphrase.value = self.passphrase.value, ""
+        [secret] = take_secrets(self.passphrase)
         if not secret:
-            self.say("Please type your passphrase first.", "info")
+            self.say(said.UNLOCK_PASSPHRASE_FIRST, "info")
             return
-        lock.unlock(self._journal(), secret)
+        lock.unlock(self.journal_path, secret)
         self.refresh()
-        self.say("Unlocked. Every notebook running now can use your journal.", "ok")
+        self.say(said.UNLOCKED, "ok")
 
     def _lock_now(self) -> None:
-        from workbook.store import lock
-
-        lock.lock_now(self._journal())
+        lock.lock_now(self.journal_path)
         self.refresh()
-        self.say("Locked. Your passphrase is needed to open the journal again.", "ok")
+        self.say(said.LOCKED_NOW, "ok")

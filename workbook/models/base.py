@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from workbook import messages
+from workbook.models._text import in_full
 
 SHORT_TEXT = 500
 NOTE_TEXT = 2_000
@@ -188,6 +189,11 @@ class Entry:
     def summary(self) -> str:
         """One line of plain text describing the entry (not escaped)."""
         return self.TITLE or self.KIND
+
+    def summary_in_full(self) -> str:
+        """`summary` with every answer it quotes whole, as written (not escaped)."""
+        with in_full():
+            return self.summary()
 
     def derived(self) -> dict[str, Any]:
         """Extra columns for the entry's DataFrame, computed from its answers."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -91,8 +90,3 @@ class InsecuritySnapshot(Entry):
 
     def derived(self) -> dict[str, Any]:
         return {"score": self.score}
-
-
-def snapshot_due(last: dt.date | None, today: dt.date) -> bool:
-    """Whether a new weekly insecurity snapshot is due (``last``: the latest one's day)."""
-    return last is None or (today - last).days >= words.SNAPSHOT_EVERY_DAYS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from workbook import messages, words
@@ -152,3 +153,13 @@ class ForgivingAMistake(Entry):
 
     def summary(self) -> str:
         return f"Next time: {shorten(self.next_time)}"
+
+
+def letters_waiting(letters: Iterable[Any], today: dt.date) -> tuple[list[Any], dt.date | None]:
+    """Of saved letters (each with its ``entry``), those waiting to be reread on ``today``,
+    earliest reread day first, and the next reread day still to come (None if none)."""
+    letters = list(letters)
+    due = sorted((s for s in letters if s.entry.due(today)), key=lambda s: s.entry.reread_on)
+    upcoming = [s.entry.reread_on for s in letters
+                if not s.entry.reread and not s.entry.due(today)]
+    return due, min(upcoming, default=None)

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from workbook import words
 from workbook.models._text import shorten
-from workbook.models.base import NOTE_TEXT, SHORT_TEXT, Checks, Entry, EntryInvalid
+from workbook.models.base import NOTE_TEXT, SHORT_TEXT, Checks, Entry
 
 STRATEGY = "values"
 
@@ -20,7 +20,8 @@ class ValuesSort(Entry):
 
     The top five come from the "very important" and "important" piles. The sort is
     ``complete`` once every card is in a pile and the top five is filled (or holds
-    every value that was kept, when fewer than five were).
+    every value that was kept, when fewer than five were). A rank left empty (None)
+    before a later one is refused, named under ``top_five``, rather than closed up.
     """
 
     KIND = "values_sort"
@@ -43,6 +44,14 @@ class ValuesSort(Entry):
         checks.require("piles", len(placed) == len(set(placed)),
                        "Each value can only be in one pile.")
         top = self.top_five
+        if None in top:
+            # 1st and 3rd without a 2nd would quietly become 1st and 2nd: ask instead.
+            empty = top.index(None)
+            later = next((n for n in range(empty, len(top)) if top[n] is not None), None)
+            if later is not None:
+                checks.require("top_five", False,
+                               f"Please fill in your {words.VALUE_RANKS[empty]} value before "
+                               f"your {words.VALUE_RANKS[later]}, so your top five has no gaps.")
         checks.choices("top_five", top, words.VALUE_CARDS)
         checks.require("top_five", len(top) == len(set(top)),
                        "Each value can only be ranked once.")
@@ -55,31 +64,6 @@ class ValuesSort(Entry):
     @property
     def sorted_count(self) -> int:
         return sum(len(getattr(self, pile)) for pile in words.VALUE_PILES)
-
-    @classmethod
-    def from_choices(cls, piles: dict[str, str | None],
-                     ranks: Sequence[str | None]) -> ValuesSort:
-        """The sort from each value's pile (None: not sorted yet) and the rank lists in
-        order (None: left empty). Raises `EntryInvalid`; a gap in the ranks is named
-        under ``top_five`` rather than closed up quietly."""
-        checks = Checks()
-        if None in ranks:
-            # 1st and 3rd without a 2nd would quietly become 1st and 2nd: ask instead.
-            empty = list(ranks).index(None)
-            later = next((n for n in range(empty, len(ranks)) if ranks[n] is not None), None)
-            if later is not None:
-                checks.require("top_five", False,
-                               f"Please fill in your {words.VALUE_RANKS[empty]} value before "
-                               f"your {words.VALUE_RANKS[later]}, so your top five has no gaps.")
-        sorted_into = {pile: tuple(key for key, chosen in piles.items() if chosen == pile)
-                       for pile in words.VALUE_PILES}
-        top = tuple(value for value in ranks if value is not None)
-        try:
-            entry = cls(top_five=top, **sorted_into)
-        except EntryInvalid as invalid:
-            raise EntryInvalid({**invalid.problems, **checks.problems}) from None
-        checks.done()
-        return entry
 
     def saved_words(self, time: str) -> str:
         if self.complete:

@@ -59,8 +59,10 @@ yes_no = _declare(fields.yes_no)
 
 def control(label: str, make: Callable[[], widgets.Widget], hint: str = "", *,
             key: str | None = None, choices: Callable[[Any], list[Any]] | None = None,
-            follows: str | None = None, after: str | None = None, **options: Any) -> Ask:
+            follows: str | None = None, after: str | None = None, parts: tuple[str, ...] = (),
+            **options: Any) -> Ask:
     """Declare a field around a control of the form's own, made by ``make()`` (a control
-    whose ``value`` is the entry's answer); see `Ask` for ``choices`` and ``follows``."""
+    whose ``value`` is the entry's answer); see `Ask` for ``choices``, ``follows`` and
+    ``parts``."""
     return Ask(lambda: Field(label, make(), hint, **options), key=key, choices=choices,
-               follows=follows, after=after)
+               follows=follows, after=after, parts=parts)

@@ -12,7 +12,7 @@ from workbook.store import Saved, StoreError
 from workbook.widgets import html
 from workbook.widgets.fields import Field
 
-__all__ = ["HOOKS", "Ask", "Place", "Summary", "declarations", "summary"]
+__all__ = ["HOOKS", "Ask", "Place", "Summary", "declarations", "offer_parts", "summary"]
 
 T = TypeVar("T")
 
@@ -26,19 +26,23 @@ class Ask:
     ``key`` names the entry's attribute when it differs from the form's; a tuple of names
     spreads the control's value (a tuple) over several attributes. ``choices(form)``
     gives options computed from the journal (refreshed when the person writing changes).
-    ``follows`` names a field whose answer the control follows: on each change its
-    ``follow(answer)`` is called (sliders for the feelings picked, say). ``initial(form)``
-    gives a starting answer from the journal; ``after`` (``before``) places the field
-    after (before) another. ``required`` is the message for an answer left unchosen
-    (None). ``part_of=(name, n)`` makes the answer item ``n`` of the entry's tuple
-    ``name``, gathered from several fields.
+    ``follows`` names a field declared before it (by its name on the form) whose answer
+    the control follows: on each change its ``follow(answer)`` is called (sliders for
+    the feelings picked, say). ``initial(form)`` gives a starting answer from the
+    journal; ``after`` (``before``) places the field after (before) another.
+    ``required`` is the message for an answer left unchosen (None). ``part_of=(name,
+    n)`` makes the answer item ``n`` of the entry's tuple ``name``, gathered from
+    several fields. ``parts`` names attributes of the control that the form offers as
+    its own (see `offer_parts`).
     """
 
     def __init__(self, make: Callable[[], Field], *, key: str | tuple[str, ...] | None = None,
                  choices: Callable[[Any], list[Any]] | None = None,
                  follows: str | None = None, after: str | None = None,
                  initial: Callable[[Any], Any] | None = None, before: str | None = None,
-                 required: str | None = None, part_of: tuple[str, int] | None = None):
+                 required: str | None = None, part_of: tuple[str, int] | None = None,
+                 parts: tuple[str, ...] = ()):
+        self.parts = parts
         self.before = before
         self.required = required
         self.part_of = part_of
@@ -52,11 +56,13 @@ class Ask:
 
 class Place(Generic[T]):
     """A widget declared on a form class, shown after the field named ``after`` (after
-    Save when None), built for each form by ``make(form)``."""
+    Save when None), built for each form by ``make(form)``; ``parts`` as for `Ask`."""
 
-    def __init__(self, make: Callable[[Any], T], *, after: str | None = None):
+    def __init__(self, make: Callable[[Any], T], *, after: str | None = None,
+                 parts: tuple[str, ...] = ()):
         self.make = make
         self.after = after
+        self.parts = parts
 
 
 class Summary:
@@ -125,3 +131,15 @@ def declarations(cls: type) -> list[tuple[str, Any]]:
             at = next(i for i, (n, _v) in enumerate(ordered) if n in (value.after, value.before))
             ordered.insert(at + 1 if value.after else at, (name, value))
     return ordered
+
+
+def offer_parts(cls: type) -> None:
+    """Give ``cls`` a read-only attribute for each of the ``parts`` its own declarations
+    name: ``form.ranks`` is the ``ranks`` of the control declared with
+    ``parts=("ranks",)``, so a test (or a curious person) drives it like a field."""
+    for name, declared in list(vars(cls).items()):
+        if not isinstance(declared, Ask | Place):
+            continue
+        for part in declared.parts:
+            setattr(cls, part, property(lambda form, n=name, p=part: getattr(getattr(form, n), p),
+                                        doc=f"The {part} of {name}."))

@@ -102,7 +102,7 @@ class Field:
         """Show a saved answer. A pick that is no longer on the list is offered as it was
         written, with a note, so the person can keep it or change it."""
         retired = [key for key in _as_keys(value) if not self._offered(key)]
-        if retired and isinstance(self.control, PickMany):
+        if retired and hasattr(self.control, "offer"):
             self.control.offer(retired)
         elif retired and isinstance(self.control, widgets.Dropdown | widgets.ToggleButtons):
             self.control.options = [*self.control.options,
@@ -112,7 +112,9 @@ class Field:
             self.message.value = html.message(html.text(messages.NO_LONGER_LISTED), "info")
 
     def _offered(self, key: Any) -> bool:
-        if isinstance(self.control, PickMany):
+        # A control that can take in an answer no longer listed (`PickMany`, say) has
+        # ``offer(keys)`` and, by key, the ``controls`` it shows.
+        if hasattr(self.control, "offer"):
             return key in self.control.controls
         if isinstance(self.control, widgets.Dropdown | widgets.ToggleButtons):
             return any(option == key or (isinstance(option, tuple) and option[1] == key)
@@ -144,7 +146,8 @@ def _name(control: widgets.Widget, label: str, *, again: bool = False) -> None:
 
 def _as_keys(value: Any) -> list[Any]:
     if isinstance(value, tuple | list):
-        return list(value)
+        # Keys in groups (a sort's piles) count one by one.
+        return [key for item in value for key in _as_keys(item)]
     return [] if value is None else [value]
 
 

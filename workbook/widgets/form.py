@@ -33,9 +33,9 @@ import ipywidgets as widgets
 from workbook import messages, naming, share
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
-from workbook.widgets import fields, html
+from workbook.widgets import asked_entry, fields, html
 from workbook.widgets.binding import Binding, offered
-from workbook.widgets.declare import Ask, Place, Summary, declarations
+from workbook.widgets.declare import Ask, Place, Summary, declarations, offer_parts
 from workbook.widgets.fields import Field
 from workbook.widgets.panel import Panel
 from workbook.widgets.recent import RecentEntries
@@ -68,6 +68,10 @@ class Form(Binding, Panel):
     # ``from_rows`` from each row's answers (a field's own, then those of its ``also``
     # controls), and gives them back with ``entry.rows(count)``.
     row_fields: ClassVar[tuple[tuple[str, ...], ...]] = ()
+
+    def __init_subclass__(cls, **options: Any):
+        super().__init_subclass__(**options)
+        offer_parts(cls)
 
     def __init__(self, *, store: Store | None = None, profile: str | None = None,
                  on_saved: Callable[[Saved], object] | None = None):
@@ -102,6 +106,7 @@ class Form(Binding, Panel):
         self._spread: dict[str, tuple[str, ...]] = {}
         # Answers the entry being edited left unrecorded, with what their controls show.
         self._unrecorded: dict[str, Any] = {}
+        asked_entry.built(self)  # an app page opened to change an entry of this kind
 
     @property
     def has_declared_fields(self) -> bool:
@@ -133,8 +138,8 @@ class Form(Binding, Panel):
                     self._parts[key] = declared.part_of
                 if declared.choices is not None:
                     self._choices[key] = declared.choices
-                if declared.follows is not None:
-                    self.fields[declared.follows].control.observe(
+                if declared.follows is not None:  # by its name on the form
+                    getattr(self, declared.follows).observe(
                         lambda change, c=control: c.follow(change["new"]), names="value")
             elif isinstance(declared, Place):
                 widget = declared.make(self)
@@ -337,7 +342,8 @@ class Form(Binding, Panel):
         self.editing = saved
         self._dirty = True
         self.save.description = "Save changes"
-        self.say(f"Editing the entry from {saved.created_at:%d %b %Y, %H:%M}.", "info")
+        when = saved.created_at.astimezone()
+        self.say(f"Editing your entry from {when:%d %b %Y, %H:%M}.", "info")
 
     def forget(self, entry_id: int) -> None:
         """The entry ``entry_id`` was deleted: the answers on screen outlive it, and the

@@ -1,5 +1,6 @@
-"""One entry on the *My journal* page: its card text, where a search found it, and the
-whole entry on request, with Edit and Delete from the recent lists."""
+"""One entry on the *My journal* page: its card text in full, with what a search found
+marked in it (or under it), the whole entry on request, and Edit and Delete from the recent
+lists (Edit a link to the entry's own page, in the app)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,27 @@ def snippet(found: FieldMatch) -> str:
             + ("…" if end < len(value) else ""))
 
 
+def card_line(hit: Hit) -> tuple[str, list[FieldMatch]]:
+    """The recent lists' card text in full (`Entry.summary_in_full`), escaped, with the
+    matches of each answer it quotes marked, and the matched answers it doesn't quote."""
+    saved = hit.saved
+    text = saved.entry.summary_in_full()
+    spans: list[tuple[int, int]] = []
+    elsewhere = []
+    for found in hit.fields:
+        if not found.spans:
+            continue
+        # Marked in the line only where the answer shows there, once, as written.
+        if found.text and text.count(found.text) == 1:
+            at = text.index(found.text)
+            spans += [(at + start, at + end) for start, end in found.spans]
+        else:
+            elsewhere.append(found)
+    when = saved.created_at.astimezone()
+    return (f"<div style='overflow-wrap:anywhere'><span class='sb-when'>"
+            f"{when:%a %d %b %Y, %H:%M}</span> — {html.marked(text, spans)}</div>", elsewhere)
+
+
 def whole_entry(hit: Hit) -> str:
     """Every answer of the entry, labelled, escaped, with any matches marked."""
     entry = hit.saved.entry
@@ -73,19 +95,30 @@ class JournalCard:
     the whole entry."""
 
     def __init__(self, hit: Hit, *, kind_title: str, whose: str, editable: bool,
-                 received: bool = False):
+                 received: bool = False, edit_href: str | None = None):
+        """``edit_href``: where Edit goes (a link, in the app); None: Edit is a button."""
         self.hit = hit
         self.open = button("Open")
         self.item = RecentItem(hit.saved, lambda saved: saved.entry.summary(), editable,
                                more=[self.open])
+        shown, elsewhere = card_line(hit)
+        self.item.text.value = shown
+        self.item.text.add_class("sb-card-text")
         about = f"{kind_title} · {whose}" + (" · from their share file" if received else "")
         self.about = widgets.HTML(f"<small class='sb-about'>{html.text(about)}</small>")
-        self.matches = widgets.HTML(_matches(hit.fields))
+        self.matches = widgets.HTML(_matches(elsewhere))
         self.matches.add_class("sb-matches")
         self.details = widgets.HTML("")
         self.details.add_class("sb-entry-details")
         self.details.layout.display = "none"
         line, confirm = self.item.box.children
+        self.edit_link: widgets.HTML | None = None
+        if editable and edit_href is not None:
+            # As wide as its word, like the buttons beside it.
+            self.edit_link = widgets.HTML(edit_link(edit_href), layout=widgets.Layout(
+                width="auto", min_width="max-content", flex="0 0 auto"))
+            line.children = [self.edit_link if child is self.item.edit else child
+                             for child in line.children]
         self.box = self.item.box
         self.box.children = [line, self.about, self.matches, self.details, confirm]
         self.box.layout = widgets.Layout(border_bottom="1px solid #ddd", padding="0.3em 0")
@@ -109,6 +142,13 @@ class JournalCard:
             self.details.value = whole_entry(self.hit)
             self.details.layout.display = "block"
             self.open.description = "Close"
+
+
+def edit_link(href: str) -> str:
+    """Edit as a link that looks like the buttons beside it (``href`` is escaped)."""
+    return (f"<a href='{html.attribute(href)}' class='jupyter-button widget-button "
+            "sb-edit-link' style='width:auto;display:inline-flex;align-items:center;"
+            "text-decoration:none;color:inherit'>Edit</a>")
 
 
 def _matches(fields: Iterable[FieldMatch]) -> str:

@@ -11,10 +11,31 @@ what is special about it:
   same way everywhere (a store error's own message, else the error's words);
   ``shown_errors`` names further kinds of error (``OSError`` for panels that write
   files) that any guarded handler shows in their own words instead of the generic one;
+- `take_secrets(*fields)` to empty password fields before their words are used;
 - `shown(widget, visible)` to show or hide a part; ``journal_path`` for the journal
   file itself, known even while it is locked or damaged;
 - `Confirm`: a hidden row that asks for a typed word before something that can't be
   undone, then runs the action and says what it did.
+
+For example, a panel that writes a file and can remove it again::
+
+    class Copies(Panel):
+        title = "A copy of my journal"
+        shown_errors = (OSError,)  # a full disk or a missing folder, in its own words
+
+        def __init__(self, *, store=None):
+            super().__init__(store=store)
+            self.write = self.button("Write a copy", self._write, icon="download")
+            removing = Confirm(self, "Remove my copies", self._remove, word="remove",
+                               warning="This removes every copy.", not_yet="Nothing was removed.")
+            self.start_remove = self.button("Remove copies…", removing.ask, icon="trash")
+            self.lay_out(fields.row(self.write, self.start_remove), removing.row, self.status)
+
+        def _write(self) -> None:
+            self.say(f"Written to {write_copy(self.store)}.", "ok")
+
+        def _remove(self) -> str:
+            return f"Removed {len(remove_copies(self.store))} copies."
 """
 
 from __future__ import annotations
@@ -145,11 +166,27 @@ class Panel:
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {self.title}>"
 
+    def arrange(self, *parts: widgets.Widget, who: widgets.Widget | None = None) -> None:
+        """Show the title, then ``who`` (a "Who is writing?" picker, if offered), then
+        ``parts``."""
+        self.lay_out(*([who] if who is not None else []), *parts)
 
 def shown(widget: widgets.Widget, visible: bool, display: str | None = "flex") -> None:
     """Show ``widget`` (laid out as ``display``; None: as its kind is by default) or hide
     it, keeping its place."""
     widget.layout.display = display if visible else "none"
+
+
+def take_secrets(*controls: widgets.Widget) -> list[str]:
+    """Empty ``controls`` (password fields) and return what was typed in each, in order.
+
+    Taken before anything uses them, secrets never stay in a field after a failure, nor
+    in the widget state a notebook may save.
+    """
+    typed = [control.value for control in controls]
+    for control in controls:
+        control.value = ""
+    return typed
 
 
 class Confirm:

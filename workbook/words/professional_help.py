@@ -74,3 +74,11 @@ REPORT_RANGES: dict[str, int | None] = {
     "the last year": 365,
     "everything": None,
 }
+
+NUDGE_TOO_FEW_DAYS = ("You have checked in on {days} of the last 14 days. After a few more "
+                      "check-ins, this space can reflect your recent weeks back to you.")
+NUDGE_NOTHING_STANDS_OUT = ("Nothing in your recent check-ins stands out as a worry. Whatever "
+                            "you feel, asking for support is always allowed.")
+REPORT_MAKING = "Making your report…"
+REPORT_SAVED = ("Your report is saved at {path}. Only your user account can open it; open it "
+                "to read or print it.")

@@ -82,3 +82,5 @@ THOUGHT_SITUATIONS: Picks[str] = Picks({
 # How strongly I believe a thought, and how intense a feeling is: 0 to 100.
 THOUGHT_BELIEF_RANGE = (0, 100)
 THOUGHT_INTENSITY_RANGE = (0, 100)
+# Where a rating of a feeling or a belief starts, before it is moved.
+THOUGHT_START = 50

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 # How much distress right now, before and after a self-compassion break.
 SELF_COMPASSION_DISTRESS_RANGE = (0, 10)
 
@@ -28,3 +30,18 @@ SELF_COMPASSION_LETTER_REREAD_DAYS: dict[str, int] = {
     "in a month": 30,
     "in three months": 91,
 }
+
+# A letter's reread day starts this far ahead; "Remind me" puts it off this long.
+LETTER_REREAD_AFTER_DAYS = 30
+LETTER_REMIND_AGAIN_DAYS = 7
+LETTER_KEPT = "Done. Your letter stays in your journal."
+LETTER_GONE = "This letter is no longer in your journal."
+
+
+def no_letters_waiting(upcoming: dt.date | None) -> str:
+    """What the letters panel says when no letter waits today (``upcoming``: the next
+    reread day, if any)."""
+    text = "No letters are waiting for you today."
+    if upcoming is not None:
+        text += f" The next one comes back on {upcoming:%A %d %B %Y}."
+    return text

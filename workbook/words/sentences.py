@@ -59,16 +59,16 @@ def patterns_not_yet(logs: int) -> str:
 
 def snapshot_due(last: dt.date | None, today: dt.date) -> str:
     """When the next weekly insecurity snapshot is due, in words."""
-    from workbook import words
+    # The rhythm is decided in one place, with the list of what is waiting.
+    from workbook import progress
 
-    every = words.SNAPSHOT_EVERY_DAYS
     if last is None:
         return "This will be your first snapshot. Come back in a week to see how it moves."
     days = (today - last).days
-    due = last + dt.timedelta(days=every)
+    due = progress.next_snapshot(last)
     if days == 0:
         return f"Your latest snapshot is from today. The next one is due on {due:%A %d %B}."
-    if days < every:
+    if not progress.snapshot_due(last, today):
         return (f"Your latest snapshot is from {days} day{'s' if days > 1 else ''} ago. "
                 f"The next one is due on {due:%A %d %B}.")
     return f"Your latest snapshot is from {days} days ago, so a new one is due."
