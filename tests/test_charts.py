@@ -349,3 +349,27 @@ def test_demo_charts_are_marked():
 def test_the_palette_is_okabe_ito():
     assert _style.PALETTE[:7] == ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
                                   "#D55E00", "#F0E442")
+
+
+def test_draw_all_gives_every_chart_as_a_picture_with_its_sentence(store):
+    from workbook import trends
+
+    drawn = charts.draw_all(trends.load(store, "me", SPAN), SPAN, demo=True)
+    assert [one.chart.key for one in drawn] == [chart.key for chart in charts.CHARTS]
+    assert all(one.png and one.png.startswith(b"\x89PNG") and one.summary for one in drawn)
+
+
+def test_one_chart_failing_leaves_the_others_drawn(store, monkeypatch, caplog):
+    import dataclasses
+
+    from workbook import trends
+
+    def broken(*_args):
+        raise ValueError("private words")
+
+    failing = dataclasses.replace(charts.by_key("mood"), _draw=broken)
+    monkeypatch.setattr(charts, "CHARTS", (failing, *charts.CHARTS[1:]))
+    drawn = charts.draw_all(trends.load(store, "me", SPAN), SPAN)
+    assert drawn[0].png is None and drawn[0].summary is None
+    assert all(one.png for one in drawn[1:])
+    assert "ValueError" in caplog.text and "private words" not in caplog.text

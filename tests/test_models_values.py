@@ -134,6 +134,35 @@ def test_goals_and_progress_check_their_answers():
     assert set(caught.value.problems) == {"goal_id", "progress"}
 
 
+def test_talk_prompts_cover_shared_values_then_each_ones_own():
+    from workbook.models.values import compare_values
+
+    mine = ValuesSort(very_important=("fun", "trust", "calm", "health"), top_five=("fun",))
+    theirs = ValuesSort(very_important=("fun", "adventure", "growth"), top_five=("fun",))
+    prompts = compare_values(mine, theirs).talk_prompts()
+    assert prompts[0] == "What does Fun look like for each of us on an ordinary day?"
+    # One shared value, then two only mine and two only theirs, alternating prompts.
+    assert len(prompts) == 5
+    assert prompts[1].startswith("What makes Trust matter") and "Calm" in prompts[2]
+    assert "Adventure" in prompts[3] and "Growth" in prompts[4]
+
+
+def test_progress_by_goal_keeps_each_goals_check_ins_in_order():
+    from types import SimpleNamespace
+
+    from workbook.models.values import progress_by_goal
+
+    saved = [SimpleNamespace(entry=GoalProgress(goal_id=g, progress=p))
+             for g, p in ((1, 10), (2, 50), (1, 40))]
+    assert progress_by_goal(saved) == {1: [10, 40], 2: [50]}
+
+
+def test_a_goal_is_named_with_the_value_it_serves():
+    goal = SharedGoal(goal="Sunday walks", value="health", first_step="Shoes",
+                      target_date=dt.date(2026, 3, 4))
+    assert goal.short_name() == "Sunday walks (for Health)"
+
+
 def test_a_gap_in_the_top_five_is_named_rather_than_closed_up():
     kept = {"very_important": ("trust", "fun", "calm")}
     with pytest.raises(EntryInvalid) as raised:

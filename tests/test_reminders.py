@@ -81,3 +81,7 @@ def test_the_local_zone_is_a_real_zone(monkeypatch):
     assert reminders.local_zone() == "America/Toronto"
     monkeypatch.setenv("TZ", "Not/AZone")
     ZoneInfo(reminders.local_zone())
+
+
+def test_the_calendar_file_goes_to_the_journals_exports_folder(store):
+    assert reminders.default_path(store) == store.exports_dir / "secure-base-reminders.ics"

@@ -92,3 +92,16 @@ def _empty(store, kind="checkin"):
     import workbook
 
     return workbook.data(kind, store=store)
+
+
+def test_a_file_names_ending_names_its_format():
+    assert report.format_of(" For my session.PDF ") == "pdf"
+    assert report.format_of("notes.html") == "html"
+    assert report.format_of("notes.txt") is None
+
+
+def test_choosing_a_format_changes_only_another_formats_ending():
+    assert report.with_ending("/tmp/mine.pdf", "html") == "/tmp/mine.html"
+    assert report.with_ending("mine.HTML ", "pdf") == "mine.pdf"
+    assert report.with_ending("mine.pdf", "pdf") == "mine.pdf"
+    assert report.with_ending(" mine ", "pdf") == " mine "  # no ending: left as typed

@@ -333,3 +333,17 @@ def test_a_far_future_file_brought_in_before_these_checks_blocks_nothing(store, 
                           tmp_path / "genuine.json")
     receipt = share.receive(other, share.read(genuine))
     assert (receipt.added, receipt.replaced) == (len(share.SHAREABLE), len(share.SHAREABLE))
+
+
+def test_a_candidate_is_offered_on_one_line_with_its_day(store):
+    store.add(Gratitude(items=("the walk\nby the sea",), told=(True,)))
+    [candidate] = share.candidates(store)
+    line = candidate.line()
+    assert line.startswith(f"Gratitude journal, {candidate.written.astimezone():%d %b %Y}: ")
+    assert "\n" not in line and "the walk by the sea" in line
+
+
+def test_a_new_share_file_is_named_for_today_in_the_shares_folder():
+    from workbook.store import home, now
+
+    assert share.default_path() == home() / "shares" / f"share-{now():%Y-%m-%d}.json"

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from workbook.store import make_private_dir, make_private_file
+from workbook.store import Store, StoreError, default_store, make_private_dir, make_private_file
 
 DAILY_TITLE = "Daily check-in"
 WEEKLY_TITLE = "Weekly snapshot"
@@ -22,6 +22,7 @@ MINUTES = 10
 WEEKDAYS = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH",
             "friday": "FR", "saturday": "SA", "sunday": "SU"}
 PRODUCT = "-//Secure Base//Reminders//EN"
+FILE_NAME = "secure-base-reminders.ics"
 _CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
 
 
@@ -107,3 +108,12 @@ def write_calendar(path: str | os.PathLike[str], *, daily: str = "20:00",
     make_private_file(target)
     target.write_bytes(data)
     return target
+
+
+def default_path(store: Store | None = None) -> Path:
+    """Where the calendar file goes unless the person says otherwise: the exports folder
+    of ``store`` (else of the default journal), or the home folder while that is locked."""
+    try:
+        return (store if store is not None else default_store()).exports_dir / FILE_NAME
+    except StoreError:
+        return Path.home() / FILE_NAME

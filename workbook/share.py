@@ -21,7 +21,7 @@ from workbook import messages, words
 from workbook.models import KINDS, Entry, EntryInvalid
 from workbook.models._text import shorten
 from workbook.sealed import KdfSettings
-from workbook.store import Saved, Store, StoreError, make_private_file, now
+from workbook.store import Saved, Store, StoreError, home, make_private_file, now
 from workbook.store.reading import FileRefused, bounds_text, read_bounded, within_bounds
 
 FORMAT = "secure-base-share"
@@ -66,6 +66,10 @@ class Candidate:
     text: str
     told: bool = False
 
+    def line(self) -> str:
+        """The entry on one line, as the list of things to share offers it."""
+        return f"{self.title}, {self.written.astimezone():%d %b %Y}: {shorten(self.text)}"
+
 
 @dataclasses.dataclass(frozen=True)
 class SharedEntry:
@@ -88,6 +92,11 @@ class Receipt:
     added: int
     replaced: int
     name: str
+
+
+def default_path() -> Path:
+    """Where a new share file goes unless the person says otherwise: today's, in shares/."""
+    return home() / "shares" / f"share-{now():%Y-%m-%d}.json"
 
 
 def title(kind: str) -> str:

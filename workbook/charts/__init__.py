@@ -9,6 +9,7 @@ have yet) and a `workbook.trends.Span`.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Mapping
 
 import pandas as pd
@@ -20,7 +21,10 @@ from workbook.trends import CHECKIN_DAYS, Span
 
 Frames = Mapping[str, pd.DataFrame | None]
 
-__all__ = ["CHARTS", "Chart", "Frames", "by_key", "mark_demo", "png", "title_of"]
+__all__ = ["CHARTS", "Chart", "Drawn", "Frames", "by_key", "draw_all", "mark_demo", "png",
+           "title_of"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,3 +76,32 @@ CHARTS: tuple[Chart, ...] = (
 
 def by_key(key: str) -> Chart:
     return next(chart for chart in CHARTS if chart.key == key)
+
+
+@dataclasses.dataclass(frozen=True)
+class Drawn:
+    """One chart as a picture (PNG) with its sentence; both None when it could not be drawn."""
+
+    chart: Chart
+    png: bytes | None
+    summary: str | None
+
+
+def draw_all(frames: Frames, span: Span, *, demo: bool = False) -> list[Drawn]:
+    """Every chart in `CHARTS` order, drawn as a picture; ``demo`` marks each as made up.
+
+    One chart failing must not hide the others: it is logged (its kind of error only,
+    never the data) and given without a picture.
+    """
+    drawn = []
+    for chart in CHARTS:
+        try:
+            figure = chart.figure(frames, span)
+            summary = chart.summary(frames, span)
+            if demo:
+                mark_demo(figure)
+            drawn.append(Drawn(chart, png(figure), summary))
+        except Exception as error:
+            log.error("drawing the %s chart failed: %s", chart.key, type(error).__name__)
+            drawn.append(Drawn(chart, None, None))
+    return drawn

@@ -2,33 +2,32 @@
 
 The import panel reads the file, shows a preview (how many days, the date range, rows
 that can't be read and why, mood labels to map), imports with a progress bar in one
-transaction, and can undo exactly that import. The reminders panel saves an .ics file
-for the person's calendar app.
+transaction, and can undo exactly that import; pages that chart the journal redraw
+after either. The reminders panel saves an .ics file for the person's calendar app.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from workbook import importers, reminders
+from workbook import changes, importers, reminders, words
 from workbook.importers import ImportProblem, Preview
+from workbook.importers.generic_csv import guess_columns
+from workbook.importers.sample import first_rows, problem_lines
 from workbook.store import Store, StoreError
-from workbook.widgets import Panel, fields, html
+from workbook.widgets import Panel, blocks, fields, html
+from workbook.widgets.panel import shown
+from workbook.widgets.steps import WIDE_LABEL
 from workbook.words import sentences
+from workbook.words.history import import_undone, not_saved, reminders_saved, unreadable_rows
 
 DAYLIO = "daylio"
 OTHER_CSV = "csv"
 NO_COLUMN = ""
-SHOWN_PROBLEMS = 8
 LEVEL_CHOICES = [(f"{label} ({mood} out of 10)", mood)
                  for label, mood in importers.MOOD_FOR_LEVEL.items()]
-WEEKDAY_CHOICES = [(day.title(), day) for day in reminders.WEEKDAYS]
-REMINDERS_FILE = "secure-base-reminders.ics"
-NOTE_PREVIEW = 60
-SAMPLE_ROWS = 5
 
 
 class ImportPanel(Panel):
@@ -37,72 +36,56 @@ class ImportPanel(Panel):
     title = "Bring your history"
     css_class = "sb-import"
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None,
-                 on_change: Callable[[], object] | None = None):
+    def __init__(self, *, store: Store | None = None, profile: str | None = None):
         super().__init__(store=store, profile=profile)
-        self.on_change = on_change
         self.preview: Preview | None = None
         self.last_batch: int | None = None
         self.source = widgets.ToggleButtons(
             options=[("Daylio export", DAYLIO), ("Another mood app (CSV)", OTHER_CSV)],
             value=DAYLIO, style={"button_width": "auto"})
-        self.path = fields.line(description="File on this computer",
+        self.path = fields.line(description="File on this computer", style=WIDE_LABEL,
                                 placeholder="for example ~/Downloads/daylio_export.csv",
-                                style={"description_width": "initial"},
                                 layout=fields.wide("46em"))
         self.upload = widgets.FileUpload(accept=".csv,text/csv", multiple=False,
                                          description="Or choose a file",
                                          layout=widgets.Layout(width="auto"))
-        self.date_column = widgets.Dropdown(description="Date column",
-                                            style={"description_width": "initial"})
-        self.mood_column = widgets.Dropdown(description="Mood column",
-                                            style={"description_width": "initial"})
+        self.date_column = widgets.Dropdown(description="Date column", style=WIDE_LABEL)
+        self.mood_column = widgets.Dropdown(description="Mood column", style=WIDE_LABEL)
         self.note_column = widgets.Dropdown(description="Note column (optional)",
-                                            style={"description_width": "initial"})
+                                            style=WIDE_LABEL)
         self.scale_low = widgets.IntText(value=1, description="Mood scale from",
-                                         style={"description_width": "initial"},
-                                         layout=widgets.Layout(width="12em"))
+                                         style=WIDE_LABEL, layout=widgets.Layout(width="12em"))
         self.scale_high = widgets.IntText(value=5, description="to",
                                           layout=widgets.Layout(width="9em"))
         self.columns = widgets.VBox([
-            widgets.HTML("<p>Which columns hold what? The mood scale is the lowest and "
-                         "highest mood the app allows; it is moved onto 1–10 here.</p>"),
+            widgets.HTML(blocks.paragraph(words.IMPORT_COLUMNS_HELP)),
             self.date_column, self.mood_column,
             fields.row(self.scale_low, self.scale_high), self.note_column])
-        self.columns.layout.display = "none"
-        self.show_preview = widgets.Button(description="Preview", icon="eye",
-                                           layout=widgets.Layout(width="auto"))
+        shown(self.columns, False)
+        self.show_preview = self.button("Preview", self._preview, icon="eye")
         self.summary = widgets.HTML("")
         self.summary.add_class("sb-import-preview")
         self.mapping = widgets.VBox([])
         self.mapping.add_class("sb-import-mapping")
         self.map_controls: dict[str, widgets.Dropdown] = {}
-        self.bring_in = widgets.Button(description="Import", icon="upload",
-                                       button_style="primary", disabled=True,
-                                       layout=widgets.Layout(width="auto"))
+        self.bring_in = self.button("Import", self._import, icon="upload", style="primary")
+        self.bring_in.disabled = True
         self.progress = widgets.IntProgress(value=0, min=0, max=1, description="Importing",
-                                            style={"description_width": "initial"})
-        self.progress.layout.display = "none"
-        self.undo = widgets.Button(description="Undo this import", icon="undo",
-                                   style=html.WARNING_BUTTON, layout=widgets.Layout(width="auto"))
-        self.undo.layout.display = "none"
-        self.on_click(self.show_preview, self._preview)
-        self.on_click(self.bring_in, self._import)
-        self.on_click(self.undo, self._undo)
+                                            style=WIDE_LABEL)
+        self.undo = self.button("Undo this import", self._undo, icon="undo", warning=True)
+        shown(self.progress, False)
+        shown(self.undo, False)
         self.source.observe(lambda _c: self._guarded(self._source_changed), names="value")
         for control in (self.path, self.upload, self.date_column, self.mood_column,
                         self.note_column, self.scale_low, self.scale_high):
             control.observe(lambda _c: self._forget_preview(), names="value")
         # Whose history this is, when a partner profile exists too.
         self.who = self.profile_picker(lambda: None)
-        self.root.children = [
-            widgets.HTML(html.heading(self.title)),
-            widgets.HTML("<p>Already tracked your mood in another app? Bring those days in, "
-                         "so your charts start with your history. Nothing is saved until "
-                         "you press Import, and an import can be undone.</p>"),
-            *([self.who] if self.who is not None else []), self.source, self.path,
-            self.upload, self.columns, self.show_preview,
-            self.summary, self.mapping, self.bring_in, self.progress, self.status, self.undo]
+        self.lay_out(widgets.HTML(blocks.paragraph(words.IMPORT_INTRO)),
+                     *([self.who] if self.who is not None else []), self.source, self.path,
+                     self.upload, self.columns, self.show_preview,
+                     self.summary, self.mapping, self.bring_in, self.progress, self.status,
+                     self.undo)
 
     # -- choosing the file ---------------------------------------------------------------
 
@@ -119,7 +102,7 @@ class ImportPanel(Panel):
 
     def _source_changed(self) -> None:
         self._forget_preview()
-        self.columns.layout.display = "flex" if self.source.value == OTHER_CSV else "none"
+        shown(self.columns, self.source.value == OTHER_CSV)
 
     def _forget_preview(self) -> None:
         self.preview = None
@@ -132,23 +115,18 @@ class ImportPanel(Panel):
         titles = importers.columns_of(file, name=name)
         if list(self.mood_column.options) == titles:
             return
-        for control in (self.date_column, self.mood_column):
-            control.options = titles
+        self.date_column.options = self.mood_column.options = titles
         self.note_column.options = [("(none)", NO_COLUMN), *[(t, t) for t in titles]]
-
-        def guess(part: str) -> str | None:
-            return next((t for t in titles if part in t.lower()), None)
-
-        self.date_column.value = guess("date") or titles[0]
-        self.mood_column.value = guess("mood") or titles[-1]
-        self.note_column.value = guess("note") or NO_COLUMN
+        date, mood, note = guess_columns(titles)
+        self.date_column.value, self.mood_column.value = date, mood
+        self.note_column.value = note or NO_COLUMN
 
     # -- preview -------------------------------------------------------------------------
 
     def _preview(self) -> None:
         found = self._file()
         if found is None:
-            self.say("Please type where the file is, or choose it with the button.", "info")
+            self.say(words.IMPORT_NAME_THE_FILE, "info")
             return
         file, name = found
         try:
@@ -161,21 +139,18 @@ class ImportPanel(Panel):
                     mood_column=self.mood_column.value,
                     scale=(self.scale_low.value, self.scale_high.value),
                     note_column=self.note_column.value or None)
-        except ImportProblem as problem:
+        except ImportProblem:
             self._forget_preview()
-            self.say(problem.message, "error")
-            return
+            raise
         self.preview = preview
         self.summary.value = preview_html(preview)
         self.map_controls = {
             label: widgets.Dropdown(options=LEVEL_CHOICES, value=None,
-                                    description=label, style={"description_width": "initial"})
+                                    description=label, style=WIDE_LABEL)
             for label in preview.unknown_labels}
         if self.map_controls:
-            self.mapping.children = [
-                widgets.HTML("<p>These moods have names of your own. Which of the five "
-                             "levels does each one mean?</p>"),
-                *self.map_controls.values()]
+            self.mapping.children = [widgets.HTML(blocks.paragraph(words.IMPORT_MAP_MOODS)),
+                                     *self.map_controls.values()]
         self.bring_in.disabled = not preview.rows
         self.status.value = ""
 
@@ -188,22 +163,21 @@ class ImportPanel(Panel):
         mapping = {label: control.value for label, control in self.map_controls.items()
                    if control.value is not None}
         self.progress.value, self.progress.max = 0, max(1, len(preview.rows))
-        self.progress.layout.display = "flex"
+        shown(self.progress, True)
         self.bring_in.disabled = True
         try:
             result = importers.bring_in(preview, store=self.store, profile=self.profile,
                                         mapping=mapping, on_progress=self._advance)
-        except (ImportProblem, StoreError) as problem:
-            self.progress.layout.display = "none"
+        except StoreError:  # an ImportProblem too
+            shown(self.progress, False)
             self.bring_in.disabled = False
-            self.say(problem.message, "error")
-            return
+            raise
         if result.batch is not None:
             self.last_batch = result.batch  # a repeat that added nothing keeps the last undo
-        self.undo.layout.display = "flex" if self.last_batch is not None else "none"
+        shown(self.undo, self.last_batch is not None)
         self.say(sentences.imported(result.added, result.skipped, result.unreadable), "ok")
-        if self.on_change is not None and result.added:
-            self._guarded(self.on_change)
+        if result.added:
+            changes.announce(self.store.path)
 
     def _advance(self, done: int, total: int) -> None:
         self.progress.max = total
@@ -214,51 +188,24 @@ class ImportPanel(Panel):
             return
         removed = self.store.undo_batch(self.last_batch)
         self.last_batch = None
-        self.undo.layout.display = "none"
-        self.progress.layout.display = "none"
+        shown(self.undo, False)
+        shown(self.progress, False)
         self.bring_in.disabled = self.preview is None
-        self.say(f"Undone: the {removed} check-ins from that import are gone. Everything "
-                 "else in your journal is as it was.", "ok")
-        if self.on_change is not None:
-            self._guarded(self.on_change)
+        self.say(import_undone(removed), "ok")
+        changes.announce(self.store.path)
 
 
 def preview_html(preview: Preview) -> str:
     """The preview as HTML: the sentence, unreadable rows and why, the first rows."""
     parts = [html.message(html.text(preview.describe()), "info")]
     if preview.unreadable:
-        count = len(preview.unreadable)
-        rows = "row" if count == 1 else "rows"
-        items = "".join(f"<li>Line {line}: {html.text(why)}</li>"
-                        for line, why in preview.unreadable[:SHOWN_PROBLEMS])
-        more = (f"<li>… and {count - SHOWN_PROBLEMS} more</li>"
-                if count > SHOWN_PROBLEMS else "")
-        parts.append(f"<p>{count} {rows} can't be read and will be left out:</p>"
-                     f"<ul class='sb-import-unreadable'>{items}{more}</ul>")
+        parts += [blocks.paragraph(unreadable_rows(len(preview.unreadable))),
+                  blocks.bullets(problem_lines(preview), css="sb-import-unreadable")]
     if preview.rows:
-        sample = "".join(
-            f"<tr><td>{row.at:%d %b %Y %H:%M}</td><td>{_mood(row)}</td>"
-            f"<td>{html.text(', '.join(row.activities))}</td>"
-            f"<td>{html.text(_short(row.note))}</td></tr>"
-            for row in preview.rows[:SAMPLE_ROWS])
-        parts.append("<p>The first rows, as they will be saved (insecurity stays empty: "
-                     "the file doesn't have it):</p><table class='sb-import-sample'>"
-                     "<tr><th>When</th><th>Mood</th><th>Activities</th><th>Note</th></tr>"
-                     f"{sample}</table>")
+        parts += [blocks.paragraph(words.IMPORT_SAMPLE),
+                  blocks.table(words.IMPORT_SAMPLE_HEADINGS, first_rows(preview),
+                               css="sb-import-sample")]
     return "".join(parts)
-
-
-def _mood(row: importers.Row) -> str:
-    if row.mood is not None:
-        return f"{row.mood}/10"
-    mood = importers.MOOD_FOR_LEVEL.get(row.label)
-    label = html.text(row.label)
-    return f"{label} → {mood}/10" if mood is not None else f"{label} → to choose"
-
-
-def _short(note: str) -> str:
-    note = " ".join(note.split())
-    return note if len(note) <= NOTE_PREVIEW else note[:NOTE_PREVIEW - 1] + "…"
 
 
 class RemindersPanel(Panel):
@@ -266,58 +213,40 @@ class RemindersPanel(Panel):
 
     title = "Reminders in your calendar"
     css_class = "sb-reminders"
+    shown_errors = (ValueError,)  # a time or a day that can't be read, in a sentence
 
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
         self.time = fields.line(value="20:00", description="Daily check-in at",
-                                placeholder="HH:MM", style={"description_width": "initial"},
+                                placeholder="HH:MM", style=WIDE_LABEL,
                                 layout=widgets.Layout(width="16em"))
-        self.weekly_day = widgets.Dropdown(options=WEEKDAY_CHOICES, value="sunday",
-                                           description="Weekly snapshot on",
-                                           style={"description_width": "initial"})
-        self.event_title = fields.line(description="Title in the calendar (optional)",
-                                       placeholder=f"{reminders.DAILY_TITLE} / "
-                                                    f"{reminders.WEEKLY_TITLE}",
-                                       style={"description_width": "initial"},
-                                       layout=fields.wide("40em"))
-        self.path = fields.line(description="Save as", style={"description_width": "initial"},
+        self.weekly_day = widgets.Dropdown(
+            options=[(day.title(), day) for day in reminders.WEEKDAYS], value="sunday",
+            description="Weekly snapshot on", style=WIDE_LABEL)
+        self.event_title = fields.line(
+            description="Title in the calendar (optional)", style=WIDE_LABEL,
+            placeholder=f"{reminders.DAILY_TITLE} / {reminders.WEEKLY_TITLE}",
+            layout=fields.wide("40em"))
+        self.path = fields.line(value=str(reminders.default_path(self._store)),
+                                description="Save as", style=WIDE_LABEL,
                                 layout=fields.wide("46em"))
-        self.save = widgets.Button(description="Save calendar file", icon="calendar",
-                                   button_style="primary", layout=widgets.Layout(width="auto"))
-        self.on_click(self.save, self._save)
-        try:
-            self.path.value = str(self.store.exports_dir / REMINDERS_FILE)
-        except StoreError:
-            self.path.value = str(Path.home() / REMINDERS_FILE)
-        self.root.children = [
-            widgets.HTML(html.heading(self.title)),
-            widgets.HTML("<p>A gentle nudge helps a habit stick. This saves a calendar file "
-                         "with a daily check-in and a weekly snapshot, each with a reminder. "
-                         "Open it with your calendar app to add them. The events only say "
-                         "“Daily check-in” and “Weekly snapshot”, nothing about you, unless "
-                         "you write your own title; anyone who sees your calendar sees it.</p>"),
-            self.time, self.weekly_day, self.event_title, self.path, self.save, self.status]
+        self.save = self.button("Save calendar file", self._save, icon="calendar",
+                                style="primary")
+        self.lay_out(widgets.HTML(blocks.paragraph(words.REMINDERS_INTRO)),
+                     self.time, self.weekly_day, self.event_title, self.path, self.save,
+                     self.status)
 
     def _save(self) -> None:
         try:
-            written = reminders.write_calendar(self.path.value.strip() or REMINDERS_FILE,
-                                               daily=self.time.value,
-                                               weekly_day=self.weekly_day.value,
-                                               title=self.event_title.value or None)
-        except ValueError as error:
-            self.say(str(error), "error")
-            return
-        except (StoreError, OSError) as error:
-            self.say(getattr(error, "message", None) or
-                     f"The file could not be saved ({getattr(error, 'strerror', '') or 'error'}).",
-                     "error")
-            return
-        self.say(f"Saved {written}. Only your user account can read it. Open it with your "
-                 "calendar app to add the reminders.", "ok")
+            written = reminders.write_calendar(
+                self.path.value.strip() or reminders.FILE_NAME, daily=self.time.value,
+                weekly_day=self.weekly_day.value, title=self.event_title.value or None)
+        except OSError as error:
+            self.say(not_saved(error), "error")
+        else:
+            self.say(reminders_saved(written), "ok")
 
 
 # One call per panel in the notebook.
 bring_your_history = ImportPanel
 calendar_reminders = RemindersPanel
-
-

@@ -3,16 +3,21 @@ goals we set and check in on together."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import ipywidgets as widgets
 
 from workbook import words
 from workbook.exercises.values import latest_sort, value_options
-from workbook.models.values import GoalProgress, SharedGoal, ValuesSort, compare_values, label
+from workbook.models.values import (
+    GoalProgress,
+    SharedGoal,
+    ValuesSort,
+    compare_values,
+    label,
+    progress_by_goal,
+)
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, ask, fields, html, summary
-from workbook.widgets.fields import RatingSlider
+from workbook.widgets import Form, Panel, ask, blocks, html, summary
+from workbook.words.partners import comparison_headings, goal_so_far
 
 
 class PartnerComparison(Panel):
@@ -25,13 +30,10 @@ class PartnerComparison(Panel):
                  partner: str | None = None):
         super().__init__(store=store, profile=profile)
         self.partner = partner or words.PROFILE_PARTNER
-        self.compare = widgets.Button(description="Compare again", icon="refresh",
-                                      layout=widgets.Layout(width="auto"))
-        self.on_click(self.compare, self.refresh)
+        self.compare = self.button("Compare again", self.refresh, icon="refresh")
         self.result = widgets.HTML("")
         self.result.add_class("sb-compare-result")
-        self.root.children = [widgets.HTML(html.heading(self.title)), self.result, self.compare,
-                              self.status]
+        self.lay_out(self.result, self.compare, self.status)
         self.refresh()
 
     def refresh(self) -> None:
@@ -42,24 +44,13 @@ class PartnerComparison(Panel):
         except StoreError as error:
             self.result.value = html.problem(error)
             return
-        how = ("In the card sort above, choose your partner under <b>Who is writing?</b> and "
-               "let them sort the cards on their own, without looking at yours. Then press "
-               "<b>Compare again</b>.")
         if mine is None:
-            self.result.value = html.message(
-                "Start with your own card sort above. Once you and your partner have both "
-                "sorted the cards, your values show here side by side.", "info")
+            self.result.value = html.message(words.COMPARE_START)
         elif self.partner not in names:
-            self.result.value = html.message(
-                "To compare, your partner needs a profile of their own: in <b>Start here</b>, "
-                "under <b>Who uses this workbook</b>, tick <i>My partner will do some exercises "
-                "here too</i> and save. Then run this notebook again. " + how
-                + " On two computers, they can send you a share file instead (see "
-                "<b>Open my partner's share file</b>).", "info")
+            self.result.value = html.message(words.COMPARE_NEEDS_PROFILE_HTML)
         elif theirs is None:
-            self.result.value = html.message(
-                f"{html.text(names[self.partner])} hasn't done the card sort yet. " + how,
-                "info")
+            self.result.value = html.message(html.text(names[self.partner])
+                                             + words.COMPARE_NOT_SORTED_HTML)
         else:
             self.result.value = comparison_html(mine, theirs, names.get(self.profile, "Me"),
                                                 names[self.partner])
@@ -68,26 +59,12 @@ class PartnerComparison(Panel):
 def comparison_html(mine: ValuesSort, theirs: ValuesSort, my_name: str, their_name: str) -> str:
     """Shared and different values side by side, then conversation prompts (escaped)."""
     result = compare_values(mine, theirs)
-
-    def column(heading: str, values: tuple[str, ...]) -> str:
-        items = "".join(f"<li>{html.text(label(v))}</li>" for v in values) or "<li>—</li>"
-        return (f"<div style='flex:1 1 12em;padding:0 0.6em'><b>{html.text(heading)}</b>"
-                f"<ul>{items}</ul></div>")
-
-    columns = (column("We share", result.shared)
-               + column(f"Matters most to {my_name}", result.only_mine)
-               + column(f"Matters most to {their_name}", result.only_theirs))
-    prompts = [p.format(value=label(v)) for v, p in zip(result.shared[:3],
-                                                        words.VALUES_SHARED_PROMPTS, strict=False)]
-    different = result.only_mine[:2] + result.only_theirs[:2]
-    prompts += [p.format(value=label(v)) for v, p in zip(different,
-                                                         words.VALUES_DIFFERENT_PROMPTS * 2,
-                                                         strict=False)]
-    talk = "".join(f"<li>{html.text(p)}</li>" for p in prompts)
-    return (f"<div style='display:flex;flex-wrap:wrap'>{columns}</div>"
-            "<p><b>Things to talk about together</b> <small>(pick one, over a cup of "
-            "something, when neither of you is rushed)</small></p>"
-            f"<ul class='sb-value-prompts'>{talk}</ul>")
+    values = (result.shared, result.only_mine, result.only_theirs)
+    headings = comparison_headings(my_name, their_name)
+    return (blocks.columns((heading, [label(v) for v in shown])
+                           for heading, shown in zip(headings, values, strict=True))
+            + f"<p><b>{words.COMPARE_TALK}</b> <small>({words.COMPARE_TALK_WHEN})</small></p>"
+            + blocks.bullets(result.talk_prompts(), css="sb-value-prompts"))
 
 
 class GoalForm(Form):
@@ -107,16 +84,10 @@ class GoalForm(Form):
                               "Today or any later day.")
 
 
-def _progress_slider() -> RatingSlider:
-    low, high = words.GOAL_PROGRESS_RANGE
-    return RatingSlider(value=0, min=low, max=high, step=5, continuous_update=False,
-                        layout=fields.wide("30em"))
-
-
 def _goal_options(form: GoalProgressForm) -> list[tuple[str, int]]:
     goals = form.store.entries(SharedGoal.KIND, profile=form.profile)
     form.goals = {s.id: s.entry for s in goals if isinstance(s.entry, SharedGoal)}
-    return [(_goal_name(entry), key) for key, entry in form.goals.items()]
+    return [(entry.short_name(), key) for key, entry in form.goals.items()]
 
 
 class GoalProgressForm(Form):
@@ -130,15 +101,21 @@ class GoalProgressForm(Form):
     goals: dict[int, SharedGoal]
     goal_id = ask.choice("Which goal", [], choices=_goal_options,
                          required="Please choose a goal (save one above first).")
-    progress = ask.control("How far along it is (%)", _progress_slider)
+    progress = ask.rating("How far along it is (%)", *words.GOAL_PROGRESS_RANGE, 0, step=5)
     note = ask.text("A note (optional)", lines=2)
 
     @summary(css="sb-goal-overview")
     def overview(self, _saved: Saved | None) -> str:
+        """Each goal with its first and latest progress and the number of check-ins."""
         goals = self.store.entries(SharedGoal.KIND, profile=self.profile)
-        checkins = self.store.entries(GoalProgress.KIND, profile=self.profile,
-                                      newest_first=False)
-        return goals_overview_html(goals, checkins)
+        if not goals:
+            return html.message(html.text(words.GOALS_NONE_YET))
+        history = progress_by_goal(self.store.entries(GoalProgress.KIND, profile=self.profile,
+                                                      newest_first=False))
+        items = "".join(f"<li><b>{html.text(s.entry.goal)}</b> — "
+                        f"{html.text(goal_so_far(history.get(s.id, [])))}; target "
+                        f"{s.entry.target_date:%d %b %Y}</li>" for s in goals)
+        return f"<b>{words.GOALS_SO_FAR}</b><ul>{items}</ul>"
 
     def refresh_goals(self) -> None:
         """Offer this profile's goals, and show how each is going."""
@@ -151,34 +128,7 @@ class GoalProgressForm(Form):
         entry = saved.entry
         assert isinstance(entry, GoalProgress)
         goal = self.goals.get(entry.goal_id)
-        name = _goal_name(goal) if goal else "a goal since deleted"
-        return f"{name}: {entry.summary()}"
-
-
-def _goal_name(goal: Any) -> str:
-    return f"{goal.goal} (for {label(goal.value)})"
-
-
-def goals_overview_html(goals: list[Saved], checkins: list[Saved]) -> str:
-    """Each goal with its first and latest progress and the number of check-ins (escaped)."""
-    if not goals:
-        return html.message("No shared goals yet. Save one above to start.", "info")
-    history: dict[int, list[int]] = {}
-    for saved in checkins:
-        history.setdefault(saved.entry.goal_id, []).append(saved.entry.progress)
-    items = []
-    for saved in goals:
-        goal = saved.entry
-        steps = history.get(saved.id, [])
-        if not steps:
-            how = "no check-ins yet"
-        elif len(steps) == 1:
-            how = f"{steps[0]} % after one check-in"
-        else:
-            how = f"from {steps[0]} % to {steps[-1]} % over {len(steps)} check-ins"
-        items.append(f"<li><b>{html.text(goal.goal)}</b> — {html.text(how)}; target "
-                     f"{goal.target_date:%d %b %Y}</li>")
-    return "<b>Your goals so far</b><ul>" + "".join(items) + "</ul>"
+        return f"{goal.short_name() if goal else 'a goal since deleted'}: {entry.summary()}"
 
 
 class SharedGoals(Panel):

@@ -38,6 +38,16 @@ def columns_of(source: Source, *, name: str | None = None) -> list[str]:
     return [title.strip() for title in first]
 
 
+def guess_columns(titles: list[str]) -> tuple[str, str, str | None]:
+    """The date, mood and note columns as a first guess: the first title that mentions
+    each (else the first and the last column, and no note)."""
+
+    def guess(part: str) -> str | None:
+        return next((title for title in titles if part in title.lower()), None)
+
+    return guess("date") or titles[0], guess("mood") or titles[-1], guess("note")
+
+
 def rescale(value: float, low: float, high: float) -> int:
     """``value`` on the app's ``low``..``high`` scale as a mood from 1 to 10."""
     lowest, highest = words.MOOD_RANGE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from workbook import words
@@ -182,6 +183,10 @@ class SharedGoal(Entry):
         return (f"{shorten(self.goal)} (for {label(self.value)}, by "
                 f"{self.target_date:%d %b %Y})")
 
+    def short_name(self) -> str:
+        """The goal and the value it serves, as the list of goals to check in on names it."""
+        return f"{self.goal} (for {label(self.value)})"
+
 
 @dataclasses.dataclass(frozen=True)
 class GoalProgress(Entry):
@@ -215,6 +220,14 @@ class ValuesComparison:
     only_mine: tuple[str, ...]
     only_theirs: tuple[str, ...]
 
+    def talk_prompts(self) -> list[str]:
+        """Questions to talk about: one on each of the first three shared values, then one
+        on each of the first two values only one of them holds, from each side."""
+        shared = zip(self.shared[:3], words.VALUES_SHARED_PROMPTS, strict=False)
+        different = zip(self.only_mine[:2] + self.only_theirs[:2],
+                        words.VALUES_DIFFERENT_PROMPTS * 2, strict=False)
+        return [prompt.format(value=label(value)) for value, prompt in (*shared, *different)]
+
 
 def compare_values(mine: ValuesSort, theirs: ValuesSort) -> ValuesComparison:
     """Compare what matters most (top five, then "very important"), in each one's order."""
@@ -236,3 +249,11 @@ def latest_sort(store: Any, profile: str) -> ValuesSort | None:
     latest = store.entries(ValuesSort.KIND, profile=profile, limit=1)
     entry = latest[0].entry if latest else None
     return entry if isinstance(entry, ValuesSort) else None
+
+
+def progress_by_goal(checkins: Sequence[Any]) -> dict[int, list[int]]:
+    """Each goal's progress (in %) from its check-ins (saved `GoalProgress`), in their order."""
+    history: dict[int, list[int]] = {}
+    for saved in checkins:
+        history.setdefault(saved.entry.goal_id, []).append(saved.entry.progress)
+    return history

@@ -31,6 +31,21 @@ _ENDINGS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 _DPI = {"pdf": 150, "html": 110}
 
 
+def format_of(name: str) -> Format | None:
+    """The format a file name's ending names (".pdf" or ".html"), or None."""
+    name = name.strip().lower()
+    return next((fmt for fmt, ending in FORMATS.items() if name.endswith(ending)), None)
+
+
+def with_ending(name: str, fmt: Format) -> str:
+    """``name`` ending in ``fmt``'s ending when it ended in another format's; else as it was."""
+    stripped = name.strip()
+    for other in FORMATS.values():
+        if other != FORMATS[fmt] and stripped.lower().endswith(other):
+            return stripped[: -len(other)] + FORMATS[fmt]
+    return name
+
+
 class ReportError(Exception):
     """The report could not be written; ``message`` says why, in plain words."""
 

@@ -299,9 +299,10 @@ def text(label: str, *, hint: str = "", placeholder: str = "", lines: int = 1) -
     return Field(label, control, hint)
 
 
-def rating(label: str, low: int, high: int, value: int, *, hint: str = "") -> Field:
-    """A whole-number slider from ``low`` to ``high``."""
-    control = RatingSlider(value=value, min=low, max=high, step=1, continuous_update=False,
+def rating(label: str, low: int, high: int, value: int, *, hint: str = "",
+           step: int = 1) -> Field:
+    """A whole-number slider from ``low`` to ``high``, moving by ``step``."""
+    control = RatingSlider(value=value, min=low, max=high, step=step, continuous_update=False,
                                 layout=wide("30em"))
     return Field(label, control, hint)
 
