@@ -56,6 +56,8 @@ SERVER_START_TIMEOUT = 60.0
 KERNEL_TIMEOUT_MS = 60_000
 # An app page may wait for its kernel to start and run on a busy machine.
 APP_RENDER_TIMEOUT_MS = 180_000
+# The longest a click, a fill or an expectation waits for the page by default.
+ACTION_TIMEOUT_MS = 90_000
 # The kernel status item in the status bar, e.g. "Python 3 (ipykernel) | Idle".
 # It only reads like this once a kernel really exists.
 KERNEL_IDLE_TEXT = re.compile(r"\(ipykernel\) \| Idle")
@@ -361,11 +363,22 @@ def browser(chromium_path: str):
             browser.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _patient_expectations() -> None:
+    """`expect` waits as long as an action may (its own default is 5 s)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=ACTION_TIMEOUT_MS)
+
+
 @pytest.fixture
 def context(browser):
     """A fresh browser context (cookies, storage) for one test."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    context.set_default_timeout(30_000)
+    # Two browser tests may run at once on a busy two-core machine: waits are on what the
+    # page shows, with room for a slow start (a page's kernel, a server's first answer).
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(APP_RENDER_TIMEOUT_MS)
     try:
         yield context
     finally:
