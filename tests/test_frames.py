@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import workbook
-from workbook import words
+from workbook import frames, words
 from workbook.frames import columns_frame, entries_frame
 from workbook.models import KINDS, CheckIn, InsecuritySnapshot, UnreadableData
 from workbook.sealed import KdfSettings
-from workbook.store import Store
+from workbook.store import Store, columns
 from workbook.words import Picks
 
 
@@ -141,7 +141,27 @@ def _fill(store: Store) -> None:
             _row("checkin", '{"mood": NaN, "insecurity": 3}'),
             _row("checkin", '{"mood": 4, "insecurity": 3, "mood": 9}'),
             _row("checkin", {"mood": True, "insecurity": None, "note": 5, "emotions": "calm"})]
+    # Numbers orjson reads otherwise than json (or not at all), text as other tools write
+    # it, and times with a zone or in the short form.
+    check = EXAMPLES["checkin"].to_data()
+    raw += [_row("checkin", '{"mood": 4, "insecurity": 3, "emotions": [1234567890123456789012'
+                 '34567890, -9223372036854775809, 18446744073709551615, 1e300, Infinity]}'),
+            _row("checkin", json.dumps(check).encode("utf-16")),
+            _row("checkin", json.dumps(check).encode("utf-8-sig")),
+            _row("checkin", "\ufeff" + json.dumps(check)),
+            _row("checkin", check, created="2026-11-01T09:00:00Z", day="20261101"),
+            _row("checkin", check, created="20261101T090000+0530", day="2026-W44-7"),
+            _row("checkin", check, updated="")]
     _put(store, raw)
+    with store._writing() as con:
+        # Kept unread (as an entry marked unreadable comes in), whatever its answers say;
+        # and strategies another version wrote.
+        con.execute("UPDATE entries SET unread = 1 WHERE id IN (SELECT id FROM entries"
+                    " WHERE kind = 'checkin' ORDER BY id DESC LIMIT 3)")
+        con.execute("UPDATE entries SET unread = 1 WHERE id = (SELECT id FROM entries"
+                    " WHERE data LIKE '%from_a_newer_version%' ORDER BY id LIMIT 1)")
+        con.execute("UPDATE entries SET strategy = 'renamed' WHERE id IN (SELECT id FROM"
+                    " entries ORDER BY id LIMIT 5)")
     workbook.import_daylio(_daylio_export(store.path.parent), store=store)
     edited = store.entries("checkin")[0]
     store.update(edited.id, dataclasses.replace(edited.entry, note="changed"))
@@ -189,6 +209,12 @@ def test_frames_straight_from_the_rows_match_frames_made_from_entries(store):
     assert reasons.count("newer") == len(KINDS) and reasons.count("data") >= 6 * len(KINDS)
     for filters in FILTERS:
         assert_columns_match_entries(store, **filters)
+
+
+def test_they_match_when_rows_are_read_a_few_at_a_time(store, monkeypatch):
+    _fill(store)
+    monkeypatch.setattr(columns, "BATCH", 7)
+    assert_columns_match_entries(store)
 
 
 def test_they_match_after_pick_lists_are_reworded_or_emptied(store, monkeypatch):
@@ -248,3 +274,42 @@ def test_plain_data_is_what_an_entry_would_give_for_any_stored_answers(data, kin
     except ValueError:
         found = ("unreadable", "data")
     assert found == expected
+
+
+# -- typed columns built straight from their values hold what `astype` makes of them ----
+
+TYPED_VALUES = [
+    ([1, 2, 3], "Int64"), ([1, None, 3], "Int64"), ([None, None], "Int64"),
+    ([2**53 + 1, None], "Int64"), ([-(2**53) - 1, 1], "Int64"), ([2**63, 1], "Int64"),
+    ([-(2**63), None], "Int64"), ([True, 2], "Int64"), ([1.0, 2], "Int64"), (["1"], "Int64"),
+    (["a", None, ""], "string"), ([None, None], "string"), (["a", 5], "string"),
+    (["NA", "None", "nan"], "string"), ([float("nan"), "a"], "string"),
+    ([(), ("a",), ("a", "b")], "object"), ([("a", "b"), ("c", "d")], "object"),
+    ([(), "x"], "object"), ([None, ("a",)], "object"), ([1, None], "object"),
+    ([dt.date(2026, 1, 1), dt.date(1970, 1, 1)], "datetime64[ns]"),
+    ([dt.date(1677, 9, 22), dt.date(2262, 4, 11)], "datetime64[ns]"),
+    ([dt.date(1, 1, 1)], "datetime64[ns]"), ([dt.date(9999, 12, 31)], "datetime64[ns]"),
+    ([dt.date(2026, 1, 1), None], "datetime64[ns]"), (["2026-01-01"], "datetime64[ns]"),
+    ([dt.datetime(2026, 1, 1, 9, 30)], "datetime64[ns]"),
+]
+
+
+@pytest.mark.parametrize(("values", "dtype"), TYPED_VALUES)
+def test_a_column_built_from_its_values_holds_what_astype_makes_of_them(values, dtype):
+    try:
+        expected = pd.DataFrame({"c": values})["c"].astype(dtype)
+    except Exception as error:  # then the quick way must fail alike
+        with pytest.raises(type(error)):
+            _typed_column(values, dtype)
+        return
+    found = _typed_column(values, dtype)
+    pd.testing.assert_series_equal(found, expected, check_exact=True)
+    assert _typed_repr(found.to_frame()) == _typed_repr(expected.to_frame())
+
+
+def _typed_column(values: list[Any], dtype: str) -> pd.Series:
+    # As `frames._typed` builds a column: by `_array`, or else by `astype`.
+    built = frames._array(values, dtype)
+    if built is None:
+        return pd.DataFrame({"c": values})["c"].astype(dtype)
+    return pd.DataFrame({"c": built})["c"]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import repeat
+from operator import is_
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from workbook.models import KINDS, Entry
@@ -14,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from workbook.store import Saved
-    from workbook.store.rows import Columns
+    from workbook.store.columns import Columns
 
 PRACTICE = "practice"
 COMMON_COLUMNS = {"id": "Int64", "profile": "string", "strategy": "string",
@@ -85,15 +88,64 @@ def _tuples(values: list[Any]) -> list[Any]:
 def _typed(model: type[Entry], columns: dict[str, list[Any]],
            index: list[dt.datetime]) -> pd.DataFrame:
     types = {**COMMON_COLUMNS, **model.column_types()}
-    frame = pd.DataFrame(columns, columns=list(types) if not index else None)
+    built = {name: _array(values, types[name]) for name, values in columns.items()
+             if name in types and index}
+    frame = pd.DataFrame({name: built.get(name, values) for name, values in columns.items()},
+                         columns=list(types) if not index else None)
     for column, dtype in types.items():
         if column not in frame:
             frame[column] = pd.Series(dtype=dtype)
-        frame[column] = frame[column].astype(dtype)
+        if built.get(column) is None:
+            frame[column] = frame[column].astype(dtype)
     for column in frame.columns.difference(list(types)):
         frame[column] = frame[column].astype(_derived_dtype(frame[column]))
     frame.index = pd.DatetimeIndex(index, name="at", dtype="datetime64[ns]")
     return frame
+
+
+_NONE = type(None)
+# Days since 1 January 1 (`date.toordinal`) of 1 January 1970, and the days a
+# datetime64[ns] column can hold.
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_NS_DAYS = (pd.Timestamp.min.ceil("D").date().toordinal(),
+            pd.Timestamp.max.floor("D").date().toordinal())
+
+
+def _array(values: list[Any], dtype: str) -> Any:
+    """``values`` as an array of ``dtype``, built straight from the values when they are
+    of the usual types (else None, for `astype` to convert them).
+
+    Either way the column holds what ``pd.Series(values).astype(dtype)`` holds.
+    """
+    found = set(map(type, values))
+    if dtype == "Int64" and found <= {int, _NONE}:
+        return _integers(values, _NONE in found)
+    if dtype == "string" and found == {_NONE}:
+        return pd.array(np.full(len(values), pd.NA, dtype=object), dtype="string")
+    if dtype == "string" and found <= {str, _NONE}:
+        return pd.array(values, dtype="string")
+    if dtype == "object" and found == {tuple}:
+        # One tuple per cell (a plain `np.array` would make rows of them).
+        return np.fromiter(values, dtype=object, count=len(values))
+    if dtype == "datetime64[ns]" and found == {dt.date}:
+        days = np.fromiter(map(dt.date.toordinal, values), dtype=np.int64, count=len(values))
+        if _NS_DAYS[0] <= days.min() and days.max() <= _NS_DAYS[1]:
+            return (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
+    return None
+
+
+def _integers(values: list[int | None], missing: bool) -> Any:
+    mask = np.fromiter(map(is_, values, repeat(None)), dtype=bool, count=len(values))
+    try:
+        numbers = np.array([0 if value is None else value for value in values] if missing
+                           else values, dtype=np.int64)
+    except OverflowError:
+        return None
+    # Through `astype`, numbers beside a missing one pass through floats: past 2**53
+    # they would come out rounded, so those are left to `astype`.
+    if missing and len(numbers) and max(-int(numbers.min()), int(numbers.max())) > 2**53:
+        return None
+    return pd.arrays.IntegerArray(numbers, mask)
 
 
 def _columns(model: type[Entry], saved: list[Saved]) -> dict[str, list[Any]]:
