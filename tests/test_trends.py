@@ -7,6 +7,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook import trends
 from workbook.trends import Span
@@ -105,6 +107,20 @@ def test_gaps_are_runs_of_three_or_more_empty_days():
     series = pd.Series([1, None, None, 2, None, None, None, 3],
                        index=pd.date_range("2026-03-01", periods=8), dtype="float64")
     assert trends.gaps(series).tolist() == [False, False, False, False, True, True, True, False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([1.0, 2.5, None]), max_size=30), st.integers(1, 5),
+       st.sampled_from(["float64", "Float64", "object"]), st.sampled_from(["mood", None]))
+def test_gaps_are_every_run_of_empty_days_as_long_as_asked(marks, days, dtype, name):
+    series = pd.Series(marks, index=pd.date_range("2026-03-01", periods=len(marks), name="day"),
+                       dtype=dtype, name=name)
+    # Runs told apart by where the value goes missing or comes back, each run's length
+    # counted by pandas itself.
+    missing = series.isna()
+    runs = (missing != missing.shift()).cumsum()
+    expected = missing & (missing.groupby(runs).transform("size") >= days)
+    pd.testing.assert_series_equal(trends.gaps(series, days), expected, check_exact=True)
 
 
 def test_the_rolling_window_is_seven_calendar_days():

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from workbook.progress import Streak, streaks  # noqa: F401  (one streak, light)
@@ -120,9 +121,11 @@ def daily(frame: pd.DataFrame, column: str, span: Span | None = None) -> pd.Seri
 def gaps(series: pd.Series, days: int = GAP_DAYS) -> pd.Series:
     """True on every day inside a run of at least ``days`` days without a value."""
     missing = series.isna()
-    runs = (missing != missing.shift()).cumsum()
-    run_length = missing.groupby(runs).transform("size")
-    return missing & (run_length >= days)
+    marks = missing.to_numpy(dtype=bool)
+    # Each day's run (of days alike, with or without a value) and that run's length.
+    starts = np.flatnonzero(np.r_[True, marks[1:] != marks[:-1]])
+    lengths = np.diff(np.r_[starts, len(marks)])
+    return missing & np.repeat(lengths >= days, lengths)
 
 
 def rolling_mean(series: pd.Series, days: int = ROLLING_DAYS) -> pd.Series:
