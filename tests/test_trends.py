@@ -123,6 +123,42 @@ def test_gaps_are_every_run_of_empty_days_as_long_as_asked(marks, days, dtype, n
     pd.testing.assert_series_equal(trends.gaps(series, days), expected, check_exact=True)
 
 
+MOOD_VALUES = (st.integers(1, 10) | st.none()
+               | st.sampled_from([2**31, 2**31 + 1, -(2**40), 2**53 + 2, 2**60, -(2**60)])
+               | st.floats(allow_nan=True, allow_infinity=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-3, 12), st.integers(0, 23), MOOD_VALUES), max_size=30),
+       st.sampled_from(["Int64", "float64"]), st.sampled_from([None, 10, 60]),
+       st.sampled_from(["ns", "us", "s"]))
+def test_daily_means_are_those_a_groupby_per_day_gives(rows, dtype, days, unit):
+    at = pd.DatetimeIndex([pd.Timestamp(2026, 3, 1, hour) + pd.Timedelta(days=day)
+                           for day, hour, _mood in rows], name="at")
+    moods = [mood for _day, _hour, mood in rows]
+    if dtype == "Int64":
+        moods = [m if m is None or (isinstance(m, int) and abs(m) < 2**62) else None
+                 for m in moods]
+    frame = pd.DataFrame({"day": at.normalize().as_unit(unit),
+                          "mood": pd.array(moods, dtype=dtype)}, index=at)
+    span = Span.last(days, today=D(2026, 3, 30)) if days else None
+    # The daily means as a groupby per day gives them, summing as pandas does.
+    means = pd.Series(dtype="float64")
+    if len(frame):
+        values = pd.to_numeric(frame["mood"], errors="coerce").astype("float64")
+        means = values.groupby(trends.days_of(frame).to_numpy()).mean()
+    if span is not None:
+        index = pd.date_range(span.start, span.end, freq="D")
+    elif len(means):
+        index = pd.date_range(means.index.min(), means.index.max(), freq="D")
+    else:
+        index = pd.DatetimeIndex([])
+    expected = means.reindex(index).astype("float64").rename("mood").rename_axis("day")
+    found = trends.daily(frame, "mood", span)
+    pd.testing.assert_series_equal(found, expected, check_exact=True)
+    assert (found.name, found.index.name) == ("mood", "day")
+
+
 def test_the_rolling_window_is_seven_calendar_days():
     frame = checkins(*[(f"2026-03-{d:02d}", d, 0) for d in range(1, 9)])
     rolling = trends.rolling_mean(trends.daily(frame, "mood"))
