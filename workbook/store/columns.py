@@ -37,6 +37,7 @@ _ODD: Any = object()
 # orjson reads a whole number that doesn't fit 64 bits as a float (at least 2**63 in
 # size), where `json` keeps it whole: answers holding such a float are left to `json`.
 _LONG = 2.0**63
+_SCALARS = frozenset({int, float, str, bool, type(None)})
 # Decodes one JSON value that fills the whole text, without `json.loads`'s extra steps.
 _RAW_DECODE = json.JSONDecoder().raw_decode
 
@@ -78,8 +79,7 @@ def columns(kind: str, found: Iterable[tuple[Any, ...]]) -> Columns:
 
 def _read_batch(kind: str, shape: _Shape, rows: list[tuple[Any, ...]], read: Columns) -> None:
     """Add ``rows`` to ``read``."""
-    ids, profiles, strategies, created, days, updated, data, unread = (
-        map(list, zip(*rows, strict=True)))
+    ids, profiles, strategies, created, days, updated, data, unread = zip(*rows, strict=True)
     written, odd_written = _each(dt.datetime.fromisoformat, created)
     on, odd_on = _each(dt.date.fromisoformat, days)
     stored, odd_stored = _decoded(data)
@@ -90,30 +90,18 @@ def _read_batch(kind: str, shape: _Shape, rows: list[tuple[Any, ...]], read: Col
     for values, marked in ((written, odd_written), (on, odd_on), (stored, odd_stored)):
         if marked:
             odd.update(compress(everywhere, map(is_, values, repeat(_ODD))))
-    skipped: dict[int, UnreadableRow] = {}
-    for n in sorted(odd):
-        row = _read_row(kind, shape, rows[n])
-        if isinstance(row, UnreadableRow):
-            skipped[n] = row
-        else:
-            written[n], on[n], stored[n] = row
-    for n in _unlike(stored, shape) if shape.as_stored else everywhere:
-        if n not in odd:
-            try:
-                stored[n] = shape.plain(stored[n])
-            except UnreadableData as error:
-                skipped[n] = UnreadableRow(ids[n], kind, error.reason)
-            except (ValueError, TypeError, AttributeError):
-                skipped[n] = UnreadableRow(ids[n], kind, "data")
+    answers = None if odd else _as_stored(stored, shape)
     kept: list[int] | range = everywhere
-    if skipped:
-        keep = [n not in skipped for n in everywhere]
-        kept = list(compress(everywhere, keep))
-        ids, profiles, strategies, written, on, stored = (
-            list(compress(values, keep))
-            for values in (ids, profiles, strategies, written, on, stored))
-        read.skipped.extend(skipped[n] for n in sorted(skipped))
-    answers = {name: list(map(itemgetter(name), stored)) for name in shape.names}
+    if answers is None:
+        kept = _settle(kind, shape, rows, odd, written, on, stored, read.skipped)
+        if len(kept) < len(rows):
+            keep = [False] * len(rows)
+            for n in kept:
+                keep[n] = True
+            ids, profiles, strategies, written, on, stored = (
+                list(compress(values, keep))
+                for values in (ids, profiles, strategies, written, on, stored))
+        answers = {name: list(map(itemgetter(name), stored)) for name in shape.names}
     # Where orjson may have read a long whole number as a float, `json` reads it again.
     suspects = [name for name, values in answers.items() if _may_hold_long_numbers(values)]
     for k in range(len(kept)) if suspects else ():
@@ -130,6 +118,43 @@ def _read_batch(kind: str, shape: _Shape, rows: list[tuple[Any, ...]], read: Col
     read.days.extend(on)
     for name, values in answers.items():
         read.answers[name].extend(values)
+
+
+def _as_stored(stored: list[Any], shape: _Shape) -> dict[str, list[Any]] | None:
+    """The answers, one list per name, if every row holds exactly the kind's answers
+    and they need no converting (as the workbook writes them); else None."""
+    if (not shape.as_stored or set(map(type, stored)) != {dict}
+            or set(map(len, stored)) != {len(shape.names)}):
+        return None
+    try:  # as many answers as names, and every name there: exactly the kind's answers
+        return {name: list(map(itemgetter(name), stored)) for name in shape.names}
+    except KeyError:
+        return None
+
+
+def _settle(kind: str, shape: _Shape, rows: list[tuple[Any, ...]], odd: set[int],
+            written: list[Any], on: list[Any], stored: list[Any],
+            skipped: list[UnreadableRow]) -> list[int]:
+    """Read the ``odd`` rows one by one and bring every row's answers to their plain
+    data, in place; add the rows that can't be read to ``skipped``, in order, and
+    return where the others are."""
+    unreadable: dict[int, UnreadableRow] = {}
+    for n in sorted(odd):
+        row = _read_row(kind, shape, rows[n])
+        if isinstance(row, UnreadableRow):
+            unreadable[n] = row
+        else:
+            written[n], on[n], stored[n] = row
+    for n in _unlike(stored, shape) if shape.as_stored else range(len(rows)):
+        if n not in odd:
+            try:
+                stored[n] = shape.plain(stored[n])
+            except UnreadableData as error:
+                unreadable[n] = UnreadableRow(rows[n][0], kind, error.reason)
+            except (ValueError, TypeError, AttributeError):
+                unreadable[n] = UnreadableRow(rows[n][0], kind, "data")
+    skipped.extend(unreadable[n] for n in sorted(unreadable))
+    return [n for n in range(len(rows)) if n not in unreadable]
 
 
 class _Shape:
@@ -195,6 +220,8 @@ def _may_hold_long_numbers(values: list[Any]) -> bool:
         kinds = set(map(type, values))
         if float in kinds and any(abs(v) >= _LONG for v in values if type(v) is float):
             return True
+        if kinds <= _SCALARS:
+            return False
         inner: list[Any] = []
         if list in kinds:
             inner.extend(chain.from_iterable(values if kinds == {list} else _only(list, values)))
