@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +63,22 @@ def test_profile_filter_and_all_kinds_at_once(store):
 def test_unknown_kind_is_a_key_error(store):
     with pytest.raises(KeyError):
         workbook.data("no-such-kind", store=store)
+
+
+def test_the_search_for_reference_cycles_goes_on_after_a_frame_is_read(store):
+    store.add(CheckIn(mood=4, insecurity=7))
+    assert workbook.data("checkin", store=store)["mood"].tolist() == [4]
+    assert gc.isenabled()
+    gc.disable()
+    try:  # held off by someone else: left so
+        workbook.data("checkin", store=store)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError):  # closed: the search goes on all the same
+        workbook.data("checkin", store=store)
+    assert gc.isenabled()
 
 
 def test_importing_the_package_loads_no_heavy_libraries():

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import repeat
 from operator import is_
 from typing import TYPE_CHECKING, Any
@@ -44,10 +47,29 @@ def data(kind: str | None = None, *, store: Store | None = None,
         raise KeyError(f"No kind of entry called {kind!r}; known kinds: {', '.join(KINDS)}")
     if KINDS[kind].derived is Entry.derived:
         # Nothing to work out from whole entries: the columns come straight from the rows.
-        return columns_frame(kind, store.entry_columns(kind, profile=profile, since=since,
-                                                       until=until))
+        with _no_cycle_search():
+            return columns_frame(kind, store.entry_columns(kind, profile=profile, since=since,
+                                                           until=until))
     return entries_frame(kind, store.entries(kind, profile=profile, since=since, until=until,
                                              newest_first=False))
+
+
+@contextmanager
+def _no_cycle_search() -> Iterator[None]:
+    """Hold off Python's search for reference cycles while a frame is built.
+
+    Reading years of entries makes and drops tens of thousands of small containers
+    (decoded answers, lists), none of them in a cycle: searching them over and over
+    took longer than building the frame. Afterwards the search goes on as before.
+    """
+    if not gc.isenabled():  # someone else holds it off: theirs to turn back on
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
