@@ -215,6 +215,26 @@ def assert_columns_match_entries(store: Store, **filters: Any) -> None:
         slow = entries_frame(kind, found)
         pd.testing.assert_frame_equal(fast, slow, check_exact=True)
         assert _typed_repr(fast) == _typed_repr(slow), kind
+        # Both hold what converting every column with `astype` holds.
+        plain = _typed_by_astype(model, frames._columns(model, list(found)),
+                                 [s.created_at.replace(tzinfo=None) for s in found])
+        pd.testing.assert_frame_equal(slow, plain, check_exact=True)
+        assert _typed_repr(slow) == _typed_repr(plain), kind
+
+
+def _typed_by_astype(model: type, columns: dict[str, list[Any]],
+                     index: list[dt.datetime]) -> pd.DataFrame:
+    """A frame typed the plain way: columns made from lists, then each one `astype`."""
+    types = {**frames.COMMON_COLUMNS, **model.column_types()}
+    frame = pd.DataFrame(columns, columns=list(types) if not index else None)
+    for column, dtype in types.items():
+        if column not in frame:
+            frame[column] = pd.Series(dtype=dtype)
+        frame[column] = frame[column].astype(dtype)
+    for column in frame.columns.difference(list(types)):
+        frame[column] = frame[column].astype(frames._derived_dtype(frame[column]))
+    frame.index = pd.DatetimeIndex(index, name="at", dtype="datetime64[ns]")
+    return frame
 
 
 FILTERS = [{}, {"profile": "partner"}, {"since": dt.date(2025, 5, 1)},

@@ -110,8 +110,12 @@ def _tuples(values: list[Any]) -> list[Any]:
 def _typed(model: type[Entry], columns: dict[str, list[Any]],
            index: list[dt.datetime]) -> pd.DataFrame:
     types = {**COMMON_COLUMNS, **model.column_types()}
-    built = {name: _array(values, types[name]) for name, values in columns.items()
-             if name in types and index}
+    # Columns built straight from their values; the others are converted by `astype`.
+    built = {}
+    for name, values in columns.items() if index else ():
+        array = _array(values, types[name]) if name in types else None
+        if array is not None:
+            built[name] = array
     frame = pd.DataFrame({name: built.get(name, values) for name, values in columns.items()},
                          columns=list(types) if not index else None)
     for column, dtype in types.items():
@@ -157,7 +161,8 @@ def _array(values: list[Any], dtype: str) -> Any:
 
 
 def _integers(values: list[int | None], missing: bool) -> Any:
-    mask = np.fromiter(map(is_, values, repeat(None)), dtype=bool, count=len(values))
+    mask = (np.fromiter(map(is_, values, repeat(None)), dtype=bool, count=len(values))
+            if missing else np.zeros(len(values), dtype=bool))
     try:
         numbers = np.array([0 if value is None else value for value in values] if missing
                            else values, dtype=np.int64)
