@@ -321,7 +321,7 @@ class Store(Copies, Transfer, Batches, Search):
         """
         where, args = rows.filters(kind, profile, since, until)
         sql = columns.SELECT + where + " ORDER BY created_at, id"
-        return columns.columns(kind, self._con.execute(sql, args).fetchall())
+        return columns.columns(kind, self._con.execute(sql, args))
 
     def count(self, kind: str, *, profile: str = words.PROFILE_ME,
               day: dt.date | None = None) -> int:
