@@ -7,6 +7,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook import trends
 from workbook.trends import Span
@@ -105,6 +107,56 @@ def test_gaps_are_runs_of_three_or_more_empty_days():
     series = pd.Series([1, None, None, 2, None, None, None, 3],
                        index=pd.date_range("2026-03-01", periods=8), dtype="float64")
     assert trends.gaps(series).tolist() == [False, False, False, False, True, True, True, False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([1.0, 2.5, None]), max_size=30), st.integers(1, 5),
+       st.sampled_from(["float64", "Float64", "object"]), st.sampled_from(["mood", None]))
+def test_gaps_are_every_run_of_empty_days_as_long_as_asked(marks, days, dtype, name):
+    series = pd.Series(marks, index=pd.date_range("2026-03-01", periods=len(marks), name="day"),
+                       dtype=dtype, name=name)
+    # Runs told apart by where the value goes missing or comes back, each run's length
+    # counted by pandas itself.
+    missing = series.isna()
+    runs = (missing != missing.shift()).cumsum()
+    expected = missing & (missing.groupby(runs).transform("size") >= days)
+    pd.testing.assert_series_equal(trends.gaps(series, days), expected, check_exact=True)
+
+
+MOOD_VALUES = (st.integers(1, 10) | st.none()
+               | st.sampled_from([2**31, 2**31 + 1, -(2**40), 2**53 + 2, 2**60, -(2**60)])
+               | st.floats(allow_nan=True, allow_infinity=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-3, 12), st.integers(0, 23), MOOD_VALUES), max_size=30),
+       st.sampled_from(["Int64", "float64"]), st.sampled_from([None, 10, 60]),
+       st.sampled_from(["ns", "us", "s"]))
+def test_daily_means_are_those_a_groupby_per_day_gives(rows, dtype, days, unit):
+    at = pd.DatetimeIndex([pd.Timestamp(2026, 3, 1, hour) + pd.Timedelta(days=day)
+                           for day, hour, _mood in rows], name="at")
+    moods = [mood for _day, _hour, mood in rows]
+    if dtype == "Int64":
+        moods = [m if m is None or (isinstance(m, int) and abs(m) < 2**62) else None
+                 for m in moods]
+    frame = pd.DataFrame({"day": at.normalize().as_unit(unit),
+                          "mood": pd.array(moods, dtype=dtype)}, index=at)
+    span = Span.last(days, today=D(2026, 3, 30)) if days else None
+    # The daily means as a groupby per day gives them, summing as pandas does.
+    means = pd.Series(dtype="float64")
+    if len(frame):
+        values = pd.to_numeric(frame["mood"], errors="coerce").astype("float64")
+        means = values.groupby(trends.days_of(frame).to_numpy()).mean()
+    if span is not None:
+        index = pd.date_range(span.start, span.end, freq="D")
+    elif len(means):
+        index = pd.date_range(means.index.min(), means.index.max(), freq="D")
+    else:
+        index = pd.DatetimeIndex([])
+    expected = means.reindex(index).astype("float64").rename("mood").rename_axis("day")
+    found = trends.daily(frame, "mood", span)
+    pd.testing.assert_series_equal(found, expected, check_exact=True)
+    assert (found.name, found.index.name) == ("mood", "day")
 
 
 def test_the_rolling_window_is_seven_calendar_days():

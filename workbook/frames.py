@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import repeat
+from operator import is_
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from workbook.models import KINDS, Entry
@@ -14,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from workbook.store import Saved
-    from workbook.store.rows import Columns
+    from workbook.store.columns import Columns
 
 PRACTICE = "practice"
 COMMON_COLUMNS = {"id": "Int64", "profile": "string", "strategy": "string",
@@ -41,10 +47,29 @@ def data(kind: str | None = None, *, store: Store | None = None,
         raise KeyError(f"No kind of entry called {kind!r}; known kinds: {', '.join(KINDS)}")
     if KINDS[kind].derived is Entry.derived:
         # Nothing to work out from whole entries: the columns come straight from the rows.
-        return columns_frame(kind, store.entry_columns(kind, profile=profile, since=since,
-                                                       until=until))
+        with _no_cycle_search():
+            return columns_frame(kind, store.entry_columns(kind, profile=profile, since=since,
+                                                           until=until))
     return entries_frame(kind, store.entries(kind, profile=profile, since=since, until=until,
                                              newest_first=False))
+
+
+@contextmanager
+def _no_cycle_search() -> Iterator[None]:
+    """Hold off Python's search for reference cycles while a frame is built.
+
+    Reading years of entries makes and drops tens of thousands of small containers
+    (decoded answers, lists), none of them in a cycle: searching them over and over
+    took longer than building the frame. Afterwards the search goes on as before.
+    """
+    if not gc.isenabled():  # someone else holds it off: theirs to turn back on
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def entries_frame(kind: str, saved: Iterable[Saved]) -> pd.DataFrame:
@@ -85,15 +110,69 @@ def _tuples(values: list[Any]) -> list[Any]:
 def _typed(model: type[Entry], columns: dict[str, list[Any]],
            index: list[dt.datetime]) -> pd.DataFrame:
     types = {**COMMON_COLUMNS, **model.column_types()}
-    frame = pd.DataFrame(columns, columns=list(types) if not index else None)
+    # Columns built straight from their values; the others are converted by `astype`.
+    built = {}
+    for name, values in columns.items() if index else ():
+        array = _array(values, types[name]) if name in types else None
+        if array is not None:
+            built[name] = array
+    frame = pd.DataFrame({name: built.get(name, values) for name, values in columns.items()},
+                         columns=list(types) if not index else None)
     for column, dtype in types.items():
         if column not in frame:
             frame[column] = pd.Series(dtype=dtype)
-        frame[column] = frame[column].astype(dtype)
+        if built.get(column) is None:
+            frame[column] = frame[column].astype(dtype)
     for column in frame.columns.difference(list(types)):
         frame[column] = frame[column].astype(_derived_dtype(frame[column]))
     frame.index = pd.DatetimeIndex(index, name="at", dtype="datetime64[ns]")
     return frame
+
+
+_NONE = type(None)
+# Days since 1 January 1 (`date.toordinal`) of 1 January 1970, and the days a
+# datetime64[ns] column can hold.
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_NS_DAYS = (pd.Timestamp.min.ceil("D").date().toordinal(),
+            pd.Timestamp.max.floor("D").date().toordinal())
+
+
+def _array(values: list[Any], dtype: str) -> Any:
+    """``values`` as an array of ``dtype``, built straight from the values when they are
+    of the usual types (else None, for `astype` to convert them).
+
+    Either way the column holds what ``pd.Series(values).astype(dtype)`` holds.
+    """
+    found = set(map(type, values))
+    if dtype == "Int64" and found <= {int, _NONE}:
+        return _integers(values, _NONE in found)
+    if dtype == "string" and found == {_NONE}:
+        return pd.array(np.full(len(values), pd.NA, dtype=object), dtype="string")
+    if dtype == "string" and found <= {str, _NONE}:
+        return pd.array(values, dtype="string")
+    if dtype == "object" and found == {tuple}:
+        # One tuple per cell (a plain `np.array` would make rows of them).
+        return np.fromiter(values, dtype=object, count=len(values))
+    if dtype == "datetime64[ns]" and found == {dt.date}:
+        days = np.fromiter(map(dt.date.toordinal, values), dtype=np.int64, count=len(values))
+        if _NS_DAYS[0] <= days.min() and days.max() <= _NS_DAYS[1]:
+            return (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
+    return None
+
+
+def _integers(values: list[int | None], missing: bool) -> Any:
+    mask = (np.fromiter(map(is_, values, repeat(None)), dtype=bool, count=len(values))
+            if missing else np.zeros(len(values), dtype=bool))
+    try:
+        numbers = np.array([0 if value is None else value for value in values] if missing
+                           else values, dtype=np.int64)
+    except OverflowError:
+        return None
+    # Through `astype`, numbers beside a missing one pass through floats: past 2**53
+    # they would come out rounded, so those are left to `astype`.
+    if missing and len(numbers) and max(-int(numbers.min()), int(numbers.max())) > 2**53:
+        return None
+    return pd.arrays.IntegerArray(numbers, mask)
 
 
 def _columns(model: type[Entry], saved: list[Saved]) -> dict[str, list[Any]]:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from workbook.progress import Streak, streaks  # noqa: F401  (one streak, light)
@@ -102,7 +103,7 @@ def daily(frame: pd.DataFrame, column: str, span: Span | None = None) -> pd.Seri
     """
     if len(frame):
         values = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-        means = values.groupby(days_of(frame).to_numpy()).mean()
+        means = _means_by_day(values, days_of(frame).to_numpy())
     else:
         means = pd.Series(dtype="float64")
     if span is not None:
@@ -117,12 +118,45 @@ def daily(frame: pd.DataFrame, column: str, span: Span | None = None) -> pd.Seri
     return result
 
 
+# Whole numbers no larger than this add up exactly in floats, in any order, for up to
+# 2**21 of them: their daily means come out the same however they are summed.
+_EXACT_WHOLE = 2.0**31
+_PER_DAY = {"s": 86_400, "ms": 86_400 * 10**3, "us": 86_400 * 10**6, "ns": 86_400 * 10**9}
+
+
+def _means_by_day(values: pd.Series, days: np.ndarray) -> pd.Series:
+    """``values.groupby(days).mean()`` for days at midnight; counted into one slot per day
+    when every value is a small whole number (as moods are), so no sum is rounded."""
+    numbers = values.to_numpy(dtype="float64")
+    known = ~np.isnan(numbers)
+    unit, count = np.datetime_data(days.dtype) if days.dtype.kind == "M" else ("", 0)
+    per_day = _PER_DAY.get(unit, 0) if count == 1 else 0
+    if (not per_day or len(numbers) > 2**21 or np.isnat(days).any()
+            or (days.view("int64") % per_day).any()
+            or (np.abs(numbers[known]) > _EXACT_WHOLE).any()
+            or (numbers[known] != np.round(numbers[known])).any()):
+        return values.groupby(days).mean()
+    slots = days.view("int64") // per_day
+    first = slots.min()
+    slots -= first
+    width = int(slots.max()) + 1
+    counts = np.bincount(slots[known], minlength=width)
+    sums = np.bincount(slots[known], weights=numbers[known], minlength=width)
+    where = np.flatnonzero(np.bincount(slots, minlength=width))
+    with np.errstate(invalid="ignore"):  # a day whose every value is missing: NaN
+        means = sums[where] / counts[where]
+    return pd.Series(means, index=pd.DatetimeIndex(((where + first) * per_day)
+                                                   .view(days.dtype)))
+
+
 def gaps(series: pd.Series, days: int = GAP_DAYS) -> pd.Series:
     """True on every day inside a run of at least ``days`` days without a value."""
     missing = series.isna()
-    runs = (missing != missing.shift()).cumsum()
-    run_length = missing.groupby(runs).transform("size")
-    return missing & (run_length >= days)
+    marks = missing.to_numpy(dtype=bool)
+    # Each day's run (of days alike, with or without a value) and that run's length.
+    starts = np.flatnonzero(np.r_[True, marks[1:] != marks[:-1]])
+    lengths = np.diff(np.r_[starts, len(marks)])
+    return missing & np.repeat(lengths >= days, lengths)
 
 
 def rolling_mean(series: pd.Series, days: int = ROLLING_DAYS) -> pd.Series:

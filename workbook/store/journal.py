@@ -14,7 +14,7 @@ from typing import Any
 from workbook import messages, migrations, words
 from workbook.models import Entry
 from workbook.sealed import KdfSettings
-from workbook.store import keys, rows, search_index
+from workbook.store import columns, keys, rows, search_index
 from workbook.store.batches import Batches
 from workbook.store.connection import BUSY_TIMEOUT_MS, connect
 from workbook.store.copies import Copies, remove_copies
@@ -313,15 +313,15 @@ class Store(Copies, Transfer, Batches, Search):
 
     def entry_columns(self, kind: str, *, profile: str | None = None,
                       since: dt.date | None = None,
-                      until: dt.date | None = None) -> rows.Columns:
+                      until: dt.date | None = None) -> columns.Columns:
         """The entries `entries` gives oldest first, as columns: no object per entry.
 
         For tables of many entries (years of check-ins). Raises ``KeyError`` for a kind
         this version doesn't know.
         """
         where, args = rows.filters(kind, profile, since, until)
-        sql = rows.SELECT_COLUMNS + where + " ORDER BY created_at, id"
-        return rows.columns(kind, self._con.execute(sql, args))
+        sql = columns.SELECT + where + " ORDER BY created_at, id"
+        return columns.columns(kind, self._con.execute(sql, args))
 
     def count(self, kind: str, *, profile: str = words.PROFILE_ME,
               day: dt.date | None = None) -> int:

@@ -18,9 +18,6 @@ from workbook.store.files import now
 
 SELECT = ("SELECT id, profile, kind, strategy, created_at, day, updated_at, data, batch,"
           " unread FROM entries")
-# What `columns` reads: the same rows, without what a table of one kind doesn't show.
-SELECT_COLUMNS = ("SELECT id, profile, strategy, created_at, day, updated_at, data, unread"
-                  " FROM entries")
 # Added to a query that counts entries: rows kept unread are never counted as shown.
 SHOWN = "unread = 0"
 
@@ -191,84 +188,3 @@ def read(found: Iterable[tuple[Any, ...]]) -> Found:
         except UnreadableRow as unreadable:
             skipped.append(unreadable)
     return Found(entries, skipped)
-
-
-@dataclasses.dataclass(frozen=True)
-class Columns:
-    """Entries of one kind as columns, read from their rows without making entries.
-
-    Row by row the values are those of the `Saved` entries `read` gives: ``at`` is the
-    local time written (no offset), ``answers`` holds one list per answer, as
-    `Entry.data_columns` gives it. ``skipped`` lists the rows that could not be read,
-    as `Found.skipped` does.
-    """
-
-    ids: list[int]
-    profiles: list[str]
-    strategies: list[str | None]
-    at: list[dt.datetime]
-    days: list[dt.date]
-    answers: dict[str, list[Any]]
-    skipped: list[UnreadableRow]
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-
-def columns(kind: str, found: Iterable[tuple[Any, ...]]) -> Columns:
-    """Rows of ``kind`` (as `SELECT_COLUMNS` reads them) as `Columns`.
-
-    A row is read, or skipped for the same reason, exactly as `saved` would.
-    """
-    model = KINDS[kind]
-    names = [field.name for field in dataclasses.fields(model)]
-    every = frozenset(names)
-    # Answers that change on the way through an entry (dates) need `plain_from_data`.
-    as_stored = not model.restores_answers()
-    ids: list[int] = []
-    profiles: list[str] = []
-    strategies: list[str | None] = []
-    at: list[dt.datetime] = []
-    days: list[dt.date] = []
-    plain: list[dict[str, Any]] = []
-    skipped: list[UnreadableRow] = []
-    moment, date, combine = dt.datetime.fromisoformat, dt.date.fromisoformat, dt.datetime.combine
-    decode, answers = _RAW_DECODE, model.plain_from_data
-    for entry_id, profile, strategy, created, day, updated, data, unread in found:
-        if unread:
-            # Kept unread, whatever its answers look like, exactly as `saved` skips it.
-            skipped.append(UnreadableRow(entry_id, kind, "data"))
-            continue
-        try:
-            written, on = moment(created), date(day)
-            if updated:
-                moment(updated)
-            try:
-                stored, end = decode(data)
-                if end != len(data):
-                    raise ValueError("more after the answers")
-            except (ValueError, TypeError):
-                # Spaces around, bytes, or not JSON at all: exactly as `saved` decodes.
-                stored = json.loads(data)
-            # Our own rows hold every answer as stored: nothing to fill in or convert.
-            if not (as_stored and type(stored) is dict and stored.keys() == every):
-                stored = answers(stored)
-        except UnreadableData as error:
-            skipped.append(UnreadableRow(entry_id, kind, error.reason))
-            continue
-        except (ValueError, TypeError, AttributeError):
-            skipped.append(UnreadableRow(entry_id, kind, "data"))
-            continue
-        ids.append(entry_id)
-        profiles.append(profile)
-        strategies.append(strategy)
-        # The local time written, without its offset (as `replace(tzinfo=None)`, faster).
-        at.append(combine(written.date(), written.time()))
-        days.append(on)
-        plain.append(stored)
-    return Columns(ids, profiles, strategies, at, days,
-                   {name: [item[name] for item in plain] for name in names}, skipped)
-
-
-# Decodes one JSON value that fills the whole text, without `json.loads`'s extra steps.
-_RAW_DECODE = json.JSONDecoder().raw_decode
