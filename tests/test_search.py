@@ -90,6 +90,21 @@ def test_a_phrase_never_runs_from_one_answer_into_the_next(store):
     assert len(store.search("phone nobody")) == 1
 
 
+def test_a_lone_surrogate_written_by_another_program_leaves_its_other_words_found(store):
+    """Today's forms refuse half a character, but a row may hold one (escaped in its
+    JSON); SQLite can't index it, so the index takes a replacement character instead."""
+    con = sqlite3.connect(store.path)
+    con.execute("INSERT INTO entries (profile, kind, strategy, created_at, day, data) VALUES"
+                " ('me', 'checkin', NULL, '2025-06-01T09:00:00+00:00', '2025-06-01', ?)",
+                ('{"mood": 5, "insecurity": 3, "note": "a lighthouse \\ud800 at dusk"}',))
+    con.commit()
+    con.close()
+    assert notes(store.search("lighthouse")) == ["a lighthouse \ud800 at dusk"]
+    assert notes(store.search("dusk")) == ["a lighthouse \ud800 at dusk"]
+    # Half a character typed is no error, and no word either.
+    assert notes(store.search("lighthouse \udfff")) == ["a lighthouse \ud800 at dusk"]
+
+
 def test_case_and_accents_do_not_matter(journal):
     both = {"He didn't answer my text about the café. Jealousy again.",
             "Cafe with friends, no worries at all."}

@@ -21,7 +21,7 @@ from workbook.models import KINDS
 from workbook.store import rows, search_index
 from workbook.store.errors import operational
 from workbook.store.rows import Found, Saved, UnreadableRow
-from workbook.store.search_index import RESERVED, SEPARATOR, TABLE
+from workbook.store.search_index import RESERVED, SEPARATOR, TABLE, whole_characters
 
 Span = tuple[int, int]
 
@@ -92,7 +92,8 @@ def fts_query(text: str) -> str | None:
     nothing in it is syntax); pieces are all required; the last word, unless quoted,
     also matches longer words.
     """
-    pieces = [(words, quoted) for words, quoted in _words_of(parse(text)) if words]
+    pieces = [(words, quoted) for words, quoted in _words_of(parse(whole_characters(text)))
+              if words]
     if not pieces:
         return None
     terms = ['"' + " ".join(words) + '"' for words, _ in pieces]
@@ -286,7 +287,8 @@ class _Scratch:
             return {}
         with self._lock:
             con = self._ready()
-            con.executemany("INSERT INTO scratch (rowid, words) VALUES (?, ?)", docs.items())
+            con.executemany("INSERT INTO scratch (rowid, words) VALUES (?, ?)",
+                            [(key, whole_characters(text)) for key, text in docs.items()])
             try:
                 return dict(con.execute(
                     "SELECT rowid, highlight(scratch, 0, ?, ?) FROM scratch"

@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import re
 import sqlite3
 import types
 import typing
@@ -145,7 +146,19 @@ def out_of_step(con: sqlite3.Connection, *, thorough: bool) -> str | None:
 def document(kind: str, data: str) -> str:
     """The words indexed for a stored entry ("" for one this version can't read)."""
     entry = _entry(kind, data)
-    return "" if entry is None else SEPARATOR.join(text for _, text in fields(entry))
+    if entry is None:
+        return ""
+    return whole_characters(SEPARATOR.join(text for _, text in fields(entry)))
+
+
+def whole_characters(text: str) -> str:
+    """``text`` with each lone surrogate (half a character, which a row written by
+    another program may hold) as the replacement character: SQLite takes only whole
+    characters. One character for one, so positions in ``text`` still fit."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fields(entry: Entry) -> list[tuple[str, str]]:
