@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -28,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import app_runs
+import pages
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,20 +53,14 @@ LAB_OVERRIDES = {
 }
 
 SERVER_START_TIMEOUT = 60.0
-KERNEL_TIMEOUT_MS = 60_000
 # An app page may wait for its kernel to start and run on a busy machine.
 APP_RENDER_TIMEOUT_MS = 180_000
 # The longest a click, a fill or an expectation waits for the page by default.
 ACTION_TIMEOUT_MS = 90_000
-# The kernel status item in the status bar, e.g. "Python 3 (ipykernel) | Idle".
-# It only reads like this once a kernel really exists.
-KERNEL_IDLE_TEXT = re.compile(r"\(ipykernel\) \| Idle")
-# The notebook on screen (JupyterLab keeps other open notebooks in the DOM, hidden).
-CURRENT_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # A browser test may wait out a slow, busy machine (see `_run_all`); give it room.
+    # A browser test may wait out a slow, busy machine (see `pages.run_all`); give it room.
     for item in items:
         if item.get_closest_marker("browser") and not item.get_closest_marker("timeout"):
             item.add_marker(pytest.mark.timeout(900))
@@ -388,204 +382,32 @@ def context(browser):
 @pytest.fixture
 def page(context, lab_server: LabServer):
     """A fresh browser page with JupyterLab loaded and started."""
-    return _lab_page(context, lab_server)
-
-
-def _lab_page(context, server: LabServer):
-    """A new page in ``context`` with ``server``'s JupyterLab loaded and started."""
-    page = context.new_page()
-    page.goto(f"{server.url}/lab?token={server.token}")
-    page.wait_for_function(
-        "() => window.jupyterapp && window.jupyterapp.commands"
-        " && window.jupyterapp.commands.hasCommand('notebook:run-all-cells')"
-    )
-    page.evaluate("() => window.jupyterapp.restored")
-    return page
-
-
-def _open_notebook(page, name: str) -> None:
-    """Open a notebook (path relative to the served root) and wait for its kernel."""
-    page.evaluate(
-        "async (path) => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }",
-        name,
-    )
-    # With a second notebook, the status bar may still show the first one's kernel
-    # for a moment: make sure the notebook on screen is this one before waiting.
-    page.wait_for_function(
-        "(path) => { const w = window.jupyterapp.shell.currentWidget;"
-        " return !!(w && w.context && w.context.path === path); }",
-        arg=name,
-    )
-    page.locator(f"{CURRENT_NOTEBOOK} .jp-Cell").first.wait_for()
-    _wait_kernel_idle(page)
-
-
-# True once the notebook on screen has a connected kernel that is idle. Its
-# kernelDisplayStatus only reads "idle" when a kernel exists (else "initializing"
-# or "unknown"), unlike the execution indicator in the notebook toolbar.
-KERNEL_READY_JS = """() => {
-    const w = window.jupyterapp.shell.currentWidget;
-    const ctx = w && w.sessionContext;
-    const kernel = ctx && ctx.session && ctx.session.kernel;
-    return !!(kernel && kernel.connectionStatus === 'connected'
-              && ctx.kernelDisplayStatus === 'idle');
-}"""
-
-
-def _wait_kernel_idle(page) -> None:
-    """Wait until the notebook on screen has a kernel, and it is idle.
-
-    The notebook's own execution indicator says "idle" before any kernel has
-    started, and running cells then does nothing, so it is not used. The status
-    bar is checked too: it is what a person would look at.
-    """
-    page.wait_for_function(KERNEL_READY_JS, timeout=KERNEL_TIMEOUT_MS)
-    page.locator("#jp-main-statusbar").get_by_text(KERNEL_IDLE_TEXT).wait_for(
-        timeout=KERNEL_TIMEOUT_MS
-    )
-
-
-# How the notebook on screen is getting on: how many code cells have run, how many
-# are running or waiting, and what the last Run All returned (if it has finished).
-CELLS_JS = """() => {
-    const cells = window.jupyterapp.shell.currentWidget.content.widgets
-        .filter((cell) => cell.model.type === 'code');
-    return {
-        total: cells.length,
-        done: cells.filter((cell) => cell.model.executionCount !== null).length,
-        busy: cells.filter((cell) => cell.model.executionState === 'running').length,
-        result: window.__sbRunAll || null,
-    };
-}"""
-# A Run All that makes no visible progress for this long has stalled.
-STALL_MS = 120_000
-# However slow the machine, a notebook that keeps making progress gets this long.
-RUN_ALL_LIMIT_MS = 600_000
-
-
-def _run_all(page) -> None:
-    """Run every cell of the current notebook; fail with the error if one raises.
-
-    Waits on what the page shows: cells gaining execution counts. On a busy machine
-    that may be slow, so the wait goes on while cells keep finishing; a Run All that
-    never started (no cell ran or queued) is pressed once more.
-    """
-    for _attempt in (1, 2):
-        page.evaluate("""() => {
-            window.__sbRunAll = 'running';
-            window.jupyterapp.commands.execute('notebook:run-all-cells').then(
-                (ok) => { window.__sbRunAll = ok ? 'ok' : 'error'; },
-                () => { window.__sbRunAll = 'error'; });
-        }""")
-        outcome = _follow_cells(page)
-        if outcome != "never started":
-            break
-    if outcome == "never started":
-        pytest.fail("Run All was pressed twice and no cell started running")
-    if outcome == "stalled":
-        pytest.fail(f"Running all cells made no progress for {STALL_MS / 1000:.0f} s")
-    _wait_kernel_idle(page)
-    if outcome == "error":
-        errors = page.locator(
-            f"{CURRENT_NOTEBOOK} "
-            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-        ).all_inner_texts()
-        pytest.fail("Running all cells stopped at an error:\n" + "\n".join(errors))
-
-
-def _follow_cells(page) -> str:
-    """"ok", "error", "stalled" or "never started", judged from the page."""
-    start = time.monotonic()
-    first = last = page.evaluate(CELLS_JS)
-    changed = start
-    while True:
-        now = page.evaluate(CELLS_JS)
-        if now["result"] in ("ok", "error"):
-            return str(now["result"])
-        progress = (now["done"], now["busy"])
-        if progress != (last["done"], last["busy"]):
-            last, changed = now, time.monotonic()
-        waited_ms = (time.monotonic() - changed) * 1000
-        if waited_ms > STALL_MS or (time.monotonic() - start) * 1000 > RUN_ALL_LIMIT_MS:
-            started = (now["done"], now["busy"]) != (first["done"], first["busy"]) or now["busy"]
-            return "stalled" if started else "never started"
-        # Let the page work; this only sets how often we look, never what we decide.
-        page.wait_for_timeout(250)
-
-
-def _save_notebook(page) -> None:
-    """Save the current notebook and wait until it is no longer marked dirty."""
-    page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
-    page.wait_for_function(
-        "() => { const w = window.jupyterapp.shell.currentWidget;"
-        " return w && w.context && !w.context.model.dirty; }"
-    )
+    return pages.lab_page(context, lab_server)
 
 
 @pytest.fixture
 def lab_page() -> Callable[..., object]:
-    return _lab_page
+    return pages.lab_page
 
 
 @pytest.fixture
 def open_notebook() -> Callable[..., None]:
-    return _open_notebook
+    return pages.open_notebook
 
 
 @pytest.fixture
 def wait_kernel_idle() -> Callable[..., None]:
-    return _wait_kernel_idle
+    return pages.wait_kernel_idle
 
 
 @pytest.fixture
 def run_all() -> Callable[..., None]:
-    return _run_all
+    return pages.run_all
 
 
 @pytest.fixture
 def save_notebook() -> Callable[..., None]:
-    return _save_notebook
-
-
-def _in_notebook(page, selector: str):
-    """``selector`` inside the notebook on screen (first match)."""
-    return page.locator(f"{CURRENT_NOTEBOOK} {selector}").first
-
-
-def _button(scope, text: str):
-    """The button in ``scope`` whose text is exactly ``text`` (an icon may precede it).
-
-    Exact, because "Important" is also part of "Very important" and "Not important".
-    """
-    return scope.locator("button", has_text=re.compile(rf"^\s*{re.escape(text)}\s*$")).first
-
-
-def _fill(control, text: str) -> None:
-    """Type ``text`` into a text box or area, then leave it, and check it took."""
-    from playwright.sync_api import expect
-
-    control.click()
-    control.fill(text)
-    control.blur()
-    expect(control).to_have_value(text)
-
-
-def _record_dialogs(page) -> list[str]:
-    """Record (and dismiss) every alert/confirm/prompt the page opens from now on."""
-    dialogs: list[str] = []
-
-    def on_dialog(dialog) -> None:
-        dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    return dialogs
-
-
-def _files_containing(root: Path, text: str) -> list[Path]:
-    """Every file under ``root`` (hidden folders included) whose bytes contain ``text``."""
-    needle = text.encode()
-    return [path for path in root.rglob("*") if path.is_file() and needle in path.read_bytes()]
+    return pages.save_notebook
 
 
 @contextmanager
@@ -611,80 +433,34 @@ def _journal(server_or_home: LabServer | Path) -> Iterator:
 # What is cut off or scrolls sideways on the page: the page itself wider than the
 # window, a scrolling box wider than itself, a button or label whose words don't fit.
 # A label with no width at all is the screen reader's copy of a visible label.
-CUT_OFF_JS = """(root) => {
-  const CODE = ".jp-CodeCell .jp-InputArea, .jp-Placeholder";
-  const found = [];
-  const page = document.scrollingElement || document.documentElement;
-  if (page.scrollWidth > window.innerWidth + 1) {
-    found.push(`the page scrolls sideways: ${page.scrollWidth} > ${window.innerWidth}`);
-  }
-  for (const el of document.querySelectorAll(`${root} *`)) {
-    if (!el.offsetParent || el.clientWidth === 0) continue;
-    const style = getComputedStyle(el);
-    const scrolls = ["auto", "scroll"].includes(style.overflowX);
-    const words = el.matches("button, .widget-label, .widget-label-basic");
-    if (!(scrolls || words) || el.scrollWidth <= el.clientWidth + 1) continue;
-    const what = (el.innerText || el.className || el.tagName).trim().slice(0, 60);
-    if (words) {
-      found.push(`cut off: ${what} (${el.scrollWidth} > ${el.clientWidth})`);
-      continue;
-    }
-    // Name the part that sticks out furthest. A line of code in JupyterLab's own editor
-    // (or its placeholder for a cell out of view) may scroll sideways: that is code, not
-    // the workbook's content, so it is not counted.
-    let right = el.getBoundingClientRect().left + el.clientWidth;
-    let culprit = null;
-    for (const inner of el.querySelectorAll("*")) {
-      if (inner.closest(CODE)) continue;
-      const edge = inner.getBoundingClientRect().right;
-      if (edge > right + 1) {
-        right = edge;
-        culprit = `${inner.tagName.toLowerCase()}.${inner.className}`
-                  + ` "${(inner.innerText || "").trim().slice(0, 30)}"`;
-      }
-    }
-    if (culprit) {
-      found.push(`scrolls sideways: ${what} (${el.scrollWidth} > ${el.clientWidth})`
-                 + ` [widest: ${culprit}]`);
-    }
-  }
-  return found;
-}"""
-
-
-def _cut_off(page, root: str) -> list[str]:
-    """What is cut off or scrolls sideways inside the elements matching ``root``."""
-    return page.evaluate(CUT_OFF_JS, root)
-
-
 @pytest.fixture
 def cut_off() -> Callable[..., list[str]]:
-    return _cut_off
+    return pages.cut_off
 
 
 @pytest.fixture
 def in_notebook() -> Callable[..., object]:
-    return _in_notebook
+    return pages.in_notebook
 
 
 @pytest.fixture
 def button() -> Callable[..., object]:
-    return _button
+    return pages.button
 
 
 @pytest.fixture
 def fill() -> Callable[..., None]:
-    return _fill
+    return pages.fill
 
 
 @pytest.fixture
 def record_dialogs() -> Callable[..., list[str]]:
-    return _record_dialogs
+    return pages.record_dialogs
 
 
 @pytest.fixture
 def files_containing() -> Callable[..., list[Path]]:
-    return _files_containing
+    return pages.files_containing
 
 
 @pytest.fixture
@@ -726,7 +502,7 @@ def open_app_page(context) -> Callable[..., object]:
 
     def open_page(app: app_runs.RunningApp, notebook: str):
         page = context.new_page()
-        dialogs = _record_dialogs(page)
+        dialogs = pages.record_dialogs(page)
         page.goto(f"{app.page(notebook)}?token={app.token}", timeout=APP_RENDER_TIMEOUT_MS)
         page.locator("#loading").wait_for(state="hidden", timeout=APP_RENDER_TIMEOUT_MS)
         return page, dialogs
