@@ -36,8 +36,8 @@ from examples import EXAMPLES, text_fields
 from search import TODAY, Writer
 
 from workbook import demo
-from workbook.exercises import journal
 from workbook.models import CheckIn, Entry
+from workbook.panels import journal
 from workbook.store import FILE_NAME, Store
 
 PER_YEAR = 2_000

@@ -12,8 +12,8 @@ import pytest
 
 from workbook import app_page, messages, share, words
 from workbook.app_page import Asked, NotEditable
-from workbook.exercises.journal import editors
 from workbook.models import KINDS, CheckIn
+from workbook.panels.journal import editors
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 

@@ -9,8 +9,8 @@ import datetime as dt
 from examples import EXAMPLES
 
 from workbook import progress, trends
-from workbook.exercises.home import HomePanel
 from workbook.models.values import ValuesSort
+from workbook.panels.home import HomePanel
 
 TODAY = dt.date(2026, 11, 25)
 

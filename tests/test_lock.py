@@ -379,7 +379,7 @@ def test_lock_changes_killed_at_random_points_leave_a_whole_journal(tmp_path):
 
 def test_importing_the_store_and_the_lock_loads_no_cipher_library():
     code = ("import sys, workbook, workbook.store, workbook.store.lock,"
-            " workbook.exercises.help_now;"
+            " workbook.panels.help_now;"
             " print(sorted(m for m in ('sqlcipher3', 'argon2', 'cryptography')"
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

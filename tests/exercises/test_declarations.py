@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import workbook.exercises
+import workbook.panels
 from workbook.widgets import Form
 from workbook.widgets.declare import HOOKS, Ask, declarations
 
@@ -23,6 +24,7 @@ for _module in pkgutil.iter_modules(workbook.exercises.__path__):
     importlib.import_module(f"workbook.exercises.{_module.name}")
 
 EXERCISES = Path(workbook.exercises.__file__).parent
+PANELS = Path(workbook.panels.__file__).parent
 
 
 def exercise_forms(cls: type[Form] = Form) -> list[type[Form]]:
@@ -109,6 +111,22 @@ def test_no_exercise_module_imports_pandas_or_matplotlib():
              for name in imported_modules(path)
              if name.split(".")[0] in ("pandas", "matplotlib")}
     assert not heavy, sorted(heavy)
+
+
+def test_no_panel_module_imports_pandas_or_matplotlib():
+    """The workbook's own screens leave charts and frames to `charts` and `trends` too."""
+    heavy = {f"{path.name}: {name}" for path in PANELS.glob("*.py")
+             for name in imported_modules(path)
+             if name.split(".")[0] in ("pandas", "matplotlib")}
+    assert not heavy, sorted(heavy)
+
+
+def test_no_exercise_module_imports_a_panel():
+    """Panels may show an exercise (My journal opens an entry's form), never the reverse."""
+    upward = {f"{path.name}: {name}" for path in EXERCISES.glob("*.py")
+              for name in imported_modules(path)
+              if name == "workbook.panels" or name.startswith("workbook.panels.")}
+    assert not upward, sorted(upward)
 
 
 def test_the_import_check_sees_an_import_inside_a_function(tmp_path):

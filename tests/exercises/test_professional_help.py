@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from workbook.exercises import professional_help as ph
-from workbook.exercises.help_now import need_help
 from workbook.models import CheckIn
 from workbook.models.professional_help import guidance
+from workbook.panels.help_now import need_help
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ import pytest
 from tests.form_steps import delete_newest, reopen_newest, shown_text
 from workbook import report
 from workbook.exercises import safety_plan, start_here
-from workbook.exercises.help_now import need_help
 from workbook.models.safety_plan import PartnerSafetyPlan, SafetyPlan
+from workbook.panels.help_now import need_help
 from workbook.trends import Span
 
 MARKUP = "<img src=x onerror=alert(1)>"

@@ -8,17 +8,15 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 
 from workbook import resources, words
-from workbook.cards import shared_computer as shared_computer_html
 from workbook.models import Entry
 from workbook.models.safety_plan import PartnerSafetyPlan, SafetyPlan
 from workbook.plan_cards import plan_card
 from workbook.region import saved_region
-from workbook.safety_check import partner_fear, remember_partner_fear
+from workbook.safety_check import partner_fear
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, Place, ask, fields, html, summary
 
-__all__ = ["my_safety_plan", "partner_fear", "partner_safety_plan", "remember_partner_fear",
-           "safety_plans", "shared_computer_html"]
+__all__ = ["my_safety_plan", "partner_safety_plan", "safety_plans"]
 
 
 def _help_lines(form: Any) -> str:

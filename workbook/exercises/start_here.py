@@ -7,9 +7,8 @@ import datetime as dt
 import ipywidgets as widgets
 
 from workbook import messages, resources, words
-from workbook.exercises import bring_history
-from workbook.exercises.lock_panel import LockPanel
-from workbook.exercises.safety_plan import safety_plans, shared_computer_html
+from workbook.cards import shared_computer as shared_computer_html
+from workbook.exercises.safety_plan import safety_plans
 from workbook.models import EntryInvalid, InsecuritySnapshot
 from workbook.privacy import export_copy, restore_newest
 from workbook.profiles import save_profiles, saved_names
@@ -210,10 +209,7 @@ snapshot_due_text = sentences.snapshot_due
 
 # One call per panel in the notebook.
 privacy = PrivacyPanel
-lock_settings = LockPanel
 safety_check = SafetyCheck
 shared_computer = SharedComputer
 profiles = ProfilesForm
 insecurity_snapshot = SnapshotForm
-bring_your_history = bring_history.bring_your_history
-reminders = bring_history.calendar_reminders

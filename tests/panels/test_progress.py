@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from workbook import charts, demo
-from workbook.exercises.progress import ProgressPanel, trends_and_report
 from workbook.models import CheckIn
+from workbook.panels.progress import ProgressPanel, trends_and_report
 
 TODAY = dt.date.today()
 

@@ -7,8 +7,8 @@ import stat
 
 from daylio_exports import DaylioDay, export_csv, recent
 
-from workbook.exercises import progress, start_here
-from workbook.exercises.bring_history import ImportPanel, RemindersPanel
+from workbook.panels import bring_history, progress
+from workbook.panels.bring_history import ImportPanel, RemindersPanel
 
 TODAY = dt.date.today()
 
@@ -30,7 +30,7 @@ def text_of(panel: ImportPanel) -> str:
 
 
 def test_preview_map_import_and_undo(tmp_path, store):
-    panel = start_here.bring_your_history(store=store)
+    panel = bring_history.bring_your_history(store=store)
     assert panel.bring_in.disabled
     panel.path.value = str(export_file(tmp_path))
     panel.show_preview.click()
@@ -62,7 +62,7 @@ def test_preview_map_import_and_undo(tmp_path, store):
 
 
 def test_a_bad_file_says_why_and_saves_nothing(tmp_path, store):
-    panel = start_here.bring_your_history(store=store)
+    panel = bring_history.bring_your_history(store=store)
     bad = tmp_path / "photo.csv"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     panel.path.value = str(bad)
@@ -127,7 +127,7 @@ def test_another_apps_csv_with_chosen_columns(tmp_path, store):
 def test_the_progress_page_redraws_after_an_import(tmp_path, store):
     page = progress.trends_and_report(store=store)
     assert page.offer.layout.display == "flex"  # empty journal: the demo is offered
-    panel = progress.bring_your_history(store=store)
+    panel = bring_history.bring_your_history(store=store)
     panel.path.value = str(export_file(tmp_path, recent_days()[:10]))
     panel.show_preview.click()
     panel.bring_in.click()
@@ -141,7 +141,7 @@ def test_the_progress_page_redraws_after_an_import(tmp_path, store):
 
 
 def test_reminders_are_saved_privately(tmp_path, store):
-    panel = start_here.reminders(store=store)
+    panel = bring_history.calendar_reminders(store=store)
     assert panel.path.value.endswith("secure-base-reminders.ics")
     panel.path.value = str(tmp_path / "cal" / "reminders.ics")
     panel.time.value = "25:00"

@@ -195,3 +195,7 @@ class LockPanel(Panel):
 
         target = export_locked(self.store, passphrase, kdf=self.kdf)
         self.say(said.exported_locked(target), "ok")
+
+
+# One call per panel in the notebook.
+lock_settings = LockPanel

@@ -16,7 +16,6 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from workbook import changes, charts, demo, export, report, trends, words
-from workbook.exercises import bring_history
 from workbook.store import Store, StoreError
 from workbook.trends import Span
 from workbook.widgets import Panel, fields, html
@@ -245,5 +244,3 @@ class ProgressPanel(Panel):
 
 
 trends_and_report = ProgressPanel
-# The import on this page is the one from notebook 00: any import redraws the charts above.
-bring_your_history = bring_history.bring_your_history

@@ -10,10 +10,11 @@ import pytest
 from ipywidgets.widgets.widget import _instances
 
 from workbook import messages
-from workbook.exercises import lock_panel, start_here
+from workbook.exercises import start_here
 from workbook.exercises.checkin import check_in
-from workbook.exercises.help_now import need_help
 from workbook.models import CheckIn
+from workbook.panels import lock_panel
+from workbook.panels.help_now import need_help
 from workbook.sealed import KdfSettings
 from workbook.store import Store, StoreLocked, lock
 from workbook.store.journal import default_store, drop_key, forget
@@ -36,7 +37,7 @@ def widget_state_text() -> str:
 
 
 def lock_with_panel(journal: Path) -> tuple[lock_panel.LockPanel, str]:
-    panel = start_here.lock_settings()
+    panel = lock_panel.lock_settings()
     panel.kdf = FAST
     panel.passphrase.value = panel.repeat.value = SECRET
     panel.turn_on.click()
@@ -63,7 +64,7 @@ def test_locking_in_start_here_shows_a_recovery_code_once_and_clears_every_field
 
 
 def test_a_mismatched_or_short_passphrase_locks_nothing(home):
-    panel = start_here.lock_settings()
+    panel = lock_panel.lock_settings()
     panel.kdf = FAST
     panel.passphrase.value, panel.repeat.value = SECRET, SECRET + "x"
     panel.turn_on.click()
@@ -175,7 +176,7 @@ def plain_and_sealed_exports(journal: Path) -> tuple[list[Path], Path]:
 @pytest.mark.parametrize("choice", ["remove", "keep"])
 def test_plain_exports_are_listed_before_locking_and_go_or_stay_as_chosen(home, choice):
     plain, sealed = plain_and_sealed_exports(home)
-    panel = start_here.lock_settings()
+    panel = lock_panel.lock_settings()
     panel.kdf = FAST
     assert panel.exports_box.layout.display == "flex"
     listed = panel.exports_listed.value
@@ -210,7 +211,7 @@ def test_plain_exports_are_listed_before_locking_and_go_or_stay_as_chosen(home, 
 
 def test_no_exports_means_no_question_before_locking(home):
     default_store().add(CheckIn(mood=5, insecurity=5, note="no exports yet"))
-    panel = start_here.lock_settings()
+    panel = lock_panel.lock_settings()
     assert panel.exports_box.layout.display == "none" and not panel.turn_on.disabled
 
 
@@ -243,7 +244,7 @@ def test_restoring_a_locked_journal_reopens_it_with_its_key(home, given):
     form.mood.value, form.note.value = 6, "after the restore"
     form.save.click()
     assert "Saved" in form.status.value, form.status.value
-    panel = start_here.lock_settings(store=reopened if given else None)
+    panel = lock_panel.lock_settings(store=reopened if given else None)
     assert "Your journal is locked" in panel.state.value
     assert len(reopened.entries()) == 2
     if given:

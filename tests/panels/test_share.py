@@ -11,9 +11,9 @@ from examples import EXAMPLES
 
 from workbook import messages, share, words
 from workbook.exercises import positive, together, values
-from workbook.exercises import share as sharing
 from workbook.models.positive import Gratitude
 from workbook.models.values import ValuesSort
+from workbook.panels import share as sharing
 from workbook.store import Store
 
 

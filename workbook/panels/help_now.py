@@ -7,8 +7,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from workbook import resources, words
-from workbook.exercises.safety_plan import safety_plans, shared_computer_html
-from workbook.exercises.unlock import UnlockPrompt
+from workbook.cards import shared_computer
+from workbook.exercises.safety_plan import safety_plans
+from workbook.panels.unlock import UnlockPrompt
 from workbook.store import Store
 from workbook.widgets import Panel, html
 from workbook.widgets.panel import shown
@@ -28,7 +29,7 @@ class HelpNow(Panel):
         self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
         self.plans = safety_plans(store=self._store)
-        self.shared_computer = widgets.HTML(shared_computer_html())
+        self.shared_computer = widgets.HTML(shared_computer())
         self.details = widgets.VBox([self.region, self.lines, self.plans.root,
                                      self.shared_computer])
         shown(self.details, False)

@@ -5,9 +5,9 @@ import datetime as dt
 from examples import EXAMPLES, with_text
 
 from workbook import words
-from workbook.exercises import journal
 from workbook.exercises.checkin import CheckInForm
 from workbook.models import KINDS, CheckIn
+from workbook.panels import journal
 
 START = dt.datetime(2025, 3, 1, 20, 0, tzinfo=dt.UTC)
 
