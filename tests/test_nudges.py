@@ -4,7 +4,7 @@ import datetime as dt
 
 import workbook
 from workbook.models import CheckIn
-from workbook.nudges import support_nudge
+from workbook.nudges import Nudge, support_nudge
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -78,3 +78,10 @@ def test_each_profile_is_judged_on_its_own(store):
 def test_no_check_ins_at_all(store):
     nudge = support_nudge(workbook.data("checkin", store=store), TODAY)
     assert nudge.days == 0 and not nudge.suggested
+
+
+def test_what_the_nudge_says_and_in_which_tone():
+    assert Nudge(days=8, low_mood_days=6, high_insecurity_days=0).said()[1] == "care"
+    few, tone = Nudge(days=3, low_mood_days=0, high_insecurity_days=0).said()
+    assert "3 of the last 14 days" in few and tone == "info"
+    assert Nudge(days=9, low_mood_days=1, high_insecurity_days=0).said()[1] == "ok"

@@ -49,6 +49,15 @@ class Nudge:
             " That is a lot to carry. Talking to someone you trust, or to a professional, "
             "could make it lighter.")
 
+    def said(self) -> tuple[str, str]:
+        """What to say, and its tone: the suggestion ("care"), too few check-ins to go by
+        yet ("info"), or nothing that stands out ("ok")."""
+        if self.suggested:
+            return self.message(), "care"
+        if self.days < words.NUDGE_MIN_DAYS:
+            return words.NUDGE_TOO_FEW_DAYS.format(days=self.days), "info"
+        return words.NUDGE_NOTHING_STANDS_OUT, "ok"
+
 
 def support_nudge(checkins: pd.DataFrame, today: dt.date) -> Nudge:
     """Look at the 14 days ending ``today`` (inclusive), one value per day (the mean).

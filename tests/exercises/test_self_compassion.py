@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from form_steps import assert_refused, delete_newest, type_answers
+from form_steps import assert_refused, delete_newest, shown_text, type_answers
 
 import workbook
 from workbook.charts.distress import distress_chart, distress_summary
@@ -139,11 +139,11 @@ def test_letter_with_a_date_ahead_is_saved_and_offered_back_on_that_day(store):
     assert not frame.iloc[0]["reread"]
 
     early = self_compassion.LettersToReread(store=store, today=TODAY + dt.timedelta(days=13))
-    assert early.due == [] and "No letters are waiting" in early.result_text()
-    assert "comes back on" in early.result_text()
+    assert early.due == [] and "No letters are waiting" in shown_text(early.root)
+    assert "comes back on" in shown_text(early.root)
     due = self_compassion.LettersToReread(store=store, today=TODAY + dt.timedelta(days=14))
     assert len(due.due) == 1
-    text = due.result_text()
+    text = shown_text(due.root)
     assert "&lt;b&gt;you are doing your best&lt;/b&gt;" in text and "<b>you are" not in text
     assert "you are doing" not in due._repr_mimebundle_()["text/plain"]
 

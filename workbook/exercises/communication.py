@@ -21,11 +21,7 @@ __all__ = ["ConversationPlanForm", "ReflectionForm", "StatementBuilder", "after_
 
 
 def _preview() -> widgets.VBox:
-    preview = widgets.HTML("")
-    preview.add_class("sb-preview")
-    flags = widgets.HTML("")
-    flags.add_class("sb-flags")
-    return widgets.VBox([preview, flags])
+    return widgets.VBox([fields.html_area("sb-preview"), fields.html_area("sb-flags")])
 
 
 class StatementBuilder(Form):

@@ -75,13 +75,7 @@ class NudgePanel(Panel):
         except StoreError as error:
             self.text.value = html.problem(error)
             return
-        nudge = support_nudge(checkins, self.today)
-        if nudge.suggested:
-            said, tone = nudge.message(), "care"
-        elif nudge.days < words.NUDGE_MIN_DAYS:
-            said, tone = words.NUDGE_TOO_FEW_DAYS.format(days=nudge.days), "info"
-        else:
-            said, tone = words.NUDGE_NOTHING_STANDS_OUT, "ok"
+        said, tone = support_nudge(checkins, self.today).said()
         self.text.value = html.message(html.text(said), tone)
 
 

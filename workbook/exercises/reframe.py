@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from workbook import cards, words
 from workbook.models.reframe import QuickThoughtCheck, ThoughtRecord, find_patterns
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, PickMany, Place, ask, html, summary
+from workbook.widgets import Form, Panel, PickMany, Place, ask, fields, html, summary
 from workbook.widgets.fields import RatingsPerPick
 
 
@@ -93,8 +93,7 @@ class PatternFinder(Panel):
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
         super().__init__(store=store, profile=profile)
         self.look_again = self.button("Look for patterns again", self.refresh, icon="refresh")
-        self.result = widgets.HTML("")
-        self.result.add_class("sb-patterns")
+        self.result = fields.html_area("sb-patterns")
         self.who = self.profile_picker(self.refresh)
         self.arrange(self.result, self.look_again, self.status, who=self.who)
         self.refresh()

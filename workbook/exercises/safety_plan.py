@@ -38,7 +38,7 @@ def _warning(form: Any) -> widgets.HTML:
 class _PlanParts:
     """What both plan forms share (mixed into a `Form`): a text area per part in ``parts``, the part
     ``prefilled`` filled in from the help lines for the person's region, a tick for the
-    report, and the newest plan as a card."""
+    report, and the newest plan as a card; the model's title is the form's."""
 
     model: ClassVar[type[Entry]]
     store: Store
@@ -47,9 +47,12 @@ class _PlanParts:
     prefilled: ClassVar[str] = ""
     line_kinds: ClassVar[tuple[str, ...]] = ("crisis", "support", "abuse")
     warning: ClassVar[str] = ""
+    title: ClassVar[str]
+    save_label: ClassVar[str] = "Save my plan"
 
     def __init_subclass__(cls, **options: Any):
         super().__init_subclass__(**options)
+        cls.title = cls.model.TITLE
         for name, heading, hint in vars(cls).get("parts", ()):
             setattr(cls, name, ask.text(heading, hint=hint, lines=3, initial=(
                 _help_lines if name == cls.prefilled else None)))
@@ -68,9 +71,7 @@ class SafetyPlanForm(_PlanParts, Form):
     """The general safety plan."""
 
     model = SafetyPlan
-    title = SafetyPlan.TITLE
     css_class = "sb-safety-plan"
-    save_label = "Save my plan"
     intro = html.text(words.SAFETY_PLAN_INTRO)
     parts = words.SAFETY_PLAN_PARTS
     prefilled = "professionals"
@@ -80,9 +81,7 @@ class PartnerSafetyPlanForm(_PlanParts, Form):
     """The plan for safety with a partner, with a bag checklist and a code word."""
 
     model = PartnerSafetyPlan
-    title = PartnerSafetyPlan.TITLE
     css_class = "sb-partner-safety-plan"
-    save_label = "Save my plan"
     intro = html.text(words.PARTNER_PLAN_INTRO)
     parts = words.PARTNER_PLAN_PARTS
     prefilled = "help_lines"

@@ -156,17 +156,6 @@ class LettersToReread(Panel):
             widgets.HTML(html.message(no_letters_waiting(upcoming), "info"))]
         self.arrange(*shown, self.check_again, self.status, who=self.who)
 
-    def result_text(self) -> str:
-        """The HTML currently shown (headings, letters and messages)."""
-        texts = []
-        pending = list(self.root.children)
-        while pending:
-            widget = pending.pop(0)
-            if isinstance(widget, widgets.HTML):
-                texts.append(widget.value)
-            pending += list(getattr(widget, "children", ()))
-        return "\n".join(texts)
-
     def _letter_box(self, saved: Saved) -> widgets.Widget:
         letter = widgets.HTML(cards.letter(saved.entry.letter, saved.created_at.astimezone()))
         again = self.today + dt.timedelta(days=words.LETTER_REMIND_AGAIN_DAYS)

@@ -84,8 +84,7 @@ class SafetyCheck(Panel):
         self.answers = [f.control for f in self.questions]
         self.region = region_picker(self, self._region_changed)
         self.show = self.button("What this means for me", self._show, style="info")
-        self.result = widgets.HTML("")
-        self.result.add_class("sb-safety-result")
+        self.result = fields.html_area("sb-safety-result")
         self.plans = safety_plans(store=self._store)
         shown(self.plans.root, False)
         self.lay_out(*(f.box for f in self.questions), self.region, self.show, self.result,

@@ -16,7 +16,7 @@ from workbook.models.values import (
     progress_by_goal,
 )
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, ask, blocks, html, summary
+from workbook.widgets import Form, Panel, ask, blocks, fields, html, summary
 from workbook.words.partners import comparison_headings, goal_so_far
 
 
@@ -31,8 +31,7 @@ class PartnerComparison(Panel):
         super().__init__(store=store, profile=profile)
         self.partner = partner or words.PROFILE_PARTNER
         self.compare = self.button("Compare again", self.refresh, icon="refresh")
-        self.result = widgets.HTML("")
-        self.result.add_class("sb-compare-result")
+        self.result = fields.html_area("sb-compare-result")
         self.lay_out(self.result, self.compare, self.status)
         self.refresh()
 

@@ -63,10 +63,8 @@ class ImportPanel(Panel):
             fields.row(self.scale_low, self.scale_high), self.note_column])
         shown(self.columns, False)
         self.show_preview = self.button("Preview", self._preview, icon="eye")
-        self.summary = widgets.HTML("")
-        self.summary.add_class("sb-import-preview")
-        self.mapping = widgets.VBox([])
-        self.mapping.add_class("sb-import-mapping")
+        self.summary = fields.html_area("sb-import-preview")
+        self.mapping = fields.marked(widgets.VBox([]), "sb-import-mapping")
         self.map_controls: dict[str, widgets.Dropdown] = {}
         self.bring_in = self.button("Import", self._import, icon="upload", style="primary")
         self.bring_in.disabled = True
@@ -75,7 +73,7 @@ class ImportPanel(Panel):
         self.undo = self.button("Undo this import", self._undo, icon="undo", warning=True)
         shown(self.progress, False)
         shown(self.undo, False)
-        self.source.observe(lambda _c: self._guarded(self._source_changed), names="value")
+        self.when_changed(self.source, self._source_changed)
         for control in (self.path, self.upload, self.date_column, self.mood_column,
                         self.note_column, self.scale_low, self.scale_high):
             control.observe(lambda _c: self._forget_preview(), names="value")

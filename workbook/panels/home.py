@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html as escape
 
-import ipywidgets as widgets
-
 from workbook import progress as where
 from workbook.store import Store, StoreError
-from workbook.widgets import Panel, html
+from workbook.widgets import Panel, fields, html
 from workbook.words import home as said
 
 
@@ -25,8 +23,7 @@ class HomePanel(Panel):
                  today: dt.date | None = None):
         super().__init__(store=store, profile=profile)
         self.today = today
-        self.view = widgets.HTML("")
-        self.view.add_class("sb-home-view")
+        self.view = fields.html_area("sb-home-view")
         self.refresh_button = self.button("Refresh", self.refresh, icon="refresh")
         self.lay_out(self.view, self.refresh_button, self.status)
         self.refresh()

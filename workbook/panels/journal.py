@@ -22,6 +22,7 @@ from workbook.store.search import Hits
 from workbook.widgets import Form, Panel, fields, html
 from workbook.widgets.journal_card import JournalCard
 from workbook.widgets.recent import button
+from workbook.words import journal as said
 
 PAGE_SIZE = 40
 EVERYDAY = "everyday"  # entries that belong to no one strategy: check-ins, snapshots, plans
@@ -84,30 +85,24 @@ class JournalPage(Panel):
         self.clear = button("Clear filters")
         self.newer = button("Newer", icon="arrow-left")
         self.older = button("Older", icon="arrow-right")
-        self.showing = widgets.HTML("")
-        self.showing.add_class("sb-showing")
-        self.list = widgets.VBox()
-        self.list.add_class("sb-journal-list")
-        self.editor = widgets.VBox()
-        self.editor.add_class("sb-journal-editor")
+        self.showing = fields.html_area("sb-showing")
+        self.list = fields.marked(widgets.VBox(), "sb-journal-list")
+        self.editor = fields.marked(widgets.VBox(), "sb-journal-editor")
         self._kinds()
         self._profiles()
-        row = {"flex_flow": "row wrap", "align_items": "center"}
-        self.root.children = [
-            widgets.HTML(html.heading(self.title)),
-            widgets.HBox([self.search, self.find], layout=widgets.Layout(**row)),
-            widgets.HBox([self.part, self.kind, self.who], layout=widgets.Layout(**row)),
-            widgets.HBox([self.since, self.until, self.clear], layout=widgets.Layout(**row)),
-            self.status, self.editor,
-            widgets.HBox([self.newer, self.showing, self.older], layout=widgets.Layout(**row)),
-            self.list]
+        self.lay_out(fields.row(self.search, self.find, align_items="center"),
+                     fields.row(self.part, self.kind, self.who, align_items="center"),
+                     fields.row(self.since, self.until, self.clear, align_items="center"),
+                     self.status, self.editor,
+                     fields.row(self.newer, self.showing, self.older, align_items="center"),
+                     self.list)
         self.on_click(self.find, self.first_page)
         self.on_click(self.clear, self.clear_filters)
         self.on_click(self.newer, lambda: self.turn(-1))
         self.on_click(self.older, lambda: self.turn(1))
-        self.part.observe(self._part_changed, names="value")
+        self.when_changed(self.part, self._part_changed)
         for control in (self.search, self.kind, self.since, self.until, self.who):
-            control.observe(lambda _change: self._guarded(self.first_page), names="value")
+            self.when_changed(control, self.first_page)
         self.refresh()
 
     # -- filters ----------------------------------------------------------------------
@@ -122,23 +117,18 @@ class JournalPage(Panel):
         self.kind.value = keep
 
     def _profiles(self) -> None:
-        try:
-            profiles = self.store.profiles()
-        except StoreError:
-            profiles = []
+        profiles = self.readable_profiles()
         self.whose = {p.key: p.label for p in profiles}
         self.who.options = [("Everyone", ""), *((p.label, p.key) for p in profiles)]
         self.who.layout.display = "flex" if len(profiles) > 1 else "none"
 
-    def _part_changed(self, _change: object) -> None:
-        def changed() -> None:
-            self._quiet = True
-            try:
-                self._kinds()
-            finally:
-                self._quiet = False
-            self.first_page()
-        self._guarded(changed)
+    def _part_changed(self) -> None:
+        self._quiet = True
+        try:
+            self._kinds()
+        finally:
+            self._quiet = False
+        self.first_page()
 
     def clear_filters(self) -> None:
         """Every entry again: no search, every part, kind, date and person."""
@@ -182,8 +172,7 @@ class JournalPage(Panel):
         """Read the current page again and redraw it."""
         since, until = self.since.value, self.until.value
         if since is not None and until is not None and since > until:
-            self._show([], "The first date is after the last one. Swap them to see "
-                           "the entries in between.")
+            self._show([], said.JOURNAL_DATES_REVERSED)
             return
         try:
             hits = self.store.search(self.search.value, limit=self.page_size,
@@ -222,12 +211,9 @@ class JournalPage(Panel):
     def _counted(self, hits: Hits) -> str:
         if not hits.total:
             if self.search.value.strip() or any(v for v in self.query().values()):
-                return "Nothing matches. Fewer words or wider filters may find it."
-            return ("Nothing is saved yet. What you write in any part of the workbook "
-                    "will gather here.")
-        first, last = self.offset + 1, self.offset + len(hits)
-        noun = "entry" if hits.total == 1 else "entries"
-        return f"Showing {first}–{last} of {hits.total:,} {noun}, newest first."
+                return said.JOURNAL_NOTHING_MATCHES
+            return said.JOURNAL_NOTHING_YET
+        return said.showing(self.offset + 1, self.offset + len(hits), hits.total)
 
     def _show(self, cards: list[JournalCard], words_: str) -> None:
         self.cards = cards
@@ -250,8 +236,7 @@ class JournalPage(Panel):
         form.save.on_click(lambda _b: self._guarded(lambda: self._saved(form)))
         self.form = form
         self.editor.children = [
-            widgets.HTML(html.message("Change what you like, then save. The journal "
-                                      "below shows the change as soon as it is saved.")),
+            widgets.HTML(html.message(said.JOURNAL_EDITING)),
             form.root, done]
         self.editor.layout.border = "2px solid #5c6bc0"
         self.editor.layout.padding = "0.5em"
@@ -261,7 +246,7 @@ class JournalPage(Panel):
             return  # not saved: the form says why, and stays open
         self.close_form()
         self.refresh()
-        self.say("Your changes are saved.", "ok")
+        self.say(said.JOURNAL_CHANGES_SAVED, "ok")
 
     def close_form(self) -> None:
         self.form = None
@@ -275,9 +260,8 @@ class JournalPage(Panel):
             self.form.forget(card.saved.id)
         self.store.delete(card.saved.id)
         self.refresh()
-        self.say("Deleted.", "ok")
+        self.say(said.JOURNAL_DELETED, "ok")
 
 
-def page(*, store: Store | None = None, profile: str | None = None) -> JournalPage:
-    """My journal: everything written, newest first, to read, search, change or delete."""
-    return JournalPage(store=store, profile=profile)
+# My journal: everything written, newest first, to read, search, change or delete.
+page = JournalPage

@@ -10,7 +10,6 @@ never touches the journal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -49,8 +48,7 @@ class ProgressPanel(Panel):
         shown(self.dates, False)
         self.who = widgets.Dropdown(description="Whose entries", style=WIDE_LABEL)
         self.message = widgets.HTML("")
-        self.banner = widgets.HTML("")
-        self.banner.add_class("sb-demo-banner")
+        self.banner = fields.html_area("sb-demo-banner")
 
         self.show_demo = self.button("Show the demo", lambda: self.use_demo(True), icon="eye")
         self.leave_demo = self.button("Back to my journal", lambda: self.use_demo(False))
@@ -58,8 +56,8 @@ class ProgressPanel(Panel):
                                    self.show_demo])
         self.offer.add_class("sb-demo-offer")
 
-        self.charts = widgets.Output(layout=widgets.Layout(min_height="4em"))
-        self.charts.add_class("sb-charts")
+        self.charts = fields.marked(widgets.Output(layout=widgets.Layout(min_height="4em")),
+                                    "sb-charts")
 
         self.report_format = widgets.ToggleButtons(
             options=words.REPORT_FORMATS, value="pdf", description="Report as",
@@ -78,12 +76,12 @@ class ProgressPanel(Panel):
         self.export_data = self.button("Export all my entries (CSV and JSON)", self._export,
                                        icon="download")
 
-        self._when_changed(self.report_format, self._format_changed)
-        self._when_changed(self.report_path, self._name_changed)
+        self.when_changed(self.report_format, self._format_changed)
+        self.when_changed(self.report_path, self._name_changed)
         self._fill_profiles()
-        self._when_changed(self.period, self._period_changed)
-        self._when_changed(self.start, self.redraw)
-        self._when_changed(self.end, self.redraw)
+        self.when_changed(self.period, self._period_changed)
+        self.when_changed(self.start, self.redraw)
+        self.when_changed(self.end, self.redraw)
 
         self.lay_out(
             self.offer, self.banner, widgets.HBox([self.period]), self.dates, self.who,
@@ -94,9 +92,6 @@ class ProgressPanel(Panel):
         self._show_mode()
         self.redraw()
         changes.watch(self)
-
-    def _when_changed(self, control: widgets.Widget, handler: Callable[[], object]) -> None:
-        control.observe(lambda _change: self._guarded(handler), names="value")
 
     def refresh(self) -> None:
         """Read the journal again (after an import or its undo) and redraw."""
@@ -136,16 +131,13 @@ class ProgressPanel(Panel):
             return True  # the message about the journal is shown when drawing
 
     def _fill_profiles(self) -> None:
-        try:
-            profiles = [] if self.showing_demo else self.store.profiles()
-        except StoreError:
-            profiles = []
+        profiles = [] if self.showing_demo else self.readable_profiles()
         options = [(p.label, p.key) for p in profiles] or [("Me", words.PROFILE_ME)]
         keys = [key for _, key in options]
         self.who.unobserve_all("value")
         self.who.options = options
         self.who.value = self.profile if self.profile in keys else keys[0]
-        self._when_changed(self.who, self.redraw)
+        self.when_changed(self.who, self.redraw)
         shown(self.who, len(options) > 1)
 
     def _show_mode(self) -> None:

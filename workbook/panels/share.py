@@ -43,8 +43,7 @@ class ShareWithPartner(Panel):
         self.reload = self.button("Show my latest entries", self.refresh, icon="refresh")
         self.show = self.button("Show me exactly what will be shared", self.show_preview,
                                 icon="eye")
-        self.preview = widgets.HTML("")
-        self.preview.add_class("sb-share-preview")
+        self.preview = fields.html_area("sb-share-preview")
         self.passphrase = _passphrase(messages.SHARE_READABLE)
         self.path = fields.text("Where to save the file")
         self.path.control.value = str(share.default_path())
@@ -169,8 +168,7 @@ class OpenPartnerFile(Panel):
         self.path = fields.text("The share file", placeholder="The full path of the file")
         self.passphrase = _passphrase("Only if the two of you chose one.")
         self.look = self.button("Look inside", self.look_inside, icon="eye")
-        self.preview = widgets.HTML("")
-        self.preview.add_class("sb-share-preview")
+        self.preview = fields.html_area("sb-share-preview")
         self.bring_in = self.button("Bring it in", self.receive, style="primary")
         self.bring_in.disabled = True
         self.path.control.observe(self._changed, names="value")

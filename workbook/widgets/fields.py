@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import anywidget
 import ipywidgets as widgets
@@ -13,6 +13,8 @@ import traitlets
 from workbook import messages, naming
 from workbook.widgets import html
 from workbook.words import Picks
+
+W = TypeVar("W", bound=widgets.DOMWidget)
 
 
 def wide(max_width: str = "46em") -> widgets.Layout:
@@ -50,6 +52,18 @@ def row(*children: widgets.Widget, **layout: str) -> widgets.HBox:
     """Controls side by side that move to the next line when the column is narrow,
     instead of squeezing their words (a button's label cut to "E…")."""
     return widgets.HBox(list(children), layout=widgets.Layout(flex_flow="row wrap", **layout))
+
+
+def html_area(css: str = "") -> widgets.HTML:
+    """An empty place for HTML the panel fills in, marked with the class ``css``."""
+    return marked(widgets.HTML(""), css)
+
+
+def marked(widget: W, css: str) -> W:
+    """``widget``, marked with the class ``css`` (for the page's style and its tests)."""
+    if css:
+        widget.add_class(css)
+    return widget
 
 
 HERE = Path(__file__).parent

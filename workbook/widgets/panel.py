@@ -48,7 +48,7 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 
 from workbook import messages, words
-from workbook.store import Store, StoreError, default_path, default_store
+from workbook.store import Profile, Store, StoreError, default_path, default_store
 from workbook.widgets import fields, html
 
 log = logging.getLogger(__name__)
@@ -95,10 +95,7 @@ class Panel:
 
         Choosing sets ``self.profile`` and calls ``on_switch``; failures become messages.
         """
-        try:
-            profiles = self.store.profiles()
-        except StoreError:
-            return None
+        profiles = self.readable_profiles()
         if len(profiles) < 2:
             return None
         picker = widgets.ToggleButtons(
@@ -111,6 +108,17 @@ class Panel:
 
         picker.observe(switch, names="value")
         return picker
+
+    def readable_profiles(self) -> list[Profile]:
+        """The journal's profiles; none while it can't be read (locked, for one)."""
+        try:
+            return self.store.profiles()
+        except StoreError:
+            return []
+
+    def when_changed(self, control: widgets.Widget, handler: Callable[[], object]) -> None:
+        """Run ``handler`` guarded (see `on_click`) each time ``control``'s value changes."""
+        control.observe(lambda _change: self._guarded(handler), names="value")
 
     def _guarded(self, handler: Callable[[], object]) -> None:
         try:
