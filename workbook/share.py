@@ -100,6 +100,7 @@ def default_path() -> Path:
 
 
 def title(kind: str) -> str:
+    """The title ``kind`` is shown with ("Daily check-in"); its key in words if unknown."""
     model = KINDS.get(kind)
     return model.TITLE if model is not None and model.TITLE else kind.replace("_", " ")
 

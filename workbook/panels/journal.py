@@ -47,9 +47,7 @@ def editors() -> dict[str, type[Form]]:
 
 
 def kind_title(kind: str) -> str:
-    model = KINDS.get(kind)
-    return (model.TITLE if model is not None and model.TITLE else kind.replace("_", " ")
-            ).capitalize()
+    return share.title(kind).capitalize()
 
 
 class JournalPage(Panel):
