@@ -133,3 +133,14 @@ def test_the_import_check_sees_an_import_inside_a_function(tmp_path):
     probe = tmp_path / "probe.py"
     probe.write_text("def draw():\n    from matplotlib.figure import Figure\n")
     assert "matplotlib.figure" in imported_modules(probe)
+
+
+def test_a_kept_notebook_copy_still_finds_a_screen_by_its_old_name():
+    """A person's edited copy of a notebook may import a screen from where it used to be."""
+    old = importlib.import_module("workbook.exercises.progress")
+    new = importlib.import_module("workbook.panels.progress")
+    assert old is new
+    exec("from workbook.exercises.help_now import need_help", namespace := {})
+    assert namespace["need_help"] is importlib.import_module("workbook.panels.help_now").need_help
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("workbook.exercises.no_such_screen")
