@@ -31,6 +31,7 @@ class RunningApp:
     token: str
     output: Path  # everything the app printed and logged
     store_home: Path
+    notebooks: Path | None  # the folder it serves (None: the notebooks the package ships)
     process: subprocess.Popen = field(repr=False)
 
     @property
@@ -119,7 +120,7 @@ def running_app(tmp_path: Path, env: dict[str, str], notebooks: Path | None,
         url = urlsplit(address)
         token = parse_qs(url.query).get("token", [""])[0]
         yield RunningApp(address=address, port=int(url.port), token=token, output=output,
-                         store_home=store_home, process=process)
+                         store_home=store_home, notebooks=notebooks, process=process)
     finally:
         _stop(process)
 

@@ -21,8 +21,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -181,9 +181,27 @@ def _isolated_env(tmp_path: Path) -> tuple[dict[str, str], Path, Path]:
     return env, jupyter, store_home
 
 
-def _copy_notebooks(destination: Path) -> Path:
-    shutil.copytree(NOTEBOOK_DIR, destination, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+def _copy_notebooks(destination: Path, only: Sequence[str] | None = None) -> Path:
+    """A copy of notebooks/ at ``destination``: every notebook, or ``only`` those named."""
+    if only is None:
+        shutil.copytree(NOTEBOOK_DIR, destination,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        return destination
+    destination.mkdir(parents=True)
+    for name in only:
+        shutil.copy2(NOTEBOOK_DIR / name, destination / name)
     return destination
+
+
+@contextmanager
+def _app(base: Path, only: Sequence[str] | None = None) -> Iterator[app_runs.RunningApp]:
+    """`make app` with its own journal under ``base``, serving a copy of notebooks/
+    (``only`` the pages named: the app keeps a kernel ready for each page it serves,
+    so a test that opens two pages doesn't pay for eleven)."""
+    env, _, store_home = _isolated_env(base)
+    with app_runs.running_app(base, env, _copy_notebooks(base / "notebooks", only),
+                              store_home) as app:
+        yield app
 
 
 @contextmanager
@@ -315,16 +333,6 @@ def start_voila(tmp_path: Path) -> Iterator[Callable[[str], LabServer]]:
             return server
 
         yield start
-
-
-@pytest.fixture
-def isolated_env() -> Callable[[Path], tuple[dict[str, str], Path, Path]]:
-    return _isolated_env
-
-
-@pytest.fixture
-def copy_notebooks() -> Callable[[Path], Path]:
-    return _copy_notebooks
 
 
 @pytest.fixture(scope="module")
@@ -463,17 +471,25 @@ def files_containing() -> Callable[..., list[Path]]:
     return pages.files_containing
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def journal() -> Callable[..., object]:
     return _journal
 
 @pytest.fixture
-def running_app(tmp_path: Path, isolated_env, copy_notebooks) -> Iterator[app_runs.RunningApp]:
-    """`make app` (``python -m workbook.app``) on a copy of notebooks/, until the test ends."""
-    env, _, store_home = isolated_env(tmp_path)
-    with app_runs.running_app(tmp_path, env, copy_notebooks(tmp_path / "notebooks"),
-                              store_home) as app:
+def running_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[app_runs.RunningApp]:
+    """`make app` (``python -m workbook.app``) on a copy of notebooks/, until the test ends.
+
+    ``@pytest.mark.app_pages("home.ipynb", ...)`` serves only the pages the test opens.
+    """
+    marker = request.node.get_closest_marker("app_pages")
+    with _app(tmp_path, marker.args if marker else None) as app:
         yield app
+
+
+@pytest.fixture(scope="session")
+def start_app() -> Callable[..., AbstractContextManager[app_runs.RunningApp]]:
+    """``with start_app(base, only): ...``: `make app` for a module's tests to share."""
+    return _app
 
 
 @pytest.fixture(scope="session")
@@ -484,13 +500,10 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[app_runs.Ru
     write nothing, so its journal stays as a new person's (empty) for all of them.
     A test that saves, seeds or counts entries starts its own (`start_voila`).
     """
-    base = tmp_path_factory.mktemp("shared-app")
-    env, _, store_home = _isolated_env(base)
-    with app_runs.running_app(base, env, _copy_notebooks(base / "notebooks"),
-                              store_home) as app:
+    with _app(tmp_path_factory.mktemp("shared-app")) as app:
         yield app
-        if (store_home / "journal.sqlite3").exists():
-            with _journal(store_home) as store:
+        if (app.store_home / "journal.sqlite3").exists():
+            with _journal(app.store_home) as store:
                 assert not store.entries(), (
                     "a test saved to the shared app's journal: give it an app of its own")
 

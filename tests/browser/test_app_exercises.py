@@ -132,30 +132,40 @@ EXERCISES = [
 ]
 
 
-def _open(start_voila, context, notebook: str):
-    server = start_voila(notebook)
+# The exercises and the keyboard check-in share one app on their pages: each of them
+# saves a kind no other test of that app saves, so each finds exactly its own entry.
+SAVING_PAGES = sorted({exercise.notebook for exercise in EXERCISES})
+
+
+@pytest.fixture(scope="module")
+def saving_app(start_app, tmp_path_factory):
+    with start_app(tmp_path_factory.mktemp("saving-app"), SAVING_PAGES) as app:
+        yield app
+
+
+def _open(app, context, notebook: str):
     page = context.new_page()
-    page.goto(f"{server.url}/?token={server.token}")
+    page.goto(f"{app.page(notebook)}?token={app.token}", timeout=RENDER_TIMEOUT_MS)
     page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
-    return server, page
+    return page
 
 
-def _kept_nowhere(server, canary: str, files_containing) -> None:
+def _kept_nowhere(app, canary: str, files_containing) -> None:
     """The canary is in the journal's folder only: not beside the notebooks, not in the
-    Jupyter folders, not in the server's log."""
-    base = server.root_dir.parent
+    Jupyter folders, not in the app's log."""
+    base = app.notebooks.parent
     found = [path for path in files_containing(base, canary)
-             if not path.is_relative_to(server.store_home)]
+             if not path.is_relative_to(app.store_home)]
     assert not found, found
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=[e.notebook for e in EXERCISES])
-def test_an_exercise_saves_from_every_app_page(exercise, start_voila, context, fill, button,
+def test_an_exercise_saves_from_every_app_page(exercise, saving_app, context, fill, button,
                                                journal, record_dialogs, files_containing):
     from workbook.models import KINDS
 
     assert exercise.kind in KINDS
-    server, page = _open(start_voila, context, exercise.notebook)
+    page = _open(saving_app, context, exercise.notebook)
     dialogs = record_dialogs(page)
     form = page.locator(f".sb-form.{exercise.css}").first
     form.wait_for()
@@ -164,12 +174,12 @@ def test_an_exercise_saves_from_every_app_page(exercise, start_voila, context, f
     button(form, exercise.save).click()
     expect(form.locator(".sb-status").first).to_contain_text("Saved at", timeout=SAVE_TIMEOUT_MS)
 
-    with journal(server) as store:
+    with journal(saving_app.store_home) as store:
         saved = store.entries(exercise.kind)
     assert len(saved) == 1, saved
     if exercise.typed:
         assert typing.words in str(saved[0].entry.to_data())
-        _kept_nowhere(server, typing.canary, files_containing)
+        _kept_nowhere(saving_app, typing.canary, files_containing)
     if exercise.listed:
         # Shown back in the recent list as the words typed, never as markup.
         expect(form.locator(".sb-recent-item").first).to_contain_text(MARKUP)
@@ -181,7 +191,10 @@ def test_an_import_saves_from_the_progress_app_page(tmp_path, start_voila, conte
                                                     button, journal):
     export = tmp_path / "daylio_export.csv"
     export.write_bytes(export_csv(recent(5)))
-    server, page = _open(start_voila, context, "08_progress_and_trends.ipynb")
+    server = start_voila("08_progress_and_trends.ipynb")
+    page = context.new_page()
+    page.goto(f"{server.url}/?token={server.token}")
+    page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
     panel = page.locator(".sb-form.sb-import").first
     panel.wait_for()
     fill(panel.locator("input[type=text]").first, str(export))
@@ -195,8 +208,8 @@ def test_an_import_saves_from_the_progress_app_page(tmp_path, start_voila, conte
         assert len(store.entries("checkin")) == 5
 
 
-def test_a_check_in_filled_and_saved_with_the_keyboard_alone(start_voila, context, journal):
-    server, page = _open(start_voila, context, "00_start_here.ipynb")
+def test_a_check_in_filled_and_saved_with_the_keyboard_alone(saving_app, context, journal):
+    page = _open(saving_app, context, "00_start_here.ipynb")
     form = page.locator(".sb-form.sb-checkin").first
     form.wait_for()
     mood = form.get_by_role("slider", name="Mood right now")
@@ -226,7 +239,7 @@ def test_a_check_in_filled_and_saved_with_the_keyboard_alone(start_voila, contex
     page.keyboard.press("Enter")
     expect(form.locator(".sb-status").first).to_contain_text("Saved at", timeout=SAVE_TIMEOUT_MS)
 
-    with journal(server) as store:
+    with journal(saving_app.store_home) as store:
         saved = store.entries("checkin")
     assert len(saved) == 1, saved
     assert saved[0].entry.mood == start + 3
@@ -242,21 +255,30 @@ SEEDED = {
 }
 
 
-@pytest.mark.parametrize("notebook", ["00_start_here.ipynb", "07_seek_professional_help.ipynb",
-                                      "home.ipynb"])
-def test_saved_markup_is_shown_as_text_on_app_pages(notebook, start_voila, context, journal,
-                                                   record_dialogs):
+MARKUP_PAGES = ["00_start_here.ipynb", "07_seek_professional_help.ipynb", "home.ipynb"]
+
+
+@pytest.fixture(scope="module")
+def seeded_app(start_app, tmp_path_factory, journal):
+    """An app on the pages that show saved words, its journal holding ``SEEDED``."""
     from workbook.models import CheckIn
     from workbook.models.professional_help import TherapistCandidate
 
-    server = start_voila(notebook)
-    with journal(server) as store:
-        store.add(CheckIn(mood=6, insecurity=4, emotions=("calm",), note=SEEDED["note"]))
-        store.add(TherapistCandidate(name=SEEDED["therapist"], experience="couples", fit=4))
-        store.set_profile("partner", SEEDED["partner"])
+    with start_app(tmp_path_factory.mktemp("seeded-app"), MARKUP_PAGES) as app:
+        with journal(app.store_home) as store:
+            store.add(CheckIn(mood=6, insecurity=4, emotions=("calm",), note=SEEDED["note"]))
+            store.add(TherapistCandidate(name=SEEDED["therapist"], experience="couples", fit=4))
+            store.set_profile("partner", SEEDED["partner"])
+        yield app
+
+
+@pytest.mark.parametrize("notebook", MARKUP_PAGES)
+def test_saved_markup_is_shown_as_text_on_app_pages(notebook, seeded_app, context,
+                                                   record_dialogs):
     page = context.new_page()
     dialogs = record_dialogs(page)
-    page.goto(f"{server.url}/?token={server.token}")
+    page.goto(f"{seeded_app.page(notebook)}?token={seeded_app.token}",
+              timeout=RENDER_TIMEOUT_MS)
     page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
     page.locator(".sb-form.sb-help").first.wait_for()
     body = page.locator("body")

@@ -24,6 +24,7 @@ def _open(page, url: str) -> None:
     expect(page.locator("body")).not_to_contain_text("Loading widget", timeout=60_000)
 
 
+@pytest.mark.app_pages("home.ipynb", "00_start_here.ipynb")
 def test_home_counts_a_check_in_saved_after_its_kernel_was_made_ready(
         running_app, context, journal, fill, button):
     app = running_app

@@ -116,9 +116,11 @@ def _open(page, url: str) -> None:
     page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
 
 
+@pytest.mark.app_pages("09_my_journal.ipynb", "00_start_here.ipynb",
+                       "08_progress_and_trends.ipynb")
 def test_search_open_and_edit_a_check_in_in_the_app(running_app, context, fill, button,
                                                      journal, record_dialogs):
-    app = running_app  # make app: every page, preheated, as a person runs it
+    app = running_app  # make app: the pages it opens, preheated, as a person runs it
     with journal(app.store_home) as store:
         word, new_word = _seed(store)
         entry_id = next(s.id for s in store.entries("checkin") if word in s.entry.note)
