@@ -61,7 +61,7 @@ SESSION_VARIABLE = "SECURE_BASE_TEST_SESSION"
 # Distribution modes that keep a notebook's cells together on one worker.
 _GROUPING_MODES = {"loadgroup", "loadfile", "loadscope"}
 # Browser test files whose tests all open pages of one app started once (`shared_app`).
-SHARED_APP_FILES = {"test_accessibility.py", "test_app_door.py", "test_app_pages.py"}
+SHARED_APP_FILES = {"test_app_door.py", "test_app_pages.py"}
 
 _saved_env: dict[str, str | None] = {}
 _session_dir: Path | None = None

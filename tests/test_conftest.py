@@ -118,7 +118,7 @@ def test_what_must_share_a_worker():
     assert group("tests/browser/test_lab.py::test_a") == group(
         "tests/browser/test_lab.py::test_b[x]") != group("tests/browser/test_voila.py::test_a")
     # The pages of the app started once for several files go together.
-    assert group("tests/browser/test_accessibility.py::test_a[x]") == group(
+    assert group("tests/browser/test_app_door.py::test_a[x]") == group(
         "tests/browser/test_app_pages.py::test_b")
     # Without a .venv, `make lab` and `make app` would both start building it.
     assert group("tests/test_make_app.py::test_a") == group("tests/test_make_lab.py::test_b")

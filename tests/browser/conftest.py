@@ -55,6 +55,8 @@ LAB_OVERRIDES = {
 SERVER_START_TIMEOUT = 60.0
 # An app page may wait for its kernel to start and run on a busy machine.
 APP_RENDER_TIMEOUT_MS = 180_000
+# The window a browser test starts with.
+VIEWPORT = {"width": 1400, "height": 1000}
 # The longest a click, a fill or an expectation waits for the page by default.
 ACTION_TIMEOUT_MS = 90_000
 
@@ -373,14 +375,19 @@ def _patient_expectations() -> None:
     expect.set_options(timeout=ACTION_TIMEOUT_MS)
 
 
-@pytest.fixture
-def context(browser):
-    """A fresh browser context (cookies, storage) for one test."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def _new_context(browser):
+    context = browser.new_context(viewport=VIEWPORT)
     # Two browser tests may run at once on a busy two-core machine: waits are on what the
     # page shows, with room for a slow start (a page's kernel, a server's first answer).
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     context.set_default_navigation_timeout(APP_RENDER_TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (cookies, storage) for one test."""
+    context = _new_context(browser)
     try:
         yield context
     finally:
@@ -508,16 +515,31 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[app_runs.Ru
                     "a test saved to the shared app's journal: give it an app of its own")
 
 
-@pytest.fixture
-def open_app_page(context) -> Callable[..., object]:
-    """``open_app_page(app, notebook)``: a new page of ``app`` showing ``notebook``,
-    rendered (Voilà's spinner gone), and the list of dialogs it has opened so far."""
+@pytest.fixture(scope="module")
+def shared_app_page(browser, shared_app: app_runs.RunningApp) -> Iterator[Callable[..., object]]:
+    """``shared_app_page(notebook)``: ``notebook`` as a page of the shared app, rendered
+    (Voilà's spinner gone), and the list of dialogs it has opened so far.
 
-    def open_page(app: app_runs.RunningApp, notebook: str):
-        page = context.new_page()
-        dialogs = pages.record_dialogs(page)
-        page.goto(f"{app.page(notebook)}?token={app.token}", timeout=APP_RENDER_TIMEOUT_MS)
-        page.locator("#loading").wait_for(state="hidden", timeout=APP_RENDER_TIMEOUT_MS)
+    Each page is rendered once, in a context of its own, for every test of the module
+    that only looks at it (the rendering check and the accessibility check read the same
+    page; neither types or saves), and handed over at the window size it was opened at.
+    """
+    context = _new_context(browser)
+    shown: dict[str, tuple[object, list[str]]] = {}
+
+    def show(notebook: str):
+        if notebook not in shown or shown[notebook][0].is_closed():
+            page = context.new_page()
+            dialogs = pages.record_dialogs(page)
+            page.goto(f"{shared_app.page(notebook)}?token={shared_app.token}",
+                      timeout=APP_RENDER_TIMEOUT_MS)
+            page.locator("#loading").wait_for(state="hidden", timeout=APP_RENDER_TIMEOUT_MS)
+            shown[notebook] = (page, dialogs)
+        page, dialogs = shown[notebook]
+        page.set_viewport_size(VIEWPORT)
         return page, dialogs
 
-    return open_page
+    try:
+        yield show
+    finally:
+        context.close()

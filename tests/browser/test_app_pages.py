@@ -1,5 +1,6 @@
 """Every notebook as an app page (Voilà): no code on screen, no errors, no widget left
-loading. What a person who never sees code gets from `make app`."""
+loading, and no serious accessibility problem that axe-core finds. What a person who
+never sees code gets from `make app`."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted(p.name for p in (Path(__file__).parents[2] / "notebooks").glob("*.ipynb"))
 RENDER_TIMEOUT_MS = 180_000
 WIDTHS = (1400, 800)
+SERIOUS = {"critical", "serious"}
 
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_every_notebook_renders_as_an_app_page(notebook, shared_app, open_app_page, cut_off):
+def test_every_notebook_renders_as_an_app_page(notebook, shared_app_page, cut_off):
     # Voilà shows its spinner until every cell has run, then the page.
-    page, dialogs = open_app_page(shared_app, notebook)
+    page, dialogs = shared_app_page(notebook)
     page.locator("#rendered_cells").wait_for(state="visible")
     expect(page.locator(".sb-form.sb-help").first).to_be_visible()
     body = page.locator("body")
@@ -39,6 +41,19 @@ def test_every_notebook_renders_as_an_app_page(notebook, shared_app, open_app_pa
         page.set_viewport_size({"width": width, "height": 900})
         problems = cut_off(page, "#rendered_cells")
         assert not problems, f"at {width} px: {problems}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_no_critical_or_serious_axe_violations(notebook, shared_app_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, dialogs = shared_app_page(notebook)
+    page.locator(".sb-form.sb-help").first.wait_for()
+    results = Axe().run(page)
+    found = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["html"][:160])
+             for v in results.response["violations"] if v["impact"] in SERIOUS]
+    assert not found, "\n".join(map(str, found))
+    assert not dialogs, dialogs
 
 
 def test_the_home_page_shows_where_a_seeded_journal_is(start_voila, context, journal):
