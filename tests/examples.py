@@ -141,4 +141,3 @@ def with_text(entry: Entry, text: str) -> Entry:
     return entry
 
 
-TODAY = dt.date.today()

@@ -20,8 +20,14 @@ from workbook.models import EntryInvalid
 from workbook.models.base import NOTE_TEXT, SHORT_TEXT
 from workbook.models.positive import Gratitude, PositiveTally, ratio, ratio_words
 
-TODAY = dt.date.today()
-MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
+# Read at each use, not once: a test run may pass midnight.
+today = dt.date.today
+
+
+def this_monday() -> dt.date:
+    """The Monday of the week the test runs in."""
+    return today() - dt.timedelta(days=today().weekday())
+
 
 
 def fill_gratitude(form, items=("made me tea", "", "listened to my day"),
@@ -122,7 +128,8 @@ def test_gratitude_model_contract():
 
 
 def test_gratitude_charts_per_day_and_per_week(store):
-    days = [MONDAY - dt.timedelta(days=7), MONDAY - dt.timedelta(days=6), MONDAY]
+    monday = this_monday()
+    days = [monday - dt.timedelta(days=7), monday - dt.timedelta(days=6), monday]
     entries = [(("a", "b"), (True, False)), (("c",), (True,)), (("d", "e", "f"), (False,) * 3)]
     for day, (items, told) in zip(days, entries, strict=True):
         when = dt.datetime.combine(day, dt.time(20)).astimezone()
@@ -169,13 +176,13 @@ def test_tally_ratio_words_and_week(store):
     form.week.value = 1
     form.save.click()
     frame = workbook.data("positive_tally", store=store)
-    assert frame["week_of"].tolist() == [pd.Timestamp(MONDAY - dt.timedelta(days=7))]
+    assert frame["week_of"].tolist() == [pd.Timestamp(this_monday() - dt.timedelta(days=7))]
     assert frame["ratio"].tolist() == [6.0]
     assert str(frame["ratio"].dtype) == "Float64"
 
 
 def test_tally_with_no_hard_moments_has_no_ratio(store):
-    store.add(PositiveTally(week_of=MONDAY, positives=3, negatives=0))
+    store.add(PositiveTally(week_of=this_monday(), positives=3, negatives=0))
     frame = workbook.data("positive_tally", store=store)
     assert frame["ratio"].isna().tolist() == [True]
 
@@ -194,7 +201,7 @@ def test_ratio_and_its_words(good, hard, expected, says):
 
 def test_tally_week_cannot_be_in_the_future():
     with pytest.raises(EntryInvalid) as raised:
-        PositiveTally(week_of=TODAY + dt.timedelta(days=8), positives=1, negatives=1)
+        PositiveTally(week_of=today() + dt.timedelta(days=8), positives=1, negatives=1)
     assert "week_of" in raised.value.problems
 
 
@@ -228,7 +235,7 @@ def test_told_them_on_an_empty_gratitude_line_is_explained(store):
 
 def test_tally_being_edited_does_not_lend_its_week_to_the_partner(store):
     store.set_profile("partner", "Sam")
-    store.add(PositiveTally(week_of=MONDAY - dt.timedelta(weeks=5), positives=2, negatives=1,
+    store.add(PositiveTally(week_of=this_monday() - dt.timedelta(weeks=5), positives=2, negatives=1,
                             note="the harbour week"))
     form = positive.weekly_tally(store=store)
     form.recent.items[0].edit.click()
@@ -237,4 +244,4 @@ def test_tally_being_edited_does_not_lend_its_week_to_the_partner(store):
     fill_tally(form, note="ours")
     form.save.click()
     saved = store.entries("positive_tally", profile="partner")[0]
-    assert saved.entry.week_of == MONDAY - dt.timedelta(weeks=form.week.value)
+    assert saved.entry.week_of == this_monday() - dt.timedelta(weeks=form.week.value)

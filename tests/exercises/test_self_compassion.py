@@ -13,7 +13,8 @@ from workbook.exercises import self_compassion
 from workbook.models.base import LONG_TEXT, NOTE_TEXT
 from workbook.models.self_compassion import SelfCompassionLetter
 
-TODAY = dt.date.today()
+# Read at each use, not once: a test run may pass midnight.
+today = dt.date.today
 
 
 def fill_break(form, before=7, after=4):
@@ -131,17 +132,17 @@ def test_inner_critic_rewrite_needs_a_feeling_and_saves_them(store):
 def test_letter_with_a_date_ahead_is_saved_and_offered_back_on_that_day(store):
     form = self_compassion.compassion_letter(store=store)
     form.letter.value = "Dear me,\n<b>you are doing your best</b>."
-    form.reread_on.value = TODAY + dt.timedelta(days=14)
+    form.reread_on.value = today() + dt.timedelta(days=14)
     form.save.click()
     assert "offered back on" in form.status.value
     frame = workbook.data("self_compassion_letter", store=store)
-    assert frame.iloc[0]["reread_on"].date() == TODAY + dt.timedelta(days=14)
+    assert frame.iloc[0]["reread_on"].date() == today() + dt.timedelta(days=14)
     assert not frame.iloc[0]["reread"]
 
-    early = self_compassion.LettersToReread(store=store, today=TODAY + dt.timedelta(days=13))
+    early = self_compassion.LettersToReread(store=store, today=today() + dt.timedelta(days=13))
     assert early.due == [] and "No letters are waiting" in shown_text(early.root)
     assert "comes back on" in shown_text(early.root)
-    due = self_compassion.LettersToReread(store=store, today=TODAY + dt.timedelta(days=14))
+    due = self_compassion.LettersToReread(store=store, today=today() + dt.timedelta(days=14))
     assert len(due.due) == 1
     text = shown_text(due.root)
     assert "&lt;b&gt;you are doing your best&lt;/b&gt;" in text and "<b>you are" not in text
@@ -149,14 +150,14 @@ def test_letter_with_a_date_ahead_is_saved_and_offered_back_on_that_day(store):
 
 
 def test_a_due_letter_can_be_marked_reread_or_put_off_a_week(store):
-    store.add(SelfCompassionLetter(letter="first", reread_on=TODAY - dt.timedelta(days=3)))
-    store.add(SelfCompassionLetter(letter="second", reread_on=TODAY))
+    store.add(SelfCompassionLetter(letter="first", reread_on=today() - dt.timedelta(days=3)))
+    store.add(SelfCompassionLetter(letter="second", reread_on=today()))
     panel = self_compassion.letters_to_reread(store=store)
     assert [s.entry.letter for s in panel.due] == ["first", "second"]  # oldest day first
     panel.later_buttons[0].click()
     assert [s.entry.letter for s in panel.due] == ["second"]
     first = [s.entry for s in store.entries("self_compassion_letter") if s.entry.letter == "first"]
-    assert first[0].reread_on == TODAY + dt.timedelta(days=7)
+    assert first[0].reread_on == today() + dt.timedelta(days=7)
     panel.reread_buttons[0].click()
     assert panel.due == []
     assert len(store.entries("self_compassion_letter")) == 2  # nothing is thrown away
@@ -165,28 +166,29 @@ def test_a_due_letter_can_be_marked_reread_or_put_off_a_week(store):
 def test_a_letter_due_today_is_accepted(store):
     form = self_compassion.compassion_letter(store=store)
     form.letter.value = "Dear me"
-    form.reread_on.value = TODAY
+    form.reread_on.value = today()
     form.save.click()
     assert "offered back today" in form.status.value
 
 
 @pytest.mark.parametrize(
     ("name", "value", "says"),
-    [("reread_on", TODAY - dt.timedelta(days=1), "already passed"),
+    [("reread_on", today() - dt.timedelta(days=1), "already passed"),
      ("reread_on", None, "pick a date"),
      ("letter", "", "a few words"),
      ("letter", "x" * (LONG_TEXT + 1), "longer than")],
 )
+
 def test_letter_refuses_bad_answers_and_stores_nothing(store, name, value, says):
     form = self_compassion.compassion_letter(store=store)
     form.letter.value = "Dear me"
-    form.reread_on.value = TODAY + dt.timedelta(days=3)
+    form.reread_on.value = today() + dt.timedelta(days=3)
     getattr(form, name).value = value
     assert_refused(store, form, name, says, "self_compassion_letter")
 
 
 def test_editing_a_letter_whose_day_has_passed_keeps_that_day(store):
-    store.add(SelfCompassionLetter(letter="Dear me", reread_on=TODAY - dt.timedelta(days=2)))
+    store.add(SelfCompassionLetter(letter="Dear me", reread_on=today() - dt.timedelta(days=2)))
     form = self_compassion.compassion_letter(store=store)
     form.recent.items[0].edit.click()
     form.letter.value = "Dear me, again"
@@ -214,20 +216,20 @@ def test_the_break_form_draws_distress_before_and_after(store):
 
 
 def test_a_reread_letter_given_a_new_day_waits_again(store):
-    store.add(SelfCompassionLetter(letter="read once", reread_on=TODAY, reread=True))
+    store.add(SelfCompassionLetter(letter="read once", reread_on=today(), reread=True))
     form = self_compassion.compassion_letter(store=store)
     form.recent.items[0].edit.click()
-    form.reread_on.value = TODAY + dt.timedelta(days=3)
+    form.reread_on.value = today() + dt.timedelta(days=3)
     form.save.click()
     [saved] = store.entries("self_compassion_letter")
     assert saved.entry.reread is False
-    later = self_compassion.LettersToReread(store=store, today=TODAY + dt.timedelta(days=3))
+    later = self_compassion.LettersToReread(store=store, today=today() + dt.timedelta(days=3))
     assert [s.entry.letter for s in later.due] == ["read once"]
 
 
 def test_each_profile_gets_its_own_letters_back(store):
     store.set_profile("partner", "Sam")
-    store.add(SelfCompassionLetter(letter="Sam's letter", reread_on=TODAY), profile="partner")
+    store.add(SelfCompassionLetter(letter="Sam's letter", reread_on=today()), profile="partner")
     panel = self_compassion.letters_to_reread(store=store)
     assert panel.due == []
     panel.who.value = "partner"

@@ -14,8 +14,10 @@ from workbook.exercises import together, values
 from workbook.models.values import LivingValues, ValuesSort
 from workbook.words import Picks
 
+# Read at each use, not once: a test run may pass midnight.
+today = dt.date.today
+
 ALL = list(words.VALUE_CARDS)
-TODAY = dt.date.today()
 
 
 def finish_sort(form, very=("trust", "honesty", "fun", "family", "health", "calm"),
@@ -221,7 +223,7 @@ def test_shared_goal_and_progress_check_ins(store):
     new.goal.value = "Phone-free dinner twice a week"
     new.value.value = "connection"
     new.first_step.value = "Choose the two evenings together"
-    new.target_date.value = TODAY + dt.timedelta(days=30)
+    new.target_date.value = today() + dt.timedelta(days=30)
     new.save.click()
     assert "Saved at" in new.status.value
     goal_id = store.entries("shared_goal")[0].id
@@ -234,7 +236,7 @@ def test_shared_goal_and_progress_check_ins(store):
     frame = workbook.data("goal_progress", store=store)
     assert frame["progress"].tolist() == [20, 50] and frame["goal_id"].tolist() == [goal_id] * 2
     goal_row = workbook.data("shared_goal", store=store).iloc[0]
-    assert goal_row["target_date"].date() == TODAY + dt.timedelta(days=30)
+    assert goal_row["target_date"].date() == today() + dt.timedelta(days=30)
     assert set(workbook.data("practice", store=store)["strategy"]) == {"values"}
 
 
@@ -242,14 +244,15 @@ def test_shared_goal_and_progress_check_ins(store):
     ("name", "value", "says"),
     [("goal", "", "a few words"), ("value", None, "choose from the list"),
      ("first_step", " ", "a few words"), ("target_date", None, "pick a date"),
-     ("target_date", TODAY - dt.timedelta(days=1), "already passed")],
+     ("target_date", today() - dt.timedelta(days=1), "already passed")],
 )
+
 def test_a_goal_with_a_bad_answer_is_refused(store, name, value, says):
     form = together.shared_goals(store=store).new_goal
     form.goal.value = "Walk on Sundays"
     form.value.value = "health"
     form.first_step.value = "Find a route"
-    form.target_date.value = TODAY + dt.timedelta(days=7)
+    form.target_date.value = today() + dt.timedelta(days=7)
     getattr(form, name).value = value
     assert_refused(store, form, name, says, "shared_goal")
 
@@ -260,7 +263,7 @@ def test_progress_needs_a_goal_and_a_percentage_in_range(store):
     assert "choose a goal" in goals.check_in.fields["goal_id"].message.value
     form = goals.new_goal
     form.goal.value, form.value.value, form.first_step.value = "Walk", "health", "Route"
-    form.target_date.value = TODAY
+    form.target_date.value = today()
     form.save.click()
     goals.check_in.progress.value = 120
     goals.check_in.save.click()
@@ -272,7 +275,7 @@ def test_deleting_a_goal_after_confirming_updates_the_check_in_list(store):
     goals = together.shared_goals(store=store)
     form = goals.new_goal
     form.goal.value, form.value.value, form.first_step.value = "Walk", "health", "Route"
-    form.target_date.value = TODAY
+    form.target_date.value = today()
     form.save.click()
     assert len(goals.check_in.goal_id.options) == 1
     delete_newest(form, store, "shared_goal")
@@ -284,7 +287,7 @@ def test_goals_open_with_earlier_check_ins_named_by_their_goal(store):
     from workbook.models.values import GoalProgress, SharedGoal
 
     goal = store.add(SharedGoal(goal="Sunday walks", value="health", first_step="Shoes",
-                                target_date=TODAY))
+                                target_date=today()))
     store.add(GoalProgress(goal_id=goal.id, progress=30))
     store.add(GoalProgress(goal_id=goal.id + 100, progress=10))
     check = together.shared_goals(store=store).check_in
@@ -323,7 +326,7 @@ def test_shared_goals_follow_one_person_in_both_forms(store):
     goals = together.shared_goals(store=store)
     new, check = goals.new_goal, goals.check_in
     new.goal.value, new.value.value, new.first_step.value = "The lighthouse walk", "fun", "Map"
-    new.target_date.value = TODAY
+    new.target_date.value = today()
     new.save.click()
     new.goal.value = ""  # what is typed stays typed; what was saved must go
     new.who.value = "partner"

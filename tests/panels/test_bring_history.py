@@ -10,12 +10,14 @@ from daylio_exports import DaylioDay, export_csv, recent
 from workbook.panels import bring_history, progress
 from workbook.panels.bring_history import ImportPanel, RemindersPanel
 
-TODAY = dt.date.today()
+# Read at each use, not once: a test run may pass midnight.
+today = dt.date.today
+
 
 
 def recent_days() -> list[DaylioDay]:
     """Ten days up to yesterday (a walk on the better days), and one renamed mood."""
-    return [*recent(10), DaylioDay(dt.datetime.combine(TODAY - dt.timedelta(days=11),
+    return [*recent(10), DaylioDay(dt.datetime.combine(today() - dt.timedelta(days=11),
                                                        dt.time(8)), "Wonderful", ("walk",))]
 
 

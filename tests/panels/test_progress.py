@@ -12,11 +12,13 @@ from workbook import charts, demo
 from workbook.models import CheckIn
 from workbook.panels.progress import ProgressPanel, trends_and_report
 
-TODAY = dt.date.today()
+# Read at each use, not once: a test run may pass midnight.
+today = dt.date.today
+
 
 
 def add_checkin(store, days_ago, mood, insecurity=5, profile="me", note="a private note"):
-    at = dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(9)).astimezone()
+    at = dt.datetime.combine(today() - dt.timedelta(days=days_ago), dt.time(9)).astimezone()
     store.add(CheckIn(mood=mood, insecurity=insecurity, note=note), at=at, profile=profile)
 
 
@@ -59,11 +61,11 @@ def test_custom_dates(populated):
     panel = ProgressPanel(store=populated)
     panel.period.value = "custom"
     assert panel.dates.layout.display == "flex"
-    panel.start.value = TODAY - dt.timedelta(days=60)
-    panel.end.value = TODAY - dt.timedelta(days=31)
+    panel.start.value = today() - dt.timedelta(days=60)
+    panel.end.value = today() - dt.timedelta(days=31)
     assert "was 4.0" in panel.summaries[0]
     drawn = panel.charts.outputs
-    panel.start.value = TODAY  # after the end
+    panel.start.value = today()  # after the end
     assert "start date on or before the end date" in panel.message.value
     assert panel.charts.outputs == drawn
 
