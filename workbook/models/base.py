@@ -201,12 +201,16 @@ class Entry:
 
     def shown(self, name: str) -> str:
         """The answer ``name`` as the person reads it: picks become their labels."""
+        return self.shown_answer(name, getattr(self, name))
+
+    @classmethod
+    def shown_answer(cls, name: str, value: Any) -> str:
+        """`shown` for ``value`` held as the answer ``name`` of an entry of this kind."""
         from workbook import words
 
-        value = getattr(self, name)
         values = value if isinstance(value, tuple) else (value,)
-        if name in self.PICKS:
-            return ", ".join(getattr(words, self.PICKS[name]).labels(values))
+        if name in cls.PICKS:
+            return ", ".join(getattr(words, cls.PICKS[name]).labels(values))
         return ", ".join(str(v) for v in values)
 
     def to_data(self) -> dict[str, Any]:
@@ -230,12 +234,8 @@ class Entry:
         `EntryInvalid`. Either way, data that can't make an entry of this kind at all
         raises `UnreadableData`.
         """
-        if not isinstance(data, dict):
-            raise UnreadableData("data", "the answers are not a set of named values")
+        _known_shape(cls, data)
         convert = _converters(cls)
-        if not data.keys() <= convert.keys():
-            unknown = sorted(data.keys() - convert.keys())
-            raise UnreadableData("newer", f"answers this version doesn't know: {unknown}")
         values = {name: convert[name](value) for name, value in data.items()}
         token = _TRUSTED.set(not validate)
         try:
@@ -246,6 +246,24 @@ class Entry:
             _TRUSTED.reset(token)
 
     @classmethod
+    def stored_answers(cls, data: Any, names: Sequence[str]) -> list[Any]:
+        """The answers ``names`` as ``from_data(data)`` would hold them, without making
+        the entry.
+
+        Stored data only (not checked against today's rules); raises `UnreadableData`,
+        or `ValueError` for a date that can't be read, wherever `from_data` would.
+        """
+        shape = _known_shape(cls, data)
+        convert = _converters(cls)
+        for name in shape.restore:
+            if name in data:  # only these can fail (a date), as they do in `from_data`
+                convert[name](data[name])
+        _all_required(shape, data)
+        initial = _initial(cls)
+        return [convert[name](data[name]) if name in data else initial[name]()
+                for name in names]
+
+    @classmethod
     def plain_from_data(cls, data: Any) -> dict[str, Any]:
         """What ``from_data(data).to_data()`` gives, without making the entry.
 
@@ -253,17 +271,10 @@ class Entry:
         or `ValueError` for a date that can't be read, exactly where `from_data` would.
         Reading many entries for a table this way skips one object per entry.
         """
-        if not isinstance(data, dict):
-            raise UnreadableData("data", "the answers are not a set of named values")
-        shape = _shape(cls)
-        if not data.keys() <= shape.names:
-            unknown = sorted(data.keys() - shape.names)
-            raise UnreadableData("newer", f"answers this version doesn't know: {unknown}")
+        shape = _known_shape(cls, data)
         restored = {name: restore(data[name]) for name, restore in shape.restore.items()
                     if name in data}
-        if not shape.required <= data.keys():
-            missing = sorted(shape.required - data.keys())
-            raise UnreadableData("data", f"answers missing: {missing}")
+        _all_required(shape, data)
         plain = {**shape.defaults, **data, **restored}
         for name in shape.fresh:
             if name not in data:  # each entry gets its own list, as `to_data` gives
@@ -292,6 +303,19 @@ def _hints(cls: type[Entry]) -> dict[str, Any]:
 def _converters(cls: type[Entry]) -> dict[str, Callable[[Any], Any]]:
     # One converter per field, worked out once: reading a journal converts every row.
     return {name: _converter(hint) for name, hint in _hints(cls).items()}
+
+
+@functools.cache
+def _initial(cls: type[Entry]) -> dict[str, Callable[[], Any]]:
+    # What an entry holds for an answer its data leaves out: the field's default, or a
+    # new one from its factory (required answers are never left out of readable data).
+    found: dict[str, Callable[[], Any]] = {}
+    for field in dataclasses.fields(cls):
+        if field.default_factory is not dataclasses.MISSING:
+            found[field.name] = field.default_factory
+        else:
+            found[field.name] = functools.partial(_same, field.default)
+    return found
 
 
 @dataclasses.dataclass(frozen=True)
@@ -327,6 +351,23 @@ def _shape(cls: type[Entry]) -> _Shape:
                if convert not in (_same, _as_tuple)}
     fresh = tuple(name for name, value in defaults.items() if isinstance(value, list | dict))
     return _Shape(frozenset(defaults), frozenset(required), defaults, restore, fresh)
+
+
+def _known_shape(cls: type[Entry], data: Any) -> _Shape:
+    """``cls``'s shape; raises `UnreadableData` unless ``data`` names only its answers."""
+    if not isinstance(data, dict):
+        raise UnreadableData("data", "the answers are not a set of named values")
+    shape = _shape(cls)
+    if not data.keys() <= shape.names:
+        unknown = sorted(data.keys() - shape.names)
+        raise UnreadableData("newer", f"answers this version doesn't know: {unknown}")
+    return shape
+
+
+def _all_required(shape: _Shape, data: dict[str, Any]) -> None:
+    if not shape.required <= data.keys():
+        missing = sorted(shape.required - data.keys())
+        raise UnreadableData("data", f"answers missing: {missing}")
 
 
 def _restorer(convert: Callable[[Any], Any],

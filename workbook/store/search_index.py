@@ -22,6 +22,7 @@ import re
 import sqlite3
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from workbook import words
@@ -86,11 +87,14 @@ def rebuild(con: sqlite3.Connection) -> None:
     create(con)
 
 
-def catch_up(con: sqlite3.Connection) -> int:
+def catch_up(con: sqlite3.Connection,
+             known: Mapping[tuple[str, str], str] | None = None) -> int:
     """Index the entries noted as added or changed; returns how many.
 
-    Runs inside the caller's write transaction. A journal of the index's version whose
-    index tables have gone missing gets them made again here.
+    ``known`` gives the words of rows just written, by (kind, stored answers) as
+    `written_document` found them: those rows are not decoded again. Runs inside the
+    caller's write transaction. A journal of the index's version whose index tables
+    have gone missing gets them made again here.
     """
     try:
         noted = con.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone()
@@ -106,9 +110,17 @@ def catch_up(con: sqlite3.Connection) -> int:
     # A row kept unread is never shown, so none of its words are found either.
     found = con.execute("SELECT id, CASE WHEN unread THEN '' ELSE kind END, data FROM entries"
                         " WHERE id IN (SELECT entry FROM search_pending)").fetchall()
-    con.executemany(f"DELETE FROM {TABLE} WHERE rowid = ?", [(row[0],) for row in found])
-    con.executemany(f"INSERT INTO {TABLE} (rowid, words) VALUES (?, ?)",
-                    [(entry_id, document(kind, data)) for entry_id, kind, data in found])
+    # Old words are dropped only where there are some (FTS5 keeps a row per indexed
+    # entry in its own table): a row just added has none.
+    con.executemany(f"DELETE FROM {TABLE} WHERE rowid = ?", con.execute(
+        f"SELECT id FROM {TABLE}_docsize WHERE id IN (SELECT entry FROM search_pending)"
+    ).fetchall())
+    known = known or {}
+    documents = []
+    for entry_id, kind, data in found:
+        text = known.get((kind, data))
+        documents.append((entry_id, document(kind, data) if text is None else text))
+    con.executemany(f"INSERT INTO {TABLE} (rowid, words) VALUES (?, ?)", documents)
     con.execute("DELETE FROM search_pending")
     return len(found)
 
@@ -145,10 +157,41 @@ def out_of_step(con: sqlite3.Connection, *, thorough: bool) -> str | None:
 
 def document(kind: str, data: str) -> str:
     """The words indexed for a stored entry ("" for one this version can't read)."""
-    entry = _entry(kind, data)
-    if entry is None:
+    model = KINDS.get(kind)
+    if model is None:
         return ""
-    return whole_characters(SEPARATOR.join(text for _, text in fields(entry)))
+    try:
+        answers = json.loads(data)
+    except (ValueError, TypeError):
+        return ""
+    return answers_document(model, answers)
+
+
+def answers_document(model: type[Entry], answers: Any) -> str:
+    """The words of ``model.from_data(answers)`` (stored answers, decoded), found
+    without making the entry; "" when no entry can be made of them."""
+    try:
+        values = model.stored_answers(answers, searched_fields(model))
+    except (UnreadableData, ValueError, TypeError, AttributeError):
+        return ""
+    return _joined(model, values)
+
+
+def entry_document(entry: Entry) -> str:
+    """The words of ``entry`` as it is held (see `fields`)."""
+    model = type(entry)
+    return _joined(model, [getattr(entry, name) for name in searched_fields(model)])
+
+
+def written_document(model: type[Entry], answers: dict[str, Any]) -> str | None:
+    """The words `document` gives for a row written from ``answers`` (an entry's
+    `Entry.to_data`), without reading the row back; None when an answer might come back
+    from the stored text as another value (anything but text, numbers or a list of
+    them), so only reading it back can tell."""
+    for name in searched_fields(model):
+        if not _comes_back(answers.get(name)):
+            return None
+    return answers_document(model, answers)
 
 
 def whole_characters(text: str) -> str:
@@ -164,12 +207,21 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def fields(entry: Entry) -> list[tuple[str, str]]:
     """(field, text as the person reads it) for each answer of ``entry`` with words in it,
     in the order the form asks them; picks are given as their labels."""
+    model = type(entry)
+    return _texts(model, [getattr(entry, name) for name in searched_fields(model)])
+
+
+def _texts(model: type[Entry], values: list[Any]) -> list[tuple[str, str]]:
     found = []
-    for name in searched_fields(type(entry)):
-        text = entry.shown(name) if name in entry.PICKS else _written(getattr(entry, name))
+    for name, value in zip(searched_fields(model), values, strict=True):
+        text = model.shown_answer(name, value) if name in model.PICKS else _written(value)
         if text.strip():
             found.append((name, text))
     return found
+
+
+def _joined(model: type[Entry], values: list[Any]) -> str:
+    return whole_characters(SEPARATOR.join(text for _, text in _texts(model, values)))
 
 
 @functools.cache
@@ -204,14 +256,14 @@ def fingerprint() -> str:
 _last: tuple[tuple[tuple[str, Any], ...], int, str] | None = None
 
 
-def _entry(kind: str, data: str) -> Entry | None:
-    model = KINDS.get(kind)
-    if model is None:
-        return None
-    try:
-        return model.from_data(json.loads(data))
-    except (UnreadableData, ValueError, TypeError, AttributeError):
-        return None
+# Values that come back from JSON text as they went in (a list stays a list).
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _comes_back(value: object) -> bool:
+    if type(value) is list:
+        return all(type(item) in _PLAIN for item in value)
+    return type(value) in _PLAIN
 
 
 def _written(value: object) -> str:
