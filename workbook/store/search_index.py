@@ -185,20 +185,31 @@ def entry_document(entry: Entry) -> str:
 
 def written_document(model: type[Entry], answers: dict[str, Any]) -> str | None:
     """The words `document` gives for a row written from ``answers`` (an entry's
-    `Entry.to_data`), without reading the row back; None when an answer might come back
-    from the stored text as another value (anything but text, numbers or a list of
-    them), so only reading it back can tell."""
-    for name in searched_fields(model):
-        if not _comes_back(answers.get(name)):
+    `Entry.to_data`, every answer there), without reading the row back; None when an
+    answer might come back from the stored text as another value (anything but text,
+    numbers or a list of them), so only reading it back can tell."""
+    values = []
+    for name, listed in _held(model):
+        value = answers[name]
+        if type(value) is list:
+            if not all(type(item) in _PLAIN for item in value):
+                return None
+            if listed:  # as `Entry.from_data` holds it
+                value = tuple(value)
+        elif type(value) not in _PLAIN:
             return None
-    return answers_document(model, answers)
+        values.append(value)
+    if model.restores_answers():
+        # A date that can't be read makes the row unreadable: `from_data` decides.
+        return answers_document(model, answers)
+    return _joined(model, values)
 
 
 def whole_characters(text: str) -> str:
     """``text`` with each lone surrogate (half a character, which a row written by
     another program may hold) as the replacement character: SQLite takes only whole
     characters. One character for one, so positions in ``text`` still fit."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -213,8 +224,11 @@ def fields(entry: Entry) -> list[tuple[str, str]]:
 
 def _texts(model: type[Entry], values: list[Any]) -> list[tuple[str, str]]:
     found = []
+    picks = model.PICKS
     for name, value in zip(searched_fields(model), values, strict=True):
-        text = model.shown_answer(name, value) if name in model.PICKS else _written(value)
+        if value == ():
+            continue  # nothing picked or listed
+        text = model.shown_answer(name, value) if name in picks else _written(value)
         if text.strip():
             found.append((name, text))
     return found
@@ -222,6 +236,13 @@ def _texts(model: type[Entry], values: list[Any]) -> list[tuple[str, str]]:
 
 def _joined(model: type[Entry], values: list[Any]) -> str:
     return whole_characters(SEPARATOR.join(text for _, text in _texts(model, values)))
+
+
+@functools.cache
+def _held(model: type[Entry]) -> tuple[tuple[str, bool], ...]:
+    """(name, whether an entry holds it as a tuple) for each searched answer of ``model``."""
+    hints = typing.get_type_hints(model)
+    return tuple((name, _has_tuple(hints[name])) for name in searched_fields(model))
 
 
 @functools.cache
@@ -260,18 +281,18 @@ _last: tuple[tuple[tuple[str, Any], ...], int, str] | None = None
 _PLAIN = (str, int, float, bool, type(None))
 
 
-def _comes_back(value: object) -> bool:
-    if type(value) is list:
-        return all(type(item) in _PLAIN for item in value)
-    return type(value) in _PLAIN
-
-
 def _written(value: object) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, tuple):
         return ", ".join(item for item in value if isinstance(item, str))
     return ""
+
+
+def _has_tuple(hint: Any) -> bool:
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        return any(_has_tuple(arg) for arg in typing.get_args(hint))
+    return typing.get_origin(hint) is tuple
 
 
 def _holds_text(hint: Any) -> bool:
