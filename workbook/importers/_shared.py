@@ -214,8 +214,11 @@ def too_long(note: str, activities: tuple[str, ...] = ()) -> str | None:
 
 def fingerprint(*parts: object) -> str:
     """A stable name for a source row: the same row always gives the same name."""
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return digest[:24]
+    try:
+        joined = "\x1f".join(parts)  # type: ignore[arg-type]  # text, as it mostly is
+    except TypeError:
+        joined = "\x1f".join(map(str, parts))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
 
 
 def bring_in(preview: Preview, *, store: Store, profile: str | None = None,
