@@ -44,7 +44,7 @@ def outcome(make: Any, *args: Any) -> tuple[str, Any]:
     """What ``make(*args)`` gives, or the kind of error it raises (the same either way)."""
     try:
         return "words", make(*args)
-    except Exception as error:  # noqa: BLE001 - an error is an outcome to compare too
+    except Exception as error:
         return "error", type(error)
 
 
@@ -60,7 +60,7 @@ def written(entry: Entry) -> str | None:
 def entries_of_every_kind() -> list[Entry]:
     assert not missing_kinds()
     return [with_text(example, text) for example in EXAMPLES.values()
-            for text in ODD_TEXTS + ["n"]]
+            for text in [*ODD_TEXTS, "n"]]
 
 
 def test_every_kind_with_any_text_is_indexed_alike_either_way():

@@ -17,8 +17,8 @@ from typing import Any
 
 from workbook import words
 from workbook.models import Entry
-from workbook.store.files import now
 from workbook.store import search_index
+from workbook.store.files import now
 from workbook.store.rows import answers_text, ensure_profile, insert
 
 # SQLite takes at most this many values in one statement on older builds.
@@ -82,8 +82,9 @@ class BatchWriter:
                 known.add(origin)
             # As `insert` does: a time with its own offset keeps it.
             when = at if at is not None and at.tzinfo is not None else (at or now()).astimezone()
-            rows.append((profile, entry.KIND, entry.STRATEGY, when.isoformat(),
-                         when.date().isoformat(), self._stored(entry), self.id, origin))
+            written = when.isoformat()  # its first ten characters are the day
+            rows.append((profile, entry.KIND, entry.STRATEGY, written, written[:10],
+                         self._stored(entry), self.id, origin))
         if rows:
             ensure_profile(self._con, profile)
             self._con.executemany(
