@@ -218,7 +218,8 @@ def fingerprint(*parts: object) -> str:
         joined = "\x1f".join(parts)  # type: ignore[arg-type]  # text, as it mostly is
     except TypeError:
         joined = "\x1f".join(map(str, parts))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
+    # The first 24 hex digits of the digest, written out from its first 12 bytes alone.
+    return hashlib.sha256(joined.encode("utf-8")).digest()[:12].hex()
 
 
 def bring_in(preview: Preview, *, store: Store, profile: str | None = None,

@@ -235,7 +235,7 @@ def _texts(model: type[Entry], values: list[Any]) -> list[tuple[str, str]]:
 
 
 def _joined(model: type[Entry], values: list[Any]) -> str:
-    return whole_characters(SEPARATOR.join(text for _, text in _texts(model, values)))
+    return whole_characters(SEPARATOR.join([text for _, text in _texts(model, values)]))
 
 
 @functools.cache
