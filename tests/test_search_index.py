@@ -116,6 +116,11 @@ def test_a_date_that_cant_be_read_makes_the_row_unreadable_either_way(kind):
         if dtype == "datetime64[ns]":
             for value in ("not a date", "2025-02-30", 20250101, None, "2025-01-01"):
                 same_words(kind, {**answers, name: value})
+                for pick in type(EXAMPLES[kind]).PICKS:  # and a pick no label can be found for
+                    odd = {**answers, name: value, pick: ["a list", "where one key belongs"]}
+                    same_words(kind, odd)
+                    found = outcome(search_index.written_document, type(EXAMPLES[kind]), odd)
+                    assert found == outcome(through_entry, kind, json.dumps(odd))
 
 
 _json = st.recursive(
@@ -200,3 +205,25 @@ def test_a_daylio_import_is_indexed_as_its_check_ins_read(store, tmp_path: Path)
     in_step_with_entries(store)
     assert len(store.search("cafe")) == 1
     assert len(store.search("music")) == 1
+
+
+@st.composite
+def written_answers(draw: st.DrawFn) -> tuple[type[Entry], dict[str, Any]]:
+    kind = draw(st.sampled_from(sorted(EXAMPLES)))
+    answers = EXAMPLES[kind].to_data()
+    for name in draw(st.lists(st.sampled_from(sorted(answers)), max_size=4, unique=True)):
+        picks = EXAMPLES[kind].PICKS.get(name)
+        keys = list(getattr(workbook.words, picks)) if picks else ["x"]
+        answers[name] = draw(_json | st.sampled_from(keys) | st.lists(st.sampled_from(keys))
+                             | st.lists(st.text(max_size=5)).map(tuple))
+    return KINDS[kind], answers
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(row=written_answers())
+def test_words_of_answers_about_to_be_written_are_the_words_read_back(row):
+    model, answers = row
+    data = json.dumps(answers, ensure_ascii=False)
+    found = outcome(search_index.written_document, model, answers)
+    if found != ("words", None):
+        assert found == outcome(through_entry, model.KIND, data)

@@ -187,22 +187,38 @@ def written_document(model: type[Entry], answers: dict[str, Any]) -> str | None:
     """The words `document` gives for a row written from ``answers`` (an entry's
     `Entry.to_data`, every answer there), without reading the row back; None when an
     answer might come back from the stored text as another value (anything but text,
-    numbers or a list of them), so only reading it back can tell."""
-    values = []
-    for name, listed in _held(model):
+    numbers or a list of them), so only reading it back can tell.
+
+    Answer by answer, what `_texts` does with the values `Entry.stored_answers` gives,
+    in one pass: this runs for every row of an import."""
+    held, restores = _held(model)
+    if restores:
+        # A date that can't be read makes the row unreadable: `from_data` decides.
+        if not all(_comes_back(answers[name]) for name, _, _ in held):
+            return None
+        return answers_document(model, answers)
+    texts = []
+    for name, listed, picked in held:
         value = answers[name]
         if type(value) is list:
-            if not all(type(item) in _PLAIN for item in value):
+            if not _comes_back(value):
                 return None
-            if listed:  # as `Entry.from_data` holds it
-                value = tuple(value)
-        elif type(value) not in _PLAIN:
+            if listed:  # held as a tuple by an entry
+                if not value:
+                    continue
+                text = (model.shown_answer(name, tuple(value)) if picked
+                        else ", ".join([item for item in value if type(item) is str]))
+            else:
+                text = model.shown_answer(name, value) if picked else ""
+        elif type(value) is str:
+            text = model.shown_answer(name, value) if picked else value
+        elif type(value) in _PLAIN:
+            text = model.shown_answer(name, value) if picked else ""
+        else:
             return None
-        values.append(value)
-    if model.restores_answers():
-        # A date that can't be read makes the row unreadable: `from_data` decides.
-        return answers_document(model, answers)
-    return _joined(model, values)
+        if text.strip():
+            texts.append(text)
+    return whole_characters(SEPARATOR.join(texts))
 
 
 def whole_characters(text: str) -> str:
@@ -239,10 +255,12 @@ def _joined(model: type[Entry], values: list[Any]) -> str:
 
 
 @functools.cache
-def _held(model: type[Entry]) -> tuple[tuple[str, bool], ...]:
-    """(name, whether an entry holds it as a tuple) for each searched answer of ``model``."""
+def _held(model: type[Entry]) -> tuple[tuple[tuple[str, bool, bool], ...], bool]:
+    """(name, whether an entry holds it as a tuple, whether it is a pick) for each searched
+    answer of ``model``, and whether some answer of it is read back changed (a date)."""
     hints = typing.get_type_hints(model)
-    return tuple((name, _has_tuple(hints[name])) for name in searched_fields(model))
+    return (tuple((name, _has_tuple(hints[name]), name in model.PICKS)
+                  for name in searched_fields(model)), model.restores_answers())
 
 
 @functools.cache
@@ -279,6 +297,12 @@ _last: tuple[tuple[tuple[str, Any], ...], int, str] | None = None
 
 # Values that come back from JSON text as they went in (a list stays a list).
 _PLAIN = (str, int, float, bool, type(None))
+
+
+def _comes_back(value: object) -> bool:
+    if type(value) is list:
+        return all(type(item) in _PLAIN for item in value)
+    return type(value) in _PLAIN
 
 
 def _written(value: object) -> str:
