@@ -207,7 +207,7 @@ def too_long(note: str, activities: tuple[str, ...] = ()) -> str | None:
     """Why a row can't be kept as a check-in because of its length, or None."""
     if len(note) > LONG_TEXT:
         return f"its note is longer than {LONG_TEXT:,} characters"
-    if any(len(activity) > SHORT_TEXT for activity in activities):
+    if activities and max(map(len, activities)) > SHORT_TEXT:
         return f"an activity is longer than {SHORT_TEXT} characters"
     return None
 

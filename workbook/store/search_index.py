@@ -212,7 +212,7 @@ def written_document(model: type[Entry], answers: dict[str, Any]) -> str | None:
                 text = model.shown_answer(name, value) if picked else ""
         elif type(value) is str:
             text = model.shown_answer(name, value) if picked else value
-        elif type(value) in _PLAIN:
+        elif type(value) in _PLAIN_TYPES:
             text = model.shown_answer(name, value) if picked else ""
         else:
             return None
@@ -296,13 +296,13 @@ _last: tuple[tuple[tuple[str, Any], ...], int, str] | None = None
 
 
 # Values that come back from JSON text as they went in (a list stays a list).
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
 
 
 def _comes_back(value: object) -> bool:
     if type(value) is list:
-        return all(type(item) in _PLAIN for item in value)
-    return type(value) in _PLAIN
+        return _PLAIN_TYPES.issuperset(map(type, value))
+    return type(value) in _PLAIN_TYPES
 
 
 def _written(value: object) -> str:
