@@ -189,6 +189,8 @@ def test_a_daylio_import_is_indexed_as_its_check_ins_read(store, tmp_path: Path)
             for n, (mood, activities, note, title) in enumerate([
                 ("rad", ("walk", "music 🎵"), "café cafe\u0301 👩‍👩‍👧", ""),
                 ("meh", (), "", ""),
+                ("good", ("walk",), "", ""),
+                ("good", ("walk",), "", ""),  # the same answers again: one entry, two rows
                 ("awful", ("rain, cold",), "שלום\nsecond line", "A title"),
                 ("good", ("x\ue000y",), "NA", "")])]
     path = tmp_path / "daylio.csv"
@@ -197,6 +199,7 @@ def test_a_daylio_import_is_indexed_as_its_check_ins_read(store, tmp_path: Path)
     in_step_with_entries(store)
     assert len(store.search("cafe")) == 1
     assert len(store.search("music")) == 1
+    assert len(store.search("walk")) == 3
 
 
 @st.composite

@@ -241,15 +241,22 @@ def bring_in(preview: Preview, *, store: Store, profile: str | None = None,
     if not preview.rows:
         raise ImportProblem(messages.IMPORT_NO_ROWS.format(name=preview.name))
     entries = []
+    # Rows with the same answers (no note, the same activities) make one entry, checked
+    # once: entries are values that never change, so they may be shared.
+    made: dict[tuple[str, int | None, str, tuple[str, ...]], CheckIn] = {}
     for row in preview.rows:
-        mood = row.mood if row.mood is not None else moods[row.label]
-        try:
-            entries.append(CheckIn(mood=mood, insecurity=None, note=row.note,
-                                   activities=row.activities, source=preview.source))
-        except EntryInvalid as invalid:
-            raise ImportProblem(
-                f"Line {row.line} of {preview.name} can't be saved "
-                f"({'; '.join(invalid.problems.values())}) Nothing was changed.") from invalid
+        entry = made.get((row.label, row.mood, row.note, row.activities))
+        if entry is None:
+            mood = row.mood if row.mood is not None else moods[row.label]
+            try:
+                entry = CheckIn(mood=mood, insecurity=None, note=row.note,
+                                activities=row.activities, source=preview.source)
+            except EntryInvalid as invalid:
+                raise ImportProblem(
+                    f"Line {row.line} of {preview.name} can't be saved "
+                    f"({'; '.join(invalid.problems.values())}) Nothing was changed.") from invalid
+            made[row.label, row.mood, row.note, row.activities] = entry
+        entries.append(entry)
     label = f"{preview.name} ({preview.first:%d %b %Y} to {preview.last:%d %b %Y})"
     details = {"file": preview.name, "source": preview.source, "rows": len(preview.rows)}
     total = len(entries)

@@ -46,6 +46,9 @@ class BatchWriter:
         # The indexed words of the rows written, by (kind, stored answers): the word
         # index takes them from here rather than decoding each row again.
         self.words: dict[tuple[str, str], str] = {}
+        # The stored text of each entry written so far, by the entry itself (by identity:
+        # an import adds one entry for many rows with the same answers).
+        self._texts: dict[int, tuple[Entry, str]] = {}
 
     def add(self, entry: Entry, *, profile: str = words.PROFILE_ME,
             at: dt.datetime | None = None, origin: str | None = None) -> bool:
@@ -96,11 +99,15 @@ class BatchWriter:
 
     def _stored(self, entry: Entry) -> str:
         """The text of ``entry``'s answers as stored, its words noted for the index."""
+        known = self._texts.get(id(entry))
+        if known is not None and known[0] is entry:
+            return known[1]
         answers = entry.to_data()
         data = answers_text(answers)
         found = search_index.written_document(type(entry), answers)
         if found is not None:
             self.words[entry.KIND, data] = found
+        self._texts[id(entry)] = (entry, data)
         return data
 
 
