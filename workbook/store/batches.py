@@ -138,7 +138,7 @@ class Batches:
                 (kind, label, now().isoformat(), json.dumps(details or {}, ensure_ascii=False)))
             writer = BatchWriter(con, int(cursor.lastrowid or 0))
             yield writer
-            search_index.catch_up(con, writer.words)
+            search_index.catch_up(con, known=writer.words)
             if not writer.added:
                 con.execute("DELETE FROM batches WHERE id = ?", (writer.id,))
 

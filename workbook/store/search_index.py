@@ -87,7 +87,7 @@ def rebuild(con: sqlite3.Connection) -> None:
     create(con)
 
 
-def catch_up(con: sqlite3.Connection,
+def catch_up(con: sqlite3.Connection, *,
              known: Mapping[tuple[str, str], str] | None = None) -> int:
     """Index the entries noted as added or changed; returns how many.
 
