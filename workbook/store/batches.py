@@ -96,7 +96,6 @@ class BatchWriter:
         self.added += len(rows)
         return len(rows)
 
-
     def _stored(self, entry: Entry) -> str:
         """The text of ``entry``'s answers as stored, its words noted for the index."""
         known = self._texts.get(id(entry))
