@@ -71,13 +71,27 @@ def test_every_kind_with_any_text_is_indexed_alike_either_way():
         assert search_index.entry_document(entry) == expected, entry
 
 
-def test_picks_are_indexed_by_label_current_retired_or_unknown():
+def test_picks_are_indexed_by_label_whatever_the_key():
     for kind, example in EXAMPLES.items():
         answers = example.to_data()
         for name in example.PICKS:
             for value in (["no_such_key"], "no_such_key", [], None, 3, [3, None], ["a", ["b"]],
                           [["nested"]], {"a": 1}, True):
                 same_words(kind, {**answers, name: value})
+
+
+def test_a_pick_taken_off_its_list_is_indexed_alike(monkeypatch):
+    for kind, example in EXAMPLES.items():
+        for name, listed in example.PICKS.items():
+            picks = getattr(workbook.words, listed)
+            gone = next(iter(picks))
+            monkeypatch.setattr(workbook.words, listed, picks.without(gone))
+            answers = {**example.to_data(),
+                       name: [gone] if isinstance(getattr(example, name), tuple) else gone}
+            same_words(kind, answers)
+            assert "(no longer on the list)" in search_index.document(kind, json.dumps(answers))
+            assert written(KINDS[kind].from_data(answers)) == through_entry(
+                kind, json.dumps(answers))
 
 
 def test_rows_written_by_another_program_are_indexed_alike():
