@@ -136,12 +136,12 @@ def test_a_date_that_cant_be_read_makes_the_row_unreadable_either_way(kind):
                     assert found == outcome(through_entry, kind, json.dumps(odd))
 
 
-_json = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
-    | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner,
-                                                                 max_size=2),
-    max_leaves=6)
+def _nested(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=2)
+
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+                     | st.text(max_size=12), _nested, max_leaves=6)
 
 
 @st.composite
