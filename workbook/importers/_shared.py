@@ -207,15 +207,19 @@ def too_long(note: str, activities: tuple[str, ...] = ()) -> str | None:
     """Why a row can't be kept as a check-in because of its length, or None."""
     if len(note) > LONG_TEXT:
         return f"its note is longer than {LONG_TEXT:,} characters"
-    if any(len(activity) > SHORT_TEXT for activity in activities):
+    if activities and max(map(len, activities)) > SHORT_TEXT:
         return f"an activity is longer than {SHORT_TEXT} characters"
     return None
 
 
 def fingerprint(*parts: object) -> str:
     """A stable name for a source row: the same row always gives the same name."""
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return digest[:24]
+    try:
+        joined = "\x1f".join(parts)  # type: ignore[arg-type]  # text, as it mostly is
+    except TypeError:
+        joined = "\x1f".join(map(str, parts))
+    # The first 24 hex digits of the digest, written out from its first 12 bytes alone.
+    return hashlib.sha256(joined.encode("utf-8")).digest()[:12].hex()
 
 
 def bring_in(preview: Preview, *, store: Store, profile: str | None = None,
@@ -237,15 +241,22 @@ def bring_in(preview: Preview, *, store: Store, profile: str | None = None,
     if not preview.rows:
         raise ImportProblem(messages.IMPORT_NO_ROWS.format(name=preview.name))
     entries = []
+    # Rows with the same answers (no note, the same activities) make one entry, checked
+    # once: entries are values that never change, so they may be shared.
+    made: dict[tuple[str, int | None, str, tuple[str, ...]], CheckIn] = {}
     for row in preview.rows:
-        mood = row.mood if row.mood is not None else moods[row.label]
-        try:
-            entries.append(CheckIn(mood=mood, insecurity=None, note=row.note,
-                                   activities=row.activities, source=preview.source))
-        except EntryInvalid as invalid:
-            raise ImportProblem(
-                f"Line {row.line} of {preview.name} can't be saved "
-                f"({'; '.join(invalid.problems.values())}) Nothing was changed.") from invalid
+        entry = made.get((row.label, row.mood, row.note, row.activities))
+        if entry is None:
+            mood = row.mood if row.mood is not None else moods[row.label]
+            try:
+                entry = CheckIn(mood=mood, insecurity=None, note=row.note,
+                                activities=row.activities, source=preview.source)
+            except EntryInvalid as invalid:
+                raise ImportProblem(
+                    f"Line {row.line} of {preview.name} can't be saved "
+                    f"({'; '.join(invalid.problems.values())}) Nothing was changed.") from invalid
+            made[row.label, row.mood, row.note, row.activities] = entry
+        entries.append(entry)
     label = f"{preview.name} ({preview.first:%d %b %Y} to {preview.last:%d %b %Y})"
     details = {"file": preview.name, "source": preview.source, "rows": len(preview.rows)}
     total = len(entries)

@@ -11,14 +11,22 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 import datetime as dt
-import functools
 import re
-import types
-import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 from workbook import messages
+from workbook.models._plain import (
+    _converters,
+    _dtype,
+    _hints,
+    _initial,
+    _plain,
+    _plain_steps,
+    _plainers,
+    _Shape,
+    _shape,
+)
 from workbook.models._text import in_full
 
 SHORT_TEXT = 500
@@ -70,7 +78,7 @@ class Checks:
             self._fail(field, messages.REQUIRED)
         elif len(value) > limit:
             self._fail(field, messages.TOO_LONG.format(limit=limit))
-        elif not _storable(value):
+        elif _UNSTORABLE.search(value) is not None:
             self._fail(field, messages.BAD_CHARACTER)
 
     def texts(self, field: str, values: Iterable[object], *, limit: int = SHORT_TEXT) -> None:
@@ -135,10 +143,6 @@ class Checks:
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def _storable(text: str) -> bool:
-    return _UNSTORABLE.search(text) is None
-
-
 @dataclasses.dataclass(frozen=True)
 class Entry:
     """Base for every kind of entry. Subclasses set ``KIND`` and validate in ``check``."""
@@ -201,16 +205,24 @@ class Entry:
 
     def shown(self, name: str) -> str:
         """The answer ``name`` as the person reads it: picks become their labels."""
+        return self.shown_answer(name, getattr(self, name))
+
+    @classmethod
+    def shown_answer(cls, name: str, value: Any) -> str:
+        """`shown` for ``value`` held as the answer ``name`` of an entry of this kind."""
         from workbook import words
 
-        value = getattr(self, name)
         values = value if isinstance(value, tuple) else (value,)
-        if name in self.PICKS:
-            return ", ".join(getattr(words, self.PICKS[name]).labels(values))
+        if name in cls.PICKS:
+            return ", ".join(getattr(words, cls.PICKS[name]).labels(values))
         return ", ".join(str(v) for v in values)
 
     def to_data(self) -> dict[str, Any]:
-        return {name: plain(getattr(self, name)) for name, plain in _plainers(type(self))}
+        names, read, converted = _plain_steps(type(self))
+        data = dict(zip(names, read(self), strict=True))
+        for name, plain in converted:
+            data[name] = plain(data[name])
+        return data
 
     @classmethod
     def data_columns(cls, entries: Sequence[Entry]) -> dict[str, list[Any]]:
@@ -230,12 +242,8 @@ class Entry:
         `EntryInvalid`. Either way, data that can't make an entry of this kind at all
         raises `UnreadableData`.
         """
-        if not isinstance(data, dict):
-            raise UnreadableData("data", "the answers are not a set of named values")
+        _known_shape(cls, data)
         convert = _converters(cls)
-        if not data.keys() <= convert.keys():
-            unknown = sorted(data.keys() - convert.keys())
-            raise UnreadableData("newer", f"answers this version doesn't know: {unknown}")
         values = {name: convert[name](value) for name, value in data.items()}
         token = _TRUSTED.set(not validate)
         try:
@@ -246,6 +254,24 @@ class Entry:
             _TRUSTED.reset(token)
 
     @classmethod
+    def stored_answers(cls, data: Any, names: Sequence[str]) -> list[Any]:
+        """The answers ``names`` as ``from_data(data)`` would hold them, without making
+        the entry.
+
+        Stored data only (not checked against today's rules); raises `UnreadableData`,
+        or `ValueError` for a date that can't be read, wherever `from_data` would.
+        """
+        shape = _known_shape(cls, data)
+        convert = _converters(cls)
+        for name in shape.restore:
+            if name in data:  # only these can fail (a date), as they do in `from_data`
+                convert[name](data[name])
+        _all_required(shape, data)
+        initial = _initial(cls)
+        return [convert[name](data[name]) if name in data else initial[name]()
+                for name in names]
+
+    @classmethod
     def plain_from_data(cls, data: Any) -> dict[str, Any]:
         """What ``from_data(data).to_data()`` gives, without making the entry.
 
@@ -253,17 +279,10 @@ class Entry:
         or `ValueError` for a date that can't be read, exactly where `from_data` would.
         Reading many entries for a table this way skips one object per entry.
         """
-        if not isinstance(data, dict):
-            raise UnreadableData("data", "the answers are not a set of named values")
-        shape = _shape(cls)
-        if not data.keys() <= shape.names:
-            unknown = sorted(data.keys() - shape.names)
-            raise UnreadableData("newer", f"answers this version doesn't know: {unknown}")
+        shape = _known_shape(cls, data)
         restored = {name: restore(data[name]) for name, restore in shape.restore.items()
                     if name in data}
-        if not shape.required <= data.keys():
-            missing = sorted(shape.required - data.keys())
-            raise UnreadableData("data", f"answers missing: {missing}")
+        _all_required(shape, data)
         plain = {**shape.defaults, **data, **restored}
         for name in shape.fresh:
             if name not in data:  # each entry gets its own list, as `to_data` gives
@@ -281,139 +300,18 @@ class Entry:
         return {name: _dtype(hint) for name, hint in _hints(cls).items()}
 
 
-@functools.cache
-def _hints(cls: type[Entry]) -> dict[str, Any]:
-    # Resolving type hints is slow; each kind's fields never change while running.
-    every = typing.get_type_hints(cls)
-    return {f.name: every[f.name] for f in dataclasses.fields(cls)}
+def _known_shape(cls: type[Entry], data: Any) -> _Shape:
+    """``cls``'s shape; raises `UnreadableData` unless ``data`` names only its answers."""
+    if not isinstance(data, dict):
+        raise UnreadableData("data", "the answers are not a set of named values")
+    shape = _shape(cls)
+    if not data.keys() <= shape.names:
+        unknown = sorted(data.keys() - shape.names)
+        raise UnreadableData("newer", f"answers this version doesn't know: {unknown}")
+    return shape
 
 
-@functools.cache
-def _converters(cls: type[Entry]) -> dict[str, Callable[[Any], Any]]:
-    # One converter per field, worked out once: reading a journal converts every row.
-    return {name: _converter(hint) for name, hint in _hints(cls).items()}
-
-
-@dataclasses.dataclass(frozen=True)
-class _Shape:
-    """What reading a kind's plain data needs to know, worked out once per kind."""
-
-    names: frozenset[str]
-    required: frozenset[str]
-    # Each answer's plain default, in field order (so answers come out in that order).
-    defaults: dict[str, Any]
-    # Answers whose stored value changes on the way through an entry (dates read and
-    # written again); every other answer comes back as stored.
-    restore: dict[str, Callable[[Any], Any]]
-    # Answers whose default is a list or a set of names: copied for every entry.
-    fresh: tuple[str, ...]
-
-
-@functools.cache
-def _shape(cls: type[Entry]) -> _Shape:
-    plainers = dict(_plainers(cls))
-    defaults: dict[str, Any] = {}
-    required = set()
-    for field in dataclasses.fields(cls):
-        if field.default is not dataclasses.MISSING:
-            defaults[field.name] = plainers[field.name](field.default)
-        elif field.default_factory is not dataclasses.MISSING:
-            defaults[field.name] = plainers[field.name](field.default_factory())
-        else:
-            required.add(field.name)
-            defaults[field.name] = None  # always replaced: a row without it is unreadable
-    restore = {name: _restorer(convert, plainers[name])
-               for name, convert in _converters(cls).items()
-               if convert not in (_same, _as_tuple)}
-    fresh = tuple(name for name, value in defaults.items() if isinstance(value, list | dict))
-    return _Shape(frozenset(defaults), frozenset(required), defaults, restore, fresh)
-
-
-def _restorer(convert: Callable[[Any], Any],
-              plain: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: plain(convert(value))
-
-
-def _converter(hint: Any) -> Callable[[Any], Any]:
-    """A function turning plain data (JSON) into a value of type ``hint``."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        inner = _converter(next(a for a in args if a is not type(None)))
-        if inner is _same:
-            return _same
-        return lambda value: None if value is None else inner(value)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _converter(args[0])
-            if item is _same:
-                return _as_tuple
-            return lambda value: (tuple(item(v) for v in value) if isinstance(value, list)
-                                  else value)
-        items = [_converter(arg) for arg in args]
-        return lambda value: (tuple(c(v) for v, c in zip(value, items, strict=False))
-                              if isinstance(value, list) else value)
-    if origin is dict:
-        item = _converter(args[1]) if len(args) == 2 else _same
-        return lambda value: ({k: item(v) for k, v in value.items()}
-                              if isinstance(value, dict) else value)
-    if hint is dt.date:
-        return lambda value: dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return _same
-
-
-_SIMPLE = (str, int, float, bool)
-
-
-@functools.cache
-def _plainers(cls: type[Entry]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    # Worked out once per kind: saving and framing entries turn every one into plain data.
-    return tuple((name, _plainer(hint)) for name, hint in _hints(cls).items())
-
-
-def _plainer(hint: Any) -> Callable[[Any], Any]:
-    """A function turning a value of type ``hint`` into plain data (JSON)."""
-    # Text and numbers are already plain: only dates and containers need converting.
-    if hint in _SIMPLE or hint in (str | None, int | None):
-        return _same
-    # A tuple of text or numbers (activities, picks) only needs to become a list.
-    if (typing.get_origin(hint) is tuple and len(typing.get_args(hint)) == 2
-            and typing.get_args(hint)[0] in _SIMPLE and typing.get_args(hint)[1] is Ellipsis):
-        return _listed
-    return _plain
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def _as_tuple(value: Any) -> Any:
-    # Made plain again this is a list once more: the stored value, unchanged.
-    return tuple(value) if isinstance(value, list) else value
-
-
-def _listed(value: Any) -> Any:
-    """A tuple of text or numbers as a list; anything else as `_plain` makes it."""
-    return list(value) if isinstance(value, tuple) else _plain(value)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _dtype(hint: Any) -> str:
-    origin = typing.get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        hint = next(a for a in typing.get_args(hint) if a is not type(None))
-    return {
-        bool: "boolean",
-        int: "Int64",
-        float: "Float64",
-        str: "string",
-        dt.date: "datetime64[ns]",
-    }.get(hint, "object")
+def _all_required(shape: _Shape, data: dict[str, Any]) -> None:
+    if not shape.required <= data.keys():
+        missing = sorted(shape.required - data.keys())
+        raise UnreadableData("data", f"answers missing: {missing}")

@@ -17,8 +17,9 @@ from typing import Any
 
 from workbook import words
 from workbook.models import Entry
+from workbook.store import search_index
 from workbook.store.files import now
-from workbook.store.rows import encode, ensure_profile, insert
+from workbook.store.rows import answers_text, ensure_profile, insert
 
 # SQLite takes at most this many values in one statement on older builds.
 _IN_CHUNK = 500
@@ -42,6 +43,12 @@ class BatchWriter:
         self.id = batch_id
         self.added = 0
         self.skipped = 0
+        # The indexed words of the rows written, by (kind, stored answers): the word
+        # index takes them from here rather than decoding each row again.
+        self.words: dict[tuple[str, str], str] = {}
+        # The stored text of each entry written so far, by the entry itself (by identity:
+        # an import adds one entry for many rows with the same answers).
+        self._texts: dict[int, tuple[Entry, str]] = {}
 
     def add(self, entry: Entry, *, profile: str = words.PROFILE_ME,
             at: dt.datetime | None = None, origin: str | None = None) -> bool:
@@ -50,7 +57,8 @@ class BatchWriter:
                 "SELECT 1 FROM entries WHERE origin = ?", (origin,)).fetchone():
             self.skipped += 1
             return False
-        insert(self._con, entry, profile=profile, at=at, batch=self.id, origin=origin)
+        insert(self._con, entry, profile=profile, at=at, batch=self.id, origin=origin,
+               data=self._stored(entry))
         self.added += 1
         return True
 
@@ -77,8 +85,9 @@ class BatchWriter:
                 known.add(origin)
             # As `insert` does: a time with its own offset keeps it.
             when = at if at is not None and at.tzinfo is not None else (at or now()).astimezone()
-            rows.append((profile, entry.KIND, entry.STRATEGY, when.isoformat(),
-                         when.date().isoformat(), encode(entry), self.id, origin))
+            written = when.isoformat()  # its first ten characters are the day
+            rows.append((profile, entry.KIND, entry.STRATEGY, written, written[:10],
+                         self._stored(entry), self.id, origin))
         if rows:
             ensure_profile(self._con, profile)
             self._con.executemany(
@@ -86,6 +95,19 @@ class BatchWriter:
                 " origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.added += len(rows)
         return len(rows)
+
+    def _stored(self, entry: Entry) -> str:
+        """The text of ``entry``'s answers as stored, its words noted for the index."""
+        known = self._texts.get(id(entry))
+        if known is not None and known[0] is entry:
+            return known[1]
+        answers = entry.to_data()
+        data = answers_text(answers)
+        found = search_index.written_document(type(entry), answers)
+        if found is not None:
+            self.words[entry.KIND, data] = found
+        self._texts[id(entry)] = (entry, data)
+        return data
 
 
 class Batches:
@@ -115,6 +137,7 @@ class Batches:
                 (kind, label, now().isoformat(), json.dumps(details or {}, ensure_ascii=False)))
             writer = BatchWriter(con, int(cursor.lastrowid or 0))
             yield writer
+            search_index.catch_up(con, known=writer.words)
             if not writer.added:
                 con.execute("DELETE FROM batches WHERE id = ?", (writer.id,))
 

@@ -79,8 +79,15 @@ def within_bounds(moment: dt.datetime) -> bool:
     A time without a zone (a mood app's CSV) is read as this computer's local time.
     """
     if moment.tzinfo is None:
-        return EARLIEST.replace(tzinfo=None) <= moment <= dt.datetime.now() + AHEAD
+        earliest, latest = naive_bounds()
+        return earliest <= moment <= latest
     return EARLIEST <= moment <= dt.datetime.now(dt.UTC) + AHEAD
+
+
+def naive_bounds() -> tuple[dt.datetime, dt.datetime]:
+    """The first and last moment `within_bounds` takes, as of now, for a time without a
+    zone (this computer's local time)."""
+    return EARLIEST.replace(tzinfo=None), dt.datetime.now() + AHEAD
 
 
 def bounds_text() -> str:

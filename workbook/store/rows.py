@@ -71,8 +71,11 @@ def ensure_profile(con: sqlite3.Connection, key: str) -> None:
 
 def insert(con: sqlite3.Connection, entry: Entry, *, profile: str,
            at: dt.datetime | None = None, updated: dt.datetime | None = None,
-           batch: int | None = None, origin: str | None = None) -> int:
-    """Write ``entry`` as a new row and return its id (inside the caller's transaction)."""
+           batch: int | None = None, origin: str | None = None,
+           data: str | None = None) -> int:
+    """Write ``entry`` as a new row and return its id (inside the caller's transaction).
+
+    ``data`` is ``encode(entry)`` when the caller has it already."""
     # A time with its own offset keeps it, so a day stays the day it was written there.
     when = at if at is not None and at.tzinfo is not None else (at or now()).astimezone()
     ensure_profile(con, profile)
@@ -80,7 +83,7 @@ def insert(con: sqlite3.Connection, entry: Entry, *, profile: str,
         "INSERT INTO entries (profile, kind, strategy, created_at, day, updated_at, data,"
         " batch, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (profile, entry.KIND, entry.STRATEGY, when.isoformat(), when.date().isoformat(),
-         updated.isoformat() if updated else None, encode(entry), batch, origin),
+         updated.isoformat() if updated else None, data or encode(entry), batch, origin),
     )
     return int(cursor.lastrowid or 0)
 
@@ -114,9 +117,14 @@ _ONE_SHOT = (json_encoder.c_make_encoder(
 
 def encode(entry: Entry) -> str:
     """The entry's answers as the JSON text the journal stores."""
+    return answers_text(entry.to_data())
+
+
+def answers_text(answers: dict[str, Any]) -> str:
+    """An entry's plain answers (`Entry.to_data`) as the JSON text the journal stores."""
     if _ONE_SHOT is None:
-        return _ENCODER.encode(entry.to_data())
-    return "".join(_ONE_SHOT(entry.to_data(), 0))
+        return _ENCODER.encode(answers)
+    return "".join(_ONE_SHOT(answers, 0))
 
 
 class UnreadableRow(StoreError):

@@ -22,6 +22,7 @@ import re
 import sqlite3
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from workbook import words
@@ -86,11 +87,14 @@ def rebuild(con: sqlite3.Connection) -> None:
     create(con)
 
 
-def catch_up(con: sqlite3.Connection) -> int:
+def catch_up(con: sqlite3.Connection, *,
+             known: Mapping[tuple[str, str], str] | None = None) -> int:
     """Index the entries noted as added or changed; returns how many.
 
-    Runs inside the caller's write transaction. A journal of the index's version whose
-    index tables have gone missing gets them made again here.
+    ``known`` gives the words of rows just written, by (kind, stored answers) as
+    `written_document` found them: those rows are not decoded again. Runs inside the
+    caller's write transaction. A journal of the index's version whose index tables
+    have gone missing gets them made again here.
     """
     try:
         noted = con.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone()
@@ -106,9 +110,17 @@ def catch_up(con: sqlite3.Connection) -> int:
     # A row kept unread is never shown, so none of its words are found either.
     found = con.execute("SELECT id, CASE WHEN unread THEN '' ELSE kind END, data FROM entries"
                         " WHERE id IN (SELECT entry FROM search_pending)").fetchall()
-    con.executemany(f"DELETE FROM {TABLE} WHERE rowid = ?", [(row[0],) for row in found])
-    con.executemany(f"INSERT INTO {TABLE} (rowid, words) VALUES (?, ?)",
-                    [(entry_id, document(kind, data)) for entry_id, kind, data in found])
+    # Old words are dropped only where there are some (FTS5 keeps a row per indexed
+    # entry in its own table): a row just added has none.
+    con.executemany(f"DELETE FROM {TABLE} WHERE rowid = ?", con.execute(
+        f"SELECT id FROM {TABLE}_docsize WHERE id IN (SELECT entry FROM search_pending)"
+    ).fetchall())
+    known = known or {}
+    documents = []
+    for entry_id, kind, data in found:
+        text = known.get((kind, data))
+        documents.append((entry_id, document(kind, data) if text is None else text))
+    con.executemany(f"INSERT INTO {TABLE} (rowid, words) VALUES (?, ?)", documents)
     con.execute("DELETE FROM search_pending")
     return len(found)
 
@@ -145,17 +157,75 @@ def out_of_step(con: sqlite3.Connection, *, thorough: bool) -> str | None:
 
 def document(kind: str, data: str) -> str:
     """The words indexed for a stored entry ("" for one this version can't read)."""
-    entry = _entry(kind, data)
-    if entry is None:
+    model = KINDS.get(kind)
+    if model is None:
         return ""
-    return whole_characters(SEPARATOR.join(text for _, text in fields(entry)))
+    try:
+        answers = json.loads(data)
+    except (ValueError, TypeError):
+        return ""
+    return answers_document(model, answers)
+
+
+def answers_document(model: type[Entry], answers: Any) -> str:
+    """The words of ``model.from_data(answers)`` (stored answers, decoded), found
+    without making the entry; "" when no entry can be made of them."""
+    try:
+        values = model.stored_answers(answers, searched_fields(model))
+    except (UnreadableData, ValueError, TypeError, AttributeError):
+        return ""
+    return _joined(model, values)
+
+
+def entry_document(entry: Entry) -> str:
+    """The words of ``entry`` as it is held (see `fields`)."""
+    model = type(entry)
+    return _joined(model, [getattr(entry, name) for name in searched_fields(model)])
+
+
+def written_document(model: type[Entry], answers: dict[str, Any]) -> str | None:
+    """The words `document` gives for a row written from ``answers`` (an entry's
+    `Entry.to_data`, every answer there), without reading the row back; None when an
+    answer might come back from the stored text as another value (anything but text,
+    numbers or a list of them), so only reading it back can tell.
+
+    Answer by answer, what `_texts` does with the values `Entry.stored_answers` gives,
+    in one pass: this runs for every row of an import."""
+    held, restores = _held(model)
+    if restores:
+        # A date that can't be read makes the row unreadable: `from_data` decides.
+        if not all(_comes_back(answers[name]) for name, _, _ in held):
+            return None
+        return answers_document(model, answers)
+    texts = []
+    for name, listed, picked in held:
+        value = answers[name]
+        if type(value) is list:
+            if not _comes_back(value):
+                return None
+            if listed:  # held as a tuple by an entry
+                if not value:
+                    continue
+                text = (model.shown_answer(name, tuple(value)) if picked
+                        else ", ".join([item for item in value if type(item) is str]))
+            else:
+                text = model.shown_answer(name, value) if picked else ""
+        elif type(value) is str:
+            text = model.shown_answer(name, value) if picked else value
+        elif type(value) in _PLAIN_TYPES:
+            text = model.shown_answer(name, value) if picked else ""
+        else:
+            return None
+        if text.strip():
+            texts.append(text)
+    return whole_characters(SEPARATOR.join(texts))
 
 
 def whole_characters(text: str) -> str:
     """``text`` with each lone surrogate (half a character, which a row written by
     another program may hold) as the replacement character: SQLite takes only whole
     characters. One character for one, so positions in ``text`` still fit."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -164,12 +234,33 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def fields(entry: Entry) -> list[tuple[str, str]]:
     """(field, text as the person reads it) for each answer of ``entry`` with words in it,
     in the order the form asks them; picks are given as their labels."""
+    model = type(entry)
+    return _texts(model, [getattr(entry, name) for name in searched_fields(model)])
+
+
+def _texts(model: type[Entry], values: list[Any]) -> list[tuple[str, str]]:
     found = []
-    for name in searched_fields(type(entry)):
-        text = entry.shown(name) if name in entry.PICKS else _written(getattr(entry, name))
+    picks = model.PICKS
+    for name, value in zip(searched_fields(model), values, strict=True):
+        if value == ():
+            continue  # nothing picked or listed
+        text = model.shown_answer(name, value) if name in picks else _written(value)
         if text.strip():
             found.append((name, text))
     return found
+
+
+def _joined(model: type[Entry], values: list[Any]) -> str:
+    return whole_characters(SEPARATOR.join([text for _, text in _texts(model, values)]))
+
+
+@functools.cache
+def _held(model: type[Entry]) -> tuple[tuple[tuple[str, bool, bool], ...], bool]:
+    """(name, whether an entry holds it as a tuple, whether it is a pick) for each searched
+    answer of ``model``, and whether some answer of it is read back changed (a date)."""
+    hints = typing.get_type_hints(model)
+    return (tuple((name, _has_tuple(hints[name]), name in model.PICKS)
+                  for name in searched_fields(model)), model.restores_answers())
 
 
 @functools.cache
@@ -204,14 +295,14 @@ def fingerprint() -> str:
 _last: tuple[tuple[tuple[str, Any], ...], int, str] | None = None
 
 
-def _entry(kind: str, data: str) -> Entry | None:
-    model = KINDS.get(kind)
-    if model is None:
-        return None
-    try:
-        return model.from_data(json.loads(data))
-    except (UnreadableData, ValueError, TypeError, AttributeError):
-        return None
+# Values that come back from JSON text as they went in (a list stays a list).
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
+
+
+def _comes_back(value: object) -> bool:
+    if type(value) is list:
+        return _PLAIN_TYPES.issuperset(map(type, value))
+    return type(value) in _PLAIN_TYPES
 
 
 def _written(value: object) -> str:
@@ -220,6 +311,12 @@ def _written(value: object) -> str:
     if isinstance(value, tuple):
         return ", ".join(item for item in value if isinstance(item, str))
     return ""
+
+
+def _has_tuple(hint: Any) -> bool:
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        return any(_has_tuple(arg) for arg in typing.get_args(hint))
+    return typing.get_origin(hint) is tuple
 
 
 def _holds_text(hint: Any) -> bool:
