@@ -505,7 +505,8 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[app_runs.Ru
 
     Started once per test process instead of once per page: the tests that use it
     write nothing, so its journal stays as a new person's (empty) for all of them.
-    A test that saves, seeds or counts entries starts its own (`start_voila`).
+    A test that saves, seeds or counts entries starts its own (`start_voila`,
+    `running_app`, or `start_app` shared by tests that can't disturb each other's counts).
     """
     with _app(tmp_path_factory.mktemp("shared-app")) as app:
         yield app
