@@ -59,3 +59,56 @@ def test_the_browser_is_given_the_address_through_a_private_file(tmp_path, monke
     text = page.read_text(encoding="utf-8")
     assert ('content="0;url=http://127.0.0.1:8899/voila/render/home.ipynb'
             '?token=a&amp;b&quot;&gt;&lt;"') in text
+
+
+# Stands in for Voilà: listens on the port it is given, answers every request with 404
+# for two seconds, then stops; exits at once (code 1) when the port is already taken.
+FAKE_SERVER = """
+import http.server, sys, threading
+try:
+    server = http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])),
+                                    http.server.BaseHTTPRequestHandler)
+except OSError:
+    sys.exit(1)
+threading.Timer(2, server.shutdown).start()
+server.serve_forever()
+"""
+
+
+def _not_http(sock) -> None:
+    """Accept connections on ``sock`` and answer with bytes that are no HTTP at all,
+    as another program's socket would (a kernel's ZeroMQ greeting starts with 0xff)."""
+    while True:
+        try:
+            conn, _ = sock.accept()
+        except OSError:
+            return
+        with conn:
+            conn.sendall(b"\xff\x00\x00\x00\x00\x00\x00\x00\x01\x7f")
+
+
+def test_a_port_taken_before_the_app_listens_is_left_for_another(tmp_path, monkeypatch, capsys):
+    import socket
+    import subprocess
+    import sys
+    import threading
+
+    from workbook import app
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        threading.Thread(target=_not_http, args=(taken,), daemon=True).start()
+        ports = [taken.getsockname()[1], app.free_port()]  # the taken one first
+        chosen = iter(ports)
+        monkeypatch.setattr(app, "free_port", lambda: next(chosen))
+        tried: list[int] = []
+
+        def start(notebooks, port, token, **options):
+            tried.append(port)
+            return subprocess.Popen([sys.executable, "-c", FAKE_SERVER, str(port)])
+
+        monkeypatch.setattr(app, "start", start)
+        assert app.main(["--no-browser", "--notebooks", str(tmp_path)]) == 0
+    assert tried == ports
+    assert f"Secure Base is open at http://127.0.0.1:{ports[1]}/" in capsys.readouterr().out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import http.client
 import os
 import secrets
 import shutil
@@ -32,6 +33,8 @@ from workbook.notebook_copies import shipped_notebooks
 
 HOME_PAGE = "home.ipynb"
 START_TIMEOUT = 120.0
+# Free ports tried when another program takes the one chosen before Voilà listens on it.
+PORT_ATTEMPTS = 3
 # Kernels kept ready per notebook: one is enough for a person opening one page at a time
 # (the pool refills a second after a page takes its kernel).
 POOL_SIZE = 1
@@ -110,8 +113,19 @@ def wait_until_serving(process: subprocess.Popen[bytes], url: str,
                 return True
         except urllib.error.HTTPError:
             return True  # it answered
-        except (OSError, urllib.error.URLError):
+        except (OSError, http.client.HTTPException):
+            # Not listening yet, or something that speaks no HTTP holds the port.
             time.sleep(0.3)
+    return False
+
+
+def port_taken(port: int) -> bool:
+    """Whether another process listens on ``port`` at 127.0.0.1."""
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return True
     return False
 
 
@@ -141,14 +155,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-preheat", action="store_true",
                         help="start each page's kernel only when the page is opened")
     options = parser.parse_args(argv)
-    port = options.port or free_port()
     notebooks = options.notebooks or shipped_notebooks()
     token = new_token()
-    url = home_url(port, token)
     private = Path(tempfile.mkdtemp(prefix="secure-base-app-"))  # 0700
-    process = start(notebooks, port, token, preheat=not options.no_preheat)
+    process: subprocess.Popen[bytes] | None = None
     try:
-        if not wait_until_serving(process, url):
+        # A free port can be taken by another program before Voilà listens on it: then
+        # another is chosen (a port asked for with --port is used or reported, never changed).
+        for _attempt in range(1 if options.port else PORT_ATTEMPTS):
+            port = options.port or free_port()
+            url = home_url(port, token)
+            process = start(notebooks, port, token, preheat=not options.no_preheat)
+            serving = wait_until_serving(process, url)
+            if serving or options.port or process.poll() is None or not port_taken(port):
+                break
+        if not serving:
             print("Secure Base could not start. The lines above say why.", file=sys.stderr)
             return 1
         print(f"\nSecure Base is open at {url}\n"
@@ -161,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        if process.poll() is None:
+        if process is not None and process.poll() is None:
             process.terminate()
             try:
                 process.wait(timeout=20)

@@ -94,15 +94,10 @@ def _parser():
 
 def _check_port(port: int) -> None:
     """Refuse a chosen port that something else already listens on."""
-    if not port:
-        return
-    import socket
+    from workbook.app import port_taken
 
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError as error:
-            raise Failure(PORT_BUSY.format(port=port)) from error
+    if port and port_taken(port):
+        raise Failure(PORT_BUSY.format(port=port))
 
 
 def _check_browser() -> None:

@@ -10,6 +10,7 @@ Helpers are fixtures that return plain functions, so tests call them as
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import secrets
@@ -53,6 +54,8 @@ LAB_OVERRIDES = {
 }
 
 SERVER_START_TIMEOUT = 60.0
+# Ports tried when another process takes the free one chosen before a server listens.
+PORT_ATTEMPTS = 3
 # An app page may wait for its kernel to start and run on a busy machine.
 APP_RENDER_TIMEOUT_MS = 180_000
 # The window a browser test starts with.
@@ -118,15 +121,26 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class _PortTaken(Exception):
+    """The server stopped because another process took its port after it was chosen."""
+
+
 def _wait_for_server(server: LabServer, ready_url: str, *, any_status: bool = False) -> None:
     """Wait until ``ready_url`` answers 200 (or, with ``any_status``, anything at all).
 
     Redirects are not followed: Voilà's page would start a kernel and run the notebook.
+    Whatever else answers on the port meanwhile (another process's socket speaks no HTTP)
+    is not the server: it is waited out, and `_PortTaken` raised if the server stops.
     """
     opener = urllib.request.build_opener(_NoRedirect)
     deadline = time.monotonic() + SERVER_START_TIMEOUT
+    port = int(server.url.rsplit(":", 1)[1])
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
+            from workbook.app import port_taken
+
+            if port_taken(port):
+                raise _PortTaken(port)
             pytest.fail(
                 f"{server.name} exited with {server.process.returncode}:\n{server.log_tail()}"
             )
@@ -137,7 +151,8 @@ def _wait_for_server(server: LabServer, ready_url: str, *, any_status: bool = Fa
         except urllib.error.HTTPError:
             if any_status:
                 return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
+        except (urllib.error.URLError, http.client.HTTPException, ConnectionError,
+                TimeoutError):
             pass
         time.sleep(0.2)
     pytest.fail(
@@ -209,42 +224,40 @@ def _app(base: Path, only: Sequence[str] | None = None) -> Iterator[app_runs.Run
 @contextmanager
 def _running_server(
     name: str,
-    command: list[str],
+    launch: Callable[..., subprocess.Popen],
     *,
     tmp_path: Path,
-    env: dict[str, str],
     root_dir: Path,
     store_home: Path,
-    port: int,
     token: str,
     ready_path: str,
     any_status: bool = False,
-    start: Callable[..., subprocess.Popen] | None = None,
 ) -> Iterator[LabServer]:
-    """Start ``command`` (or call ``start`` with the same Popen options) in its own
-    process group, wait until it answers, stop it after."""
+    """``launch(port, **popen_options)`` on a free port, in its own process group; wait
+    until it answers, stop it after. Started again on another port if another process
+    took the one chosen before the server could listen on it."""
     log_path = tmp_path / f"{name.lower()}.log"
-    with log_path.open("wb") as log:
-        options = dict(cwd=root_dir, stdin=subprocess.DEVNULL, stdout=log,
-                       stderr=subprocess.STDOUT, start_new_session=True)
-        if start is None:
-            process = subprocess.Popen(command, env=env, **options)
-        else:
-            process = start(**options)
-    server = LabServer(
-        url=f"http://127.0.0.1:{port}",
-        token=token,
-        root_dir=root_dir,
-        store_home=store_home,
-        log_path=log_path,
-        process=process,
-        name=name,
-    )
-    try:
-        _wait_for_server(server, server.url + ready_path, any_status=any_status)
-        yield server
-    finally:
-        _stop(process)
+    for _attempt in range(PORT_ATTEMPTS):
+        port = _free_port()
+        with log_path.open("ab") as log:
+            process = launch(port, cwd=root_dir, stdin=subprocess.DEVNULL, stdout=log,
+                             stderr=subprocess.STDOUT, start_new_session=True)
+        server = LabServer(url=f"http://127.0.0.1:{port}", token=token, root_dir=root_dir,
+                           store_home=store_home, log_path=log_path, process=process,
+                           name=name)
+        try:
+            _wait_for_server(server, server.url + ready_path, any_status=any_status)
+        except _PortTaken:
+            continue
+        except BaseException:
+            _stop(process)
+            raise
+        try:
+            yield server
+        finally:
+            _stop(process)
+        return
+    pytest.fail(f"{name} found no free port in {PORT_ATTEMPTS} tries:\n{server.log_tail()}")
 
 
 @pytest.fixture
@@ -274,25 +287,26 @@ def _lab(tmp_path: Path) -> Iterator[LabServer]:
     app_settings_dir.mkdir(parents=True)
     (app_settings_dir / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2))
 
-    port = _free_port()
     token = secrets.token_hex(16)
-    command = [
-        sys.executable, "-m", "jupyter", "lab",
-        "--no-browser",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root_dir}",
-        "--LabApp.expose_app_in_browser=True",
-        f"--LabApp.app_settings_dir={app_settings_dir}",
-    ]  # fmt: skip
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
+
+    def command(port: int) -> list[str]:
+        return [
+            sys.executable, "-m", "jupyter", "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root_dir}",
+            "--LabApp.expose_app_in_browser=True",
+            f"--LabApp.app_settings_dir={app_settings_dir}",
+            *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+        ]  # fmt: skip
 
     with _running_server(
-        "JupyterLab", command, tmp_path=tmp_path, env=env, root_dir=root_dir,
-        store_home=store_home, port=port, token=token,
+        "JupyterLab", lambda port, **options: subprocess.Popen(command(port), env=env,
+                                                               **options),
+        tmp_path=tmp_path, root_dir=root_dir, store_home=store_home, token=token,
         ready_path=f"/api/status?token={token}",
     ) as server:  # fmt: skip
         yield server
@@ -321,15 +335,13 @@ def start_voila(tmp_path: Path) -> Iterator[Callable[[str], LabServer]]:
                 store_home = journal_of.store_home
                 env["SECURE_BASE_HOME"] = str(store_home)
             env["TMPDIR"] = str(jupyter / "runtime")  # Voilà's connection files
-            port = _free_port()
             token = app.new_token()
-            command = app.command(root_dir / notebook, port)
             server = servers.enter_context(_running_server(
-                "Voila", command, tmp_path=base, env=env, root_dir=root_dir,
-                store_home=store_home, port=port, token=token,
+                "Voila",
+                lambda port, **options: app.start(root_dir / notebook, port, token, env=env,
+                                                  **options),
+                tmp_path=base, root_dir=root_dir, store_home=store_home, token=token,
                 ready_path="/voila/static/", any_status=True,
-                start=lambda **options: app.start(root_dir / notebook, port, token,
-                                                  env=env, **options),
             ))  # fmt: skip
             started.append(server)
             return server
