@@ -58,8 +58,9 @@ def test_in_a_preheated_kernel_it_waits_for_the_page_request():
         server.shutdown()
     assert process.returncode == 0, err
     assert paths == ["/voila/query/kernel-1"]
-    # What the page request carried is there afterwards; the preload was imported ahead.
-    assert out.split() == ["opened=1", "True", "True"]
+    # What the page request carried is there afterwards; the preload was imported ahead,
+    # and nothing of the Voilà server (and so Jupyter server) came into the kernel with it.
+    assert out.split() == ["opened=1", "True", "False"]
 
 
 def test_a_preheated_page_reads_the_entry_asked_for_only_once_it_is_requested(tmp_path):

@@ -43,7 +43,7 @@ def app_ready(preload: Iterable[str] = ()) -> None:
     if os.environ.get("VOILA_PREHEAT") == "True":
         import importlib
 
-        from voila.utils import wait_for_request
+        from workbook.page_request import wait_for_request
 
         for name in preload:
             importlib.import_module(name)
