@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from apart import run_apart
+from apart import run_apart, start_fork_server
 from daylio_exports import DaylioDay, export_csv
 from examples import EXAMPLES
 from hypothesis import HealthCheck, event, given, settings
@@ -232,6 +233,14 @@ def _journal_with_one_entry() -> bytes:
 JOURNAL = _journal_with_one_entry()
 
 
+@functools.cache
+def _fork_server() -> None:
+    """Each trial's child is forked from a small server that has this module loaded, not
+    from the test process (which forks slowly once it has grown); so every ``attempt``
+    below is a module-level function or a partial of one, which can be sent to it."""
+    start_fork_server([__name__])
+
+
 def _trial(data: bytes, name: str, attempt: Callable[[Store, Path], None],
            refused: type[StoreError], note: Callable[[str], object] = event) -> None:
     """Run ``attempt`` on ``data`` against a fresh journal: kept as shown, or refused whole.
@@ -239,7 +248,9 @@ def _trial(data: bytes, name: str, attempt: Callable[[Store, Path], None],
     In a forked child with a memory limit, so one that would never finish is stopped
     after `SECONDS` and reported, rather than hanging the run.
     """
-    outcome = run_apart(lambda: _trial_here(data, name, attempt, refused), seconds=SECONDS)
+    _fork_server()
+    outcome = run_apart(functools.partial(_trial_here, data, name, attempt, refused),
+                        seconds=SECONDS, method="forkserver")
     assert outcome.finished, f"still running after {SECONDS} s"
     assert not outcome.error, f"{outcome.error}: {outcome.message}\n{outcome.trace}"
     note(outcome.value)
@@ -286,8 +297,36 @@ def _import_export(store: Store, path: Path, document: Callable[[], Any]) -> Non
 
 
 def _export_trial(data: bytes, inner: Callable[[], Any]) -> None:
-    _trial(data, "export.json", lambda store, path: _import_export(store, path, inner),
-           StoreError)
+    _trial(data, "export.json", functools.partial(_import_export, document=inner), StoreError)
+
+
+def _plain_document(data: bytes) -> Any:
+    return json.loads(data.decode("utf-8"))
+
+
+def _sealed_document(file: bytes) -> Any:
+    envelope = json.loads(file)
+    return json.loads(sealed.unseal(envelope, PASSPHRASE, purpose=SEALED_EXPORT_PURPOSE))
+
+
+def _sealed_export(inner: bytes) -> bytes:
+    return json.dumps(_sealed(inner, SEALED_EXPORT_PURPOSE)).encode()
+
+
+def _open_key(store: Store, path: Path) -> None:
+    journal = path.with_name("journal.sqlite3")
+    path.rename(keys.key_path(journal))
+    # Opened, it gives exactly the key it was made with; never another one.
+    assert keys.open_with_passphrase(journal, PASSPHRASE) == DATA_KEY
+
+
+def _bring_in_daylio(store: Store, path: Path) -> None:
+    _bring_in(store, read_daylio(path))
+
+
+def _bring_in_generic(store: Store, path: Path) -> None:
+    _bring_in(store, read_generic(path, date_column="date", mood_column="mood",
+                                  time_column="time", note_column="note", scale=(1, 5)))
 
 
 def _receive(store: Store, path: Path) -> None:
@@ -325,25 +364,14 @@ EXAMPLES_SETTINGS = settings(PROFILE, deadline=None,
 @EXAMPLES_SETTINGS
 @given(data=mutations(EXPORT, "json"))
 def test_a_mutated_plain_export(data):
-    def document():
-        return json.loads(data.decode("utf-8"))
-
-    _export_trial(data, document)
+    _export_trial(data, functools.partial(_plain_document, data))
 
 
 @EXAMPLES_SETTINGS
 @given(data=st.data())
 def test_a_mutated_sealed_export(data):
-    def wrap(inner: bytes) -> bytes:
-        return json.dumps(_sealed(inner, SEALED_EXPORT_PURPOSE)).encode()
-
-    file = data.draw(sealed_mutation(EXPORT, wrap))
-
-    def document():
-        envelope = json.loads(file)
-        return json.loads(sealed.unseal(envelope, PASSPHRASE, purpose=SEALED_EXPORT_PURPOSE))
-
-    _export_trial(file, document)
+    file = data.draw(sealed_mutation(EXPORT, _sealed_export))
+    _export_trial(file, functools.partial(_sealed_document, file))
 
 
 @EXAMPLES_SETTINGS
@@ -361,30 +389,19 @@ def test_a_mutated_sealed_share_file(data):
 @EXAMPLES_SETTINGS
 @given(data=mutations(_key_file(), "json"))
 def test_a_mutated_key_file(data):
-    def attempt(store: Store, path: Path) -> None:
-        journal = path.with_name("journal.sqlite3")
-        path.rename(keys.key_path(journal))
-        # Opened, it gives exactly the key it was made with; never another one.
-        assert keys.open_with_passphrase(journal, PASSPHRASE) == DATA_KEY
-
-    _trial(data, "key", attempt, StoreLocked)
+    _trial(data, "key", _open_key, StoreLocked)
 
 
 @EXAMPLES_SETTINGS
 @given(data=mutations(DAYLIO, "csv"))
 def test_a_mutated_daylio_export(data):
-    _trial(data, "daylio_export.csv",
-           lambda store, path: _bring_in(store, read_daylio(path)), ImportProblem)
+    _trial(data, "daylio_export.csv", _bring_in_daylio, ImportProblem)
 
 
 @EXAMPLES_SETTINGS
 @given(data=mutations(GENERIC, "csv"))
 def test_a_mutated_mood_csv(data):
-    def attempt(store: Store, path: Path) -> None:
-        _bring_in(store, read_generic(path, date_column="date", mood_column="mood",
-                                      time_column="time", note_column="note", scale=(1, 5)))
-
-    _trial(data, "moods.csv", attempt, ImportProblem)
+    _trial(data, "moods.csv", _bring_in_generic, ImportProblem)
 
 
 def test_the_genuine_files_come_in_whole():
@@ -392,7 +409,8 @@ def test_the_genuine_files_come_in_whole():
         assert outcome == "came in"
 
     _trial(EXPORT, "export.json",
-           lambda store, path: _import_export(store, path, lambda: json.loads(EXPORT)),
+           functools.partial(_import_export, document=functools.partial(_plain_document,
+                                                                        EXPORT)),
            StoreError, came_in)
     _trial(SHARE, "share.json", _receive, share.ShareError, came_in)
     _trial(_sealed_share(SHARE), "share.json", _receive, share.ShareError, came_in)
