@@ -37,7 +37,9 @@ def wait_for_request() -> None:
 
     url = query_url()
     try:
-        with connect(url, open_timeout=OPEN_TIMEOUT) as websocket:
+        # No keepalive pings: the kernel may wait minutes for its page on a busy computer,
+        # and a pong answered late would close the connection before the request came.
+        with connect(url, open_timeout=OPEN_TIMEOUT, ping_interval=None) as websocket:
             request = websocket.recv()
     except (TimeoutError, ConnectionRefusedError):
         warnings.warn(f"the app did not answer at {url}", stacklevel=2)
