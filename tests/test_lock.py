@@ -314,19 +314,20 @@ def test_a_writer_to_a_locked_journal_killed_at_random_loses_no_reported_save(tm
 
 CHANGER = textwrap.dedent(
     """
-    import sys
+    import sys, time
     from workbook.sealed import KdfSettings
     from workbook.store import lock
     fast = KdfSettings(time_cost=1, memory_kib=8 * 1024, parallelism=1)
     action, path, old, new = sys.argv[1:5]
     print("ready", flush=True)
+    start = time.perf_counter()
     if action == "lock":
         lock.lock(path, new, kdf=fast)
     elif action == "change":
         lock.change_passphrase(path, old, new, kdf=fast)
     else:
         lock.remove_lock(path, old)
-    print("done", flush=True)
+    print("done", time.perf_counter() - start, flush=True)
     """
 )
 
@@ -356,6 +357,9 @@ def test_lock_changes_killed_at_random_points_leave_a_whole_journal(tmp_path):
     secret: str | None = None
     kills = runs = 0
     killed: dict[str, int] = {"lock": 0, "change": 0, "remove": 0}
+    # The longest each change has taken when left to finish: kills are drawn from that
+    # window (a little past it), so most land during a change rather than after it.
+    longest: dict[str, float] = {}
     while kills < 24 or min(killed.values()) < 3:
         runs += 1
         assert runs < 200, "the kills never landed during a change"
@@ -364,16 +368,19 @@ def test_lock_changes_killed_at_random_points_leave_a_whole_journal(tmp_path):
         proc = subprocess.Popen([sys.executable, "-c", CHANGER, action, str(path),
                                  secret or "", new], stdout=subprocess.PIPE, text=True)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.25))
+        time.sleep(rng.uniform(0.0, 1.25 * longest.get(action, 0.2)))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate(timeout=60)
         if "done" not in out:
             kills += 1
             killed[action] += 1
+        else:
+            took = float(out.split()[-1])
+            longest[action] = max(longest.get(action, 0.0), took)
         after = None if action == "remove" else new
         secret, found = opens_with(path, [secret, after])
         assert found == expected
-    print(f"{runs} runs, {kills} killed mid-change: {killed}")
+    print(f"{runs} runs, {kills} killed mid-change: {killed}; longest changes {longest}")
     assert runs >= kills >= 24
 
 
