@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import stat
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -19,9 +24,49 @@ def test_make_app_serves_the_home_page_without_code(tmp_path):
         assert url.startswith(f"http://127.0.0.1:{port}/voila/render/home.ipynb?token=")
         # Voilà runs the notebook before it answers.
         page = fetch(proc, url, wait=240, each=120).decode("utf-8")
+        channels = kernel_channels(proc)
     assert "Welcome back" in page  # the home page's own words
     assert "Where you are (Secure Base)" in page  # its panel ran in the kernel
     assert "home.home()" not in page  # code cells are hidden
+    # The kernels talk to Voilà over sockets in a folder only this account can open, not
+    # on ports any program on the computer could connect to (or take while they start).
+    assert channels, "no kernel was running"
+    folders = {folder for folder, _connection in channels}
+    for folder, connection in channels:
+        assert connection["transport"] == "ipc", connection
+        assert Path(connection["ip"]).parent.parent == folder
+    # Stopped as the system stops it (SIGTERM): the folder goes with it.
+    assert not any(folder.exists() for folder in folders), folders
+
+
+def kernel_channels(proc: subprocess.Popen[bytes]) -> list[tuple[Path, dict]]:
+    """(the app's folder for kernel sockets, the connection file) of each running kernel
+    started under ``proc``, while the folder is private to this account."""
+    import psutil
+
+    found = []
+    for child in psutil.Process(proc.pid).children(recursive=True):
+        try:
+            args = child.cmdline()
+        except psutil.NoSuchProcess:
+            continue
+        if "ipykernel_launcher" in " ".join(args) and "-f" in args:
+            connection_file = Path(args[args.index("-f") + 1])
+            folder = connection_file.parent.parent
+            assert folder.name.startswith("secure-base-kernels-"), folder
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+            assert folder.stat().st_uid == os.getuid()
+            connection = json.loads(connection_file.read_text())
+            sockets = [Path(f"{connection['ip']}-{connection[name]}") for name in CHANNELS]
+            deadline = time.monotonic() + 60  # a kernel still starting binds them soon
+            while not all(path.is_socket() for path in sockets):
+                assert time.monotonic() < deadline, f"no sockets at {sockets}"
+                time.sleep(0.2)
+            found.append((folder, connection))
+    return found
+
+
+CHANNELS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
 
 
 def test_the_app_is_served_to_this_computer_only_without_tracebacks():

@@ -17,6 +17,7 @@ import http.client
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -45,6 +46,16 @@ REFILL_DELAY = 15
 # (Voilà sets jupyter_server's own host check, allow_remote_access, to off; this one is
 # stricter: only 127.0.0.1 and localhost, at the app's own port.)
 DOOR = "workbook.app_door.AppDoor"
+# The kernels talk to Voilà over sockets in a private folder rather than on ports: no
+# other account on the computer can reach them, and no other program can take a
+# kernel's port while the kernel starts (it then dies and its page never shows). A
+# socket's path must fit in 104 bytes (macOS; 108 on Linux). Below the folder come
+# Voilà's folder for the run (mkdtemp: "voila_" and 8 characters) and one socket per
+# channel, named after the kernel's connection file ("kernel-", a UUID, "-ipc-" and a
+# number).
+SOCKET_PATH_ROOM = 103
+_SOCKET_BELOW = len("/voila_12345678/kernel-") + 36 + len("-ipc-99")
+_SOCKET_FOLDER_PREFIX = "secure-base-kernels-"
 
 
 def free_port() -> int:
@@ -58,13 +69,32 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def command(notebooks: Path, port: int, *, preheat: bool = True) -> list[str]:
+def kernel_folder() -> Path | None:
+    """A new private folder (0700) for the kernels' sockets, on a path short enough for
+    them: in the usual place for temporary files, else in /tmp. None where there is no
+    such place (then the kernels use ports on 127.0.0.1, as Jupyter does by default)."""
+    if sys.platform == "win32":
+        return None
+    for root in dict.fromkeys([tempfile.gettempdir(), "/tmp"]):
+        longest = (len(os.fsencode(root)) + 1 + len(_SOCKET_FOLDER_PREFIX) + 8
+                   + _SOCKET_BELOW)
+        if longest <= SOCKET_PATH_ROOM:
+            try:
+                return Path(tempfile.mkdtemp(prefix=_SOCKET_FOLDER_PREFIX, dir=root))
+            except OSError:
+                continue
+    return None
+
+
+def command(notebooks: Path, port: int, *, preheat: bool = True,
+            kernels: Path | None = None) -> list[str]:
     """The Voilà command: local only, key required, no browser of its own, no tracebacks.
 
     ``notebooks`` is the folder (as `make app` serves it) or a single notebook. The
     key is not on the command line, where other accounts could read it (``ps``): it
     is passed in the environment, see :func:`environment`. With ``preheat``, one kernel
-    per notebook is kept ready, run ahead up to `workbook.app_ready`.
+    per notebook is kept ready, run ahead up to `workbook.app_ready`. With ``kernels``
+    (a folder from `kernel_folder`), the kernels talk to Voilà over sockets there.
     """
     args = [sys.executable, "-m", "voila", str(notebooks), "--no-browser",
             "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
@@ -74,6 +104,8 @@ def command(notebooks: Path, port: int, *, preheat: bool = True) -> list[str]:
         args += ["--VoilaConfiguration.preheat_kernel=True",
                  f"--VoilaConfiguration.default_pool_size={POOL_SIZE}",
                  f"--VoilaKernelManager.fill_delay={REFILL_DELAY}"]
+    if kernels is not None:
+        args += ["--KernelManager.transport=ipc", f"--Voila.connection_dir_root={kernels}"]
     return args
 
 
@@ -86,9 +118,11 @@ def environment(token: str, base: Mapping[str, str] | None = None) -> dict[str, 
 
 
 def start(notebooks: Path, port: int, token: str, *, env: Mapping[str, str] | None = None,
-          preheat: bool = True, **popen_options: Any) -> subprocess.Popen[bytes]:
-    """Start Voilà as `make app` does: on ``notebooks``, at ``port``, with key ``token``."""
-    return subprocess.Popen(command(notebooks, port, preheat=preheat),
+          preheat: bool = True, kernels: Path | None = None,
+          **popen_options: Any) -> subprocess.Popen[bytes]:
+    """Start Voilà as `make app` does: on ``notebooks``, at ``port``, with key ``token``
+    (and the kernels' sockets in ``kernels``, see `command`)."""
+    return subprocess.Popen(command(notebooks, port, preheat=preheat, kernels=kernels),
                             env=environment(token, env), **popen_options)
 
 
@@ -157,15 +191,20 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     notebooks = options.notebooks or shipped_notebooks()
     token = new_token()
-    private = Path(tempfile.mkdtemp(prefix="secure-base-app-"))  # 0700
+    private: Path | None = None  # for the page that hands the address to the browser
+    kernels = kernel_folder()
     process: subprocess.Popen[bytes] | None = None
+    # Stopped by the system or the terminal closing: stop Voilà and tidy up, as Ctrl+C does.
+    for stop in _STOP_SIGNALS:
+        signal.signal(stop, _stopped)
     try:
         # A free port can be taken by another program before Voilà listens on it: then
         # another is chosen (a port asked for with --port is used or reported, never changed).
         for _attempt in range(1 if options.port else PORT_ATTEMPTS):
             port = options.port or free_port()
             url = home_url(port, token)
-            process = start(notebooks, port, token, preheat=not options.no_preheat)
+            process = start(notebooks, port, token, preheat=not options.no_preheat,
+                            kernels=kernels)
             serving = wait_until_serving(process, url)
             if serving or options.port or process.poll() is None or not port_taken(port):
                 break
@@ -177,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
               "the app, and only on this computer. Press Ctrl+C here to stop it.\n",
               flush=True)
         if not options.no_browser:
+            private = Path(tempfile.mkdtemp(prefix="secure-base-app-"))  # 0700
             open_in_browser(url, private)
         return process.wait()
     except KeyboardInterrupt:
@@ -188,7 +228,19 @@ def main(argv: list[str] | None = None) -> int:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
-        shutil.rmtree(private, ignore_errors=True)
+        for folder in (private, kernels):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+# Signals that stop the app as Ctrl+C does (the terminal closed, the system stopping it).
+_STOP_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
+
+def _stopped(signum: int, frame: Any) -> None:
+    for stop in _STOP_SIGNALS:  # a second one must not cut the tidying short
+        signal.signal(stop, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

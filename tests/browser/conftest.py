@@ -336,10 +336,13 @@ def start_voila(tmp_path: Path) -> Iterator[Callable[[str], LabServer]]:
                 env["SECURE_BASE_HOME"] = str(store_home)
             env["TMPDIR"] = str(jupyter / "runtime")  # Voilà's connection files
             token = app.new_token()
+            kernels = app.kernel_folder()  # removed once the server has stopped
+            if kernels is not None:
+                servers.callback(shutil.rmtree, kernels, ignore_errors=True)
             server = servers.enter_context(_running_server(
                 "Voila",
                 lambda port, **options: app.start(root_dir / notebook, port, token, env=env,
-                                                  **options),
+                                                  kernels=kernels, **options),
                 tmp_path=base, root_dir=root_dir, store_home=store_home, token=token,
                 ready_path="/voila/static/", any_status=True,
             ))  # fmt: skip
