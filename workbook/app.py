@@ -195,8 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     kernels = kernel_folder()
     process: subprocess.Popen[bytes] | None = None
     # Stopped by the system or the terminal closing: stop Voilà and tidy up, as Ctrl+C does.
-    for stop in _STOP_SIGNALS:
-        signal.signal(stop, _stopped)
+    before = {stop: signal.signal(stop, _stopped) for stop in _STOP_SIGNALS}
     try:
         # A free port can be taken by another program before Voilà listens on it: then
         # another is chosen (a port asked for with --port is used or reported, never changed).
@@ -231,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         for folder in (private, kernels):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
+        for stop, handler in before.items():
+            signal.signal(stop, handler)
 
 
 # Signals that stop the app as Ctrl+C does (the terminal closed, the system stopping it).
