@@ -23,6 +23,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# Seconds a stopped target has to tidy up (the app gives Voilà 20 of them) before it is
+# killed.
+STOP_WAIT = 60
+
+
 @contextmanager
 def serving(target: str, args_name: str, args: str,
             stdout: Path | None = None) -> Iterator[subprocess.Popen[bytes]]:
@@ -37,7 +42,7 @@ def serving(target: str, args_name: str, args: str,
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
-            proc.wait(timeout=20)
+            proc.wait(timeout=STOP_WAIT)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()

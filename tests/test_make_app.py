@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from make_targets import fetch, free_port, printed_address, serving
+from make_targets import STOP_WAIT, fetch, free_port, printed_address, serving
 
 
 @pytest.mark.slow
@@ -35,8 +35,12 @@ def test_make_app_serves_the_home_page_without_code(tmp_path):
     for folder, connection in channels:
         assert connection["transport"] == "ipc", connection
         assert Path(connection["ip"]).parent.parent == folder
-    # Stopped as the system stops it (SIGTERM): the folder goes with it.
-    assert not any(folder.exists() for folder in folders), folders
+    # Stopped as the system stops it (SIGTERM): the folder goes with it, once Voilà has
+    # stopped (make itself may be gone before the app has finished tidying up).
+    deadline = time.monotonic() + STOP_WAIT
+    while any(folder.exists() for folder in folders):
+        assert time.monotonic() < deadline, f"still there after the app stopped: {folders}"
+        time.sleep(0.2)
 
 
 def kernel_channels(proc: subprocess.Popen[bytes]) -> list[tuple[Path, dict]]:
@@ -48,7 +52,7 @@ def kernel_channels(proc: subprocess.Popen[bytes]) -> list[tuple[Path, dict]]:
     for child in psutil.Process(proc.pid).children(recursive=True):
         try:
             args = child.cmdline()
-        except psutil.NoSuchProcess:
+        except psutil.Error:
             continue
         if "ipykernel_launcher" in " ".join(args) and "-f" in args:
             connection_file = Path(args[args.index("-f") + 1])
@@ -56,7 +60,10 @@ def kernel_channels(proc: subprocess.Popen[bytes]) -> list[tuple[Path, dict]]:
             assert folder.name.startswith("secure-base-kernels-"), folder
             assert stat.S_IMODE(folder.stat().st_mode) == 0o700
             assert folder.stat().st_uid == os.getuid()
-            connection = json.loads(connection_file.read_text())
+            try:
+                connection = json.loads(connection_file.read_text())
+            except FileNotFoundError:  # that kernel has just stopped
+                continue
             sockets = [Path(f"{connection['ip']}-{connection[name]}") for name in CHANNELS]
             deadline = time.monotonic() + 60  # a kernel still starting binds them soon
             while not all(path.is_socket() for path in sockets):

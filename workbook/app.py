@@ -192,11 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = options.notebooks or shipped_notebooks()
     token = new_token()
     private: Path | None = None  # for the page that hands the address to the browser
-    kernels = kernel_folder()
+    kernels: Path | None = None
     process: subprocess.Popen[bytes] | None = None
-    # Stopped by the system or the terminal closing: stop Voilà and tidy up, as Ctrl+C does.
-    before = {stop: signal.signal(stop, _stopped) for stop in _STOP_SIGNALS}
+    taken: dict[int, Any] = {}
     try:
+        taken = _stop_on_signals()
+        kernels = kernel_folder()
         # A free port can be taken by another program before Voilà listens on it: then
         # another is chosen (a port asked for with --port is used or reported, never changed).
         for _attempt in range(1 if options.port else PORT_ATTEMPTS):
@@ -221,26 +222,38 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        for folder in (private, kernels):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
-        for stop, handler in before.items():
-            signal.signal(stop, handler)
+        for stop in taken:  # a second signal must not cut the tidying short
+            signal.signal(stop, signal.SIG_IGN)
+        try:
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+            for folder in (private, kernels):
+                if folder is not None:
+                    shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            for stop, handler in taken.items():
+                signal.signal(stop, handler)
 
 
 # Signals that stop the app as Ctrl+C does (the terminal closed, the system stopping it).
 _STOP_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
 
 
+def _stop_on_signals() -> dict[int, Any]:
+    """Stop as Ctrl+C does on each of `_STOP_SIGNALS` left at its default (one ignored on
+    purpose, as ``nohup`` does, stays ignored); returns the handlers replaced."""
+    taken = {}
+    for stop in _STOP_SIGNALS:
+        if signal.getsignal(stop) is signal.SIG_DFL:
+            taken[stop] = signal.signal(stop, _stopped)
+    return taken
+
+
 def _stopped(signum: int, frame: Any) -> None:
-    for stop in _STOP_SIGNALS:  # a second one must not cut the tidying short
-        signal.signal(stop, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
