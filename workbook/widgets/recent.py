@@ -36,6 +36,7 @@ class RecentItem:
     def __init__(self, saved: Saved, describe: Callable[[Saved], str], editable: bool, *,
                  more: Sequence[widgets.Widget] = ()):
         self.saved = saved
+        self.editable = editable
         # The text takes the room that is left and wraps (long words too); the buttons
         # never shrink, so "Edit" and "Delete" always read in full.
         self.text = widgets.HTML(card_text(saved, describe),
@@ -58,6 +59,11 @@ class RecentItem:
 
     def ask(self, show: bool) -> None:
         self.confirm_row.layout.display = "flex" if show else "none"
+
+    @property
+    def shows(self) -> tuple[int, str, bool]:
+        """What the item shows: its entry, the words on its card, and whether it offers Edit."""
+        return self.saved.id, self.text.value, self.editable
 
 
 def card_text(saved: Saved, describe: Callable[[Saved], str]) -> str:
@@ -90,6 +96,9 @@ class RecentEntries(Panel):
         self.describe = describe or (lambda saved: saved.entry.summary())
         self.on_change = on_change
         self.items: list[RecentItem] = []
+        self.heading = widgets.HTML("<b>Your recent entries</b> <small>(newest first)</small>")
+        self.empty = widgets.HTML("<small>Nothing saved here yet.</small>")
+        self.not_shown = widgets.HTML("")
         self.refresh()
 
     @property
@@ -111,18 +120,28 @@ class RecentEntries(Panel):
         def shown(s: Saved) -> str:
             return self.describe(s) + (RECEIVED if share.is_received(s, received) else "")
 
-        self.items = [RecentItem(s, shown, editable and not share.is_received(s, received))
-                      for s in saved]
-        for item in self.items:
-            self.on_click(item.confirm, lambda item=item: self._delete(item))
-            self.on_click(item.edit, lambda item=item: self._edit(item))
-        title = widgets.HTML("<b>Your recent entries</b> <small>(newest first)</small>")
-        empty = widgets.HTML("<small>Nothing saved here yet.</small>")
-        listed = [i.box for i in self.items] or [empty]
+        # An entry shown as before keeps its item: after a save only the new entry's item
+        # is made, not the whole list again (each item is a couple of dozen widgets for
+        # the page to make). It is given the entry as now saved, for Edit to load.
+        before = {item.shows: item for item in self.items}
+        self.items = []
+        for s in saved:
+            editable_here = editable and not share.is_received(s, received)
+            item = before.get((s.id, card_text(s, shown), editable_here))
+            if item is None:
+                item = RecentItem(s, shown, editable_here)
+                self.on_click(item.confirm, lambda item=item: self._delete(item))
+                self.on_click(item.edit, lambda item=item: self._edit(item))
+            else:
+                item.saved = s
+                item.ask(False)
+            self.items.append(item)
+        listed = [i.box for i in self.items] or [self.empty]
         not_shown = saved.not_shown()
         if not_shown:
-            listed.append(widgets.HTML(html.message(html.text(not_shown), "info")))
-        self.root.children = [title, *listed, self.status]
+            self.not_shown.value = html.message(html.text(not_shown), "info")
+            listed.append(self.not_shown)
+        self.root.children = [self.heading, *listed, self.status]
 
     def _delete(self, item: RecentItem) -> None:
         if self.form is not None:
