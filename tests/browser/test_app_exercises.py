@@ -291,3 +291,51 @@ def test_saved_markup_is_shown_as_text_on_app_pages(notebook, seeded_app, contex
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("script", has_text="alert(").count() == 0
     assert not dialogs, f"saved text ran as script: {dialogs}"
+
+
+@pytest.mark.app_pages("00_start_here.ipynb")
+def test_a_full_recent_list_takes_a_save_and_a_delete(running_app, context, journal, fill,
+                                                      button, record_dialogs):
+    """The oldest check-in leaves a full list when one is saved, and comes back when the
+    new one is deleted: the list keeps the items it shows and lets go of the rest."""
+    import datetime as dt
+
+    from workbook.exercises.checkin import CheckInForm
+    from workbook.models import CheckIn
+
+    app = running_app
+    shown = CheckInForm.recent_limit
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=10)
+    with journal(app.store_home) as store:
+        for day in range(shown):
+            store.add(CheckIn(mood=6, insecurity=3, note=f"listed-{day}"),
+                      at=start + dt.timedelta(days=day))
+    page = _open(app, context, "00_start_here.ipynb")
+    dialogs = record_dialogs(page)
+    form = page.locator(".sb-form.sb-checkin").first
+    items = form.locator(".sb-recent-item")
+    expect(items).to_have_count(shown)
+    expect(items.last).to_contain_text("listed-0")
+
+    note = f"recent-{uuid.uuid4().hex[:12]}"
+    fill(form.locator("textarea").first, note)
+    button(form, "Save check-in").click()
+    expect(form.locator(".sb-status").first).to_contain_text("Saved at", timeout=SAVE_TIMEOUT_MS)
+    expect(items.first).to_contain_text(note)
+    expect(items).to_have_count(shown)
+    expect(form).not_to_contain_text("listed-0")
+
+    newest = items.first
+    button(newest, "Delete").click()
+    expect(newest).to_contain_text("Delete this entry for good?")
+    button(newest, "Yes, delete").click()
+    expect(form.locator(".sb-recent .sb-status")).to_contain_text("Deleted.",
+                                                                  timeout=SAVE_TIMEOUT_MS)
+    expect(form).not_to_contain_text(note)
+    expect(items).to_have_count(shown)
+    expect(items.last).to_contain_text("listed-0")
+    expect(page.locator("body")).not_to_contain_text("Loading widget")
+    with journal(app.store_home) as store:
+        assert sorted(s.entry.note for s in store.entries("checkin")) == [
+            f"listed-{day}" for day in range(shown)]
+    assert not dialogs, dialogs

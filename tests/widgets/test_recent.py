@@ -86,3 +86,21 @@ def test_the_list_says_when_nothing_is_saved_yet(store):
     store.add(_checkin("a walk by the river"))
     recent.refresh()
     assert recent.empty not in recent.root.children
+
+
+def test_an_item_that_leaves_the_list_is_closed_and_the_others_stay_open(store):
+    for day in range(5):
+        store.add(_checkin(f"day {day}"))
+    recent = RecentEntries("checkin", store=store, limit=5)
+    oldest = recent.items[-1]
+    parts = [oldest.box, oldest.text, oldest.text.layout, oldest.edit, oldest.edit.style,
+             oldest.confirm_row, oldest.question, oldest.keep]
+    assert all(part.comm is not None for part in parts)
+
+    store.add(_checkin("day 5"))
+    recent.refresh()
+
+    assert oldest not in recent.items
+    assert all(part.comm is None for part in parts)
+    assert all(item.box.comm is not None and item.delete.comm is not None
+               for item in recent.items)

@@ -65,6 +65,18 @@ class RecentItem:
         """What the item shows: its entry, the words on its card, and whether it offers Edit."""
         return self.saved.id, self.text.value, self.editable
 
+    def close(self) -> None:
+        """Close the item's own widgets (Edit too where it isn't shown), with their layouts
+        and styles, once it is no longer listed: the page and the kernel let go of them.
+        Widgets passed in as ``more`` are the caller's."""
+        line = self.box.children[0]
+        for widget in (self.box, line, self.confirm_row, self.text, self.question,
+                       self.edit, self.delete, self.confirm, self.keep):
+            for part in (widget.layout, getattr(widget, "style", None)):
+                if isinstance(part, widgets.Widget):
+                    part.close()
+            widget.close()
+
 
 def card_text(saved: Saved, describe: Callable[[Saved], str]) -> str:
     """An entry as one line of HTML: when it was written, then ``describe(saved)`` escaped."""
@@ -142,6 +154,9 @@ class RecentEntries(Panel):
             self.not_shown.value = html.message(html.text(not_shown), "info")
             listed.append(self.not_shown)
         self.root.children = [self.heading, *listed, self.status]
+        for item in before.values():
+            if item not in self.items:
+                item.close()
 
     def _delete(self, item: RecentItem) -> None:
         if self.form is not None:
