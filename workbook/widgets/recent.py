@@ -139,7 +139,7 @@ class RecentEntries(Panel):
         self.items = []
         for s in saved:
             editable_here = editable and not share.is_received(s, received)
-            item = before.get((s.id, card_text(s, shown), editable_here))
+            item = before.pop((s.id, card_text(s, shown), editable_here), None)
             if item is None:
                 item = RecentItem(s, shown, editable_here)
                 self.on_click(item.confirm, lambda item=item: self._delete(item))
@@ -154,9 +154,8 @@ class RecentEntries(Panel):
             self.not_shown.value = html.message(html.text(not_shown), "info")
             listed.append(self.not_shown)
         self.root.children = [self.heading, *listed, self.status]
-        for item in before.values():
-            if item not in self.items:
-                item.close()
+        for item in before.values():  # what is left was not listed again
+            item.close()
 
     def _delete(self, item: RecentItem) -> None:
         if self.form is not None:
