@@ -247,6 +247,41 @@ def test_a_check_in_filled_and_saved_with_the_keyboard_alone(saving_app, context
     assert saved[0].entry.note == note
 
 
+def test_a_safety_plan_made_from_need_help_opens_from_my_journal_where_it_shows(
+        saving_app, context, journal, fill, button):
+    """The plan's form is made when "My safety plan" is first pressed, and an Edit link
+    to the plan opens it in 07's own plans, not in the closed "Need help now?"."""
+    page = _open(saving_app, context, "07_seek_professional_help.ipynb")
+    help_now = page.locator(".sb-form.sb-help").first
+    button(help_now, "Need help now?").click()
+    button(help_now, "My safety plan").click()
+    plan = help_now.locator(".sb-safety-plan")
+    signs = row(plan, "My warning signs").locator("textarea")
+    fill(signs, "I stop replying to friends")
+    button(plan, "Save my plan").click()
+    expect(plan.locator(".sb-status").first).to_contain_text("Saved at",
+                                                             timeout=SAVE_TIMEOUT_MS)
+    with journal(saving_app.store_home) as store:
+        [saved] = store.entries("safety_plan")
+
+    page.goto(f"{saving_app.page('07_seek_professional_help.ipynb')}?edit={saved.id}",
+              timeout=RENDER_TIMEOUT_MS)
+    page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
+    expect(page.locator(".sb-asked-entry")).to_contain_text("open for changing")
+    plans = page.locator(".sb-form.sb-safety-plans").last
+    opened = plans.locator(".sb-safety-plan")
+    signs = row(opened, "My warning signs").locator("textarea")
+    expect(signs).to_have_value("I stop replying to friends")
+    expect(page.locator(".sb-form.sb-help").first.locator(".sb-safety-plan")).to_have_count(0)
+    fill(signs, "I stop eating")
+    button(opened, "Save changes").click()
+    expect(page.locator(".sb-asked-entry")).to_contain_text("Your changes are saved",
+                                                            timeout=SAVE_TIMEOUT_MS)
+    with journal(saving_app.store_home) as store:
+        [changed] = store.entries("safety_plan")
+    assert changed.id == saved.id and changed.entry.warning_signs == "I stop eating"
+
+
 # Saved words that would run script if a page put them into its HTML unescaped.
 SEEDED = {
     "note": "<img src=x onerror=alert(1)>",

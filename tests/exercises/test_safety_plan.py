@@ -121,6 +121,26 @@ def test_need_help_opens_the_plan_and_the_shared_computer_note(store):
     assert help_now.plans.form is None and help_now.plans.area.children == ()
 
 
+def test_a_plan_form_is_made_when_first_opened_and_kept(store, monkeypatch):
+    made = []
+
+    class Counted(safety_plan.SafetyPlanForm):
+        def __init__(self, **options):
+            made.append(self)
+            super().__init__(**options)
+
+    monkeypatch.setattr(safety_plan, "SafetyPlanForm", Counted)
+    help_now = need_help(store=store)
+    help_now.open.click()
+    assert made == [] and help_now.plans.area.children == ()
+    help_now.plans.open_plan.click()
+    help_now.plans.form.warning_signs.value = "I go quiet"
+    help_now.plans.open_plan.click()  # closed
+    help_now.plans.open_plan.click()  # open again: the same form, the words still there
+    assert made == [help_now.plans.form]
+    assert help_now.plans.form.warning_signs.value == "I go quiet"
+
+
 def test_the_safety_check_reaches_the_plan(store):
     check = answer_safety_check(store, ())
     assert check.plans.root.layout.display == "flex"

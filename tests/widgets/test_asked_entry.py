@@ -159,3 +159,28 @@ def test_a_locked_journal_says_so_and_opens_the_entry_once_unlocked(tmp_path, sh
         assert "Your daily check-in from" in _text(asked.status)
     finally:
         lock.lock_now(path)
+
+
+def test_a_safety_plan_opens_in_the_plans_shown_on_07_not_in_need_help(shell, journal,
+                                                                         monkeypatch):
+    from workbook.models.safety_plan import SafetyPlan
+
+    saved = journal.add(SafetyPlan(warning_signs="I stop eating"))
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setenv("QUERY_STRING", f"edit={saved.id}")
+    monkeypatch.setenv("SCRIPT_NAME", "/voila/render/07_seek_professional_help.ipynb")
+    # 07's cells, as the app runs them: "Need help now?" first, the plans last.
+    for cell in ("import workbook\nfrom workbook.panels.help_now import need_help\n"
+                 "workbook.app_ready()\nhelp_now = need_help()",
+                 "from workbook.exercises import professional_help\n"
+                 "check = professional_help.safety_check()",
+                 "from workbook.exercises import safety_plan\nplans = safety_plan.safety_plans()"):
+        result = shell.run_cell(cell)
+        assert result.success, result.error_in_exec
+    asked, plans = asked_entry._asked, shell.user_ns["plans"]
+    assert asked.form is plans.form and asked.form.editing == saved
+    assert asked.form.root in plans.area.children  # open where the person can see it
+    assert asked.form.warning_signs.value == "I stop eating"
+    for tucked_away in (shell.user_ns["help_now"].plans, shell.user_ns["check"].plans):
+        assert tucked_away.form is None and tucked_away.area.children == ()

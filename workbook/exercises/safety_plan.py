@@ -14,7 +14,7 @@ from workbook.plan_cards import plan_card
 from workbook.region import saved_region
 from workbook.safety_check import partner_fear
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import Form, Panel, Place, ask, fields, html, summary
+from workbook.widgets import Form, Panel, Place, ask, asked_entry, fields, html, summary
 
 __all__ = ["my_safety_plan", "partner_safety_plan", "safety_plans"]
 
@@ -95,26 +95,35 @@ class PartnerSafetyPlanForm(_PlanParts, Form):
 
 class SafetyPlans(Panel):
     """Buttons that open my safety plan, and the relationship one when the safety check
-    pointed to fear of a partner, right where they are pressed."""
+    pointed to fear of a partner, right where they are pressed.
+
+    Each plan's form is made the first time it is opened: most pages carry these buttons
+    hidden, inside "Need help now?" and the safety check, and a page opens sooner without
+    two forms nobody has asked for yet. ``opens_asked``: whether an entry an app page was
+    opened to change (Edit in My journal) opens here; False for the tucked-away copies,
+    so it opens in the plans a person can see.
+    """
 
     title = "My safety plan"
     css_class = "sb-safety-plans"
+    forms: ClassVar[tuple[type[Form], ...]] = (SafetyPlanForm, PartnerSafetyPlanForm)
 
-    def __init__(self, *, store: Store | None = None, profile: str | None = None):
+    def __init__(self, *, store: Store | None = None, profile: str | None = None,
+                 opens_asked: bool = True):
         super().__init__(store=store, profile=profile)
-        # Both forms are built now, while the notebook cell runs: a widget made inside a
-        # button handler gets its messages on another thread, where the journal can't go.
-        self.plan = SafetyPlanForm(store=self._store, profile=self.profile)
-        self.partner_plan = PartnerSafetyPlanForm(store=self._store, profile=self.profile)
+        self._made: dict[type[Form], Form] = {}
         self.area = widgets.VBox([])
         self.form: Form | None = None
-        self.open_plan = self.button("My safety plan", lambda: self.show(self.plan),
+        self.open_plan = self.button("My safety plan", lambda: self.show(SafetyPlanForm),
                                      icon="list-alt")
-        self.open_partner_plan = self.button("My plan for safety in my relationship",
-                                             lambda: self.show(self.partner_plan), icon="shield")
+        self.open_partner_plan = self.button(
+            "My plan for safety in my relationship",
+            lambda: self.show(PartnerSafetyPlanForm), icon="shield")
         self.root.children = [widgets.HBox([self.open_plan, self.open_partner_plan]),
                               self.status, self.area]
         self.refresh()
+        if opens_asked:
+            asked_entry.built(self)
 
     @property
     def partner_plan_offered(self) -> bool:
@@ -131,19 +140,37 @@ class SafetyPlans(Panel):
         if not offered and isinstance(self.form, PartnerSafetyPlanForm):
             self.close()
 
-    def show(self, form: Form) -> None:
-        """Open ``form`` below the buttons, up to date; pressing again closes it."""
-        if self.form is form:
+    def show(self, kind: type[Form]) -> None:
+        """Open the plan of form class ``kind`` below the buttons, up to date; pressing
+        again closes it."""
+        if type(self.form) is kind:
             self.close()
             return
+        self.open(kind)
+
+    def open(self, kind: type[Form]) -> Form:
+        """The plan of form class ``kind``, made if need be, open below the buttons."""
+        form = self._made.get(kind)
+        if form is None:
+            form = self._made[kind] = kind(store=self._store, profile=self.profile)
+        else:
+            form.recent.refresh()  # type: ignore[union-attr]
+            form.refresh_summaries(None)  # the newest plan's card
         self.form = form
-        form.recent.refresh()  # type: ignore[union-attr]
-        form.refresh_summaries(None)  # the newest plan's card
         self.area.children = [form.root]
+        return form
 
     def close(self) -> None:
         self.form = None
         self.area.children = []
+
+    def form_for(self, kind: str) -> Form | None:
+        """The plan form for entries of ``kind``, opened here, or None for another kind
+        (how an entry opened from My journal finds its form, see `asked_entry`)."""
+        for form_class in self.forms:
+            if kind == form_class.model.KIND:
+                return self.open(form_class)
+        return None
 
 
 my_safety_plan = SafetyPlanForm

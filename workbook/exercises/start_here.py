@@ -85,7 +85,9 @@ class SafetyCheck(Panel):
         self.region = region_picker(self, self._region_changed)
         self.show = self.button("What this means for me", self._show, style="info")
         self.result = fields.html_area("sb-safety-result")
-        self.plans = safety_plans(store=self._store)
+        # Hidden until the answers are shown; an entry opened from My journal goes to the
+        # page's own plans instead.
+        self.plans = safety_plans(store=self._store, opens_asked=False)
         shown(self.plans.root, False)
         self.lay_out(*(f.box for f in self.questions), self.region, self.show, self.result,
                      self.plans.root)

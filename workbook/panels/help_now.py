@@ -28,7 +28,7 @@ class HelpNow(Panel):
         self.open.layout.align_self = "flex-start"
         self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
-        self.plans = safety_plans(store=self._store)
+        self.plans = safety_plans(store=self._store, opens_asked=False)  # tucked away
         self.shared_computer = widgets.HTML(shared_computer())
         self.details = widgets.VBox([self.region, self.lines, self.plans.root,
                                      self.shared_computer])

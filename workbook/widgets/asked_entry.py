@@ -3,8 +3,9 @@
 `workbook.app_ready` calls `open_asked` once the page is requested. When the page's
 address asks for an entry (``?edit=<id>``), a note at the top of the page says what is
 happening, and the entry is handed, loaded for changing, to the first form of its kind
-the page builds (every `Form` tells `built` it exists), once the cell that built it has
-run. An id that isn't one, names nothing, or names an entry this page can't change gets a
+the page builds (every `Form` tells `built` it exists, and so does a panel that makes its
+form when first opened: `form_for(kind)` gives the form, opened), once the cell that built
+it has run. An id that isn't one, names nothing, or names an entry this page can't change gets a
 kind sentence instead, and every form stays empty.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as widgets
 
@@ -30,6 +31,15 @@ if TYPE_CHECKING:
     from workbook.widgets.form import Form
 
 log = logging.getLogger(__name__)
+
+
+class Holder(Protocol):
+    """A form, or a panel that makes one when it is first opened."""
+
+    def form_for(self, kind: str) -> Form | None:
+        """The form, open on the page, that can change entries of ``kind``; else None."""
+
+
 ANCHOR = "sb-asked-entry"  # where on the page the form with the entry is
 
 
@@ -54,7 +64,7 @@ class AskedEntry(Panel):
         self.form: Form | None = None
         # Whether the journal couldn't be read (locked, for one): Try again looks again.
         self.waiting = False
-        self._forms: list[weakref.ref[Form]] = []
+        self._forms: list[weakref.ref[Holder]] = []
         self.try_again = button("Try again")
         self.on_click(self.try_again, self.retry)
         self.find()
@@ -90,9 +100,9 @@ class AskedEntry(Panel):
         """Whether nothing is left to do: a form has the entry, or none ever will."""
         return self.form is not None or (self.saved is None and not self.waiting)
 
-    def built(self, form: Form) -> None:
-        """``form`` is on the page (it may take the entry once its cell has run)."""
-        self._forms.append(weakref.ref(form))
+    def built(self, holder: Holder) -> None:
+        """``holder`` is on the page (it may take the entry once its cell has run)."""
+        self._forms.append(weakref.ref(holder))
 
     def hand_over(self) -> bool:
         """Give the entry to the first form built for its kind that can change it; returns
@@ -102,8 +112,9 @@ class AskedEntry(Panel):
         if self.saved is None:
             return False
         for ref in self._forms:
-            form = ref()
-            if form is not None and form.editable and self.saved.kind == form.model.KIND:
+            holder = ref()
+            form = holder.form_for(self.saved.kind) if holder is not None else None
+            if form is not None:
                 self._open_in(form)
                 return True
         return False
@@ -161,10 +172,11 @@ def open_asked(*, store: Store | None = None) -> AskedEntry | None:
     return _asked
 
 
-def built(form: Form) -> None:
-    """Every form calls this as it is made; it matters only on a page opened for an entry."""
+def built(holder: Holder) -> None:
+    """Every form calls this as it is made, as does a panel that makes its form later;
+    it matters only on a page opened for an entry."""
     if _asked is not None:
-        _asked.built(form)
+        _asked.built(holder)
 
 
 def _after_cell(_result: Any = None) -> None:

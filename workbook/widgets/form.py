@@ -336,6 +336,10 @@ class Form(Binding, Panel):
             self.carry_on(saved)
             self.say(says["unfinished"].format(when=when), "info")
 
+    def form_for(self, kind: str) -> Form | None:
+        """This form, if it can change entries of ``kind`` (see `asked_entry`)."""
+        return self if self.editable and kind == self.model.KIND else None
+
     def edit(self, saved: Saved) -> None:
         """Load a saved entry for changing; the next Save updates it in place."""
         self.load(saved.entry)
