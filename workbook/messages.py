@@ -50,8 +50,8 @@ APP_OTHER_ADDRESS = (
 )
 # An app page opened from Edit in My journal (``?edit=<id>``), and why it can't be.
 ASKED_OPEN = (
-    "Your {kind} from {when} is open for changing in its form further down this page. "
-    "Change what you like, then press Save changes."
+    "Your entry “{title}” from {when} is open for changing in its form further down "
+    "this page. Change what you like, then press Save changes."
 )
 ASKED_SAVED = "Your changes are saved. My journal shows them when you go back to it."
 ASKED_FAILED = (

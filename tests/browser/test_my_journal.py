@@ -138,7 +138,8 @@ def test_search_open_and_edit_a_check_in_in_the_app(running_app, context, fill, 
                       timeout=RENDER_TIMEOUT_MS)
     page.locator("#loading").wait_for(state="hidden", timeout=RENDER_TIMEOUT_MS)
     note_at_top = page.locator(".sb-asked-entry").first
-    expect(note_at_top).to_contain_text("Your daily check-in from", timeout=RENDER_TIMEOUT_MS)
+    expect(note_at_top).to_contain_text("Your entry “Daily check-in” from",
+                                        timeout=RENDER_TIMEOUT_MS)
     form = page.locator(".sb-form.sb-checkin").first
     note = form.locator("textarea").first
     expect(note).to_have_value(f"walked to the {word} {MARKUP}", timeout=RENDER_TIMEOUT_MS)

@@ -71,7 +71,7 @@ def test_the_check_in_opens_loaded_in_its_form_and_saves_in_place(shell, journal
                                                                    monkeypatch):
     saved = journal.add(CheckIn(mood=4, insecurity=6, note="walked to the harbour"))
     form, snapshot, asked = _open_page(shell, monkeypatch, f"edit={saved.id}")
-    assert "Your daily check-in from" in _text(asked.status)
+    assert "Your entry “Daily check-in” from" in _text(asked.status)
     assert "09_my_journal.ipynb" in asked.root.children[-1].value
     assert asked.form is form and snapshot.editing is None
     assert form.editing == saved and form.note.value == "walked to the harbour"
@@ -156,7 +156,7 @@ def test_a_locked_journal_says_so_and_opens_the_entry_once_unlocked(tmp_path, sh
         assert asked.form is form and form.editing.id == saved.id
         assert form.note.value == "walked to the harbour"
         assert asked.try_again.layout.display == "none"
-        assert "Your daily check-in from" in _text(asked.status)
+        assert "Your entry “Daily check-in” from" in _text(asked.status)
     finally:
         lock.lock_now(path)
 
@@ -180,6 +180,7 @@ def test_a_safety_plan_opens_in_the_plans_shown_on_07_not_in_need_help(shell, jo
         assert result.success, result.error_in_exec
     asked, plans = asked_entry._asked, shell.user_ns["plans"]
     assert asked.form is plans.form and asked.form.editing == saved
+    assert "Your entry “My safety plan” from" in _text(asked.status)
     assert asked.form.root in plans.area.children  # open where the person can see it
     assert asked.form.warning_signs.value == "I stop eating"
     for tucked_away in (shell.user_ns["help_now"].plans, shell.user_ns["check"].plans):

@@ -85,7 +85,7 @@ class AskedEntry(Panel):
             self.say(f"{error.message} {messages.ASKED_TRY_AGAIN}", "error")
         else:
             self.status.value = html.message(
-                html.text(messages.ASKED_OPEN.format(kind=_kind_words(self.saved.kind),
+                html.text(messages.ASKED_OPEN.format(title=_title(self.saved.kind),
                                                      when=_when(self.saved)))
                 + f" <a href='#{ANCHOR}' style='text-decoration:underline'>Go to it</a>")
         self.try_again.layout.display = "inline-flex" if self.waiting else "none"
@@ -140,9 +140,9 @@ class AskedEntry(Panel):
         self.say(messages.ASKED_SAVED, "ok")
 
 
-def _kind_words(kind: str) -> str:
-    title = getattr(KINDS.get(kind), "TITLE", "") or "entry"
-    return title[:1].lower() + title[1:]
+def _title(kind: str) -> str:
+    # As the form and My journal call it: "My safety plan", "Is it time for support?".
+    return getattr(KINDS.get(kind), "TITLE", "") or "Entry"
 
 
 def _when(saved: Saved) -> str:
