@@ -104,3 +104,18 @@ def test_an_item_that_leaves_the_list_is_closed_and_the_others_stay_open(store):
     assert all(part.comm is None for part in parts)
     assert all(item.box.comm is not None and item.delete.comm is not None
                for item in recent.items)
+
+
+def test_delete_makes_its_question_the_first_time_it_is_pressed(store):
+    store.add(_checkin("a walk by the river"))
+    recent = RecentEntries("checkin", store=store)
+    [item] = recent.items
+    assert len(item.box.children) == 1  # the entry's line alone
+    item.delete.click()
+    question = item.confirm_row
+    assert item.box.children[-1] is question and question.layout.display == "flex"
+    item.keep.click()
+    item.delete.click()
+    assert item.confirm_row is question and len(item.box.children) == 2
+    item.confirm.click()
+    assert store.entries("checkin") == []

@@ -201,9 +201,9 @@ class JournalPage(Panel):
                            whose=self.whose.get(saved.profile, saved.profile),
                            editable=form is not None and form.editable and not theirs,
                            received=theirs,
-                           edit_href=None if page is None else app_page.edit_href(page, saved.id))
+                           edit_href=None if page is None else app_page.edit_href(page, saved.id),
+                           on_delete=lambda card: self._guarded(lambda: self.delete(card)))
         self.on_click(card.item.edit, lambda: self.edit(card))
-        self.on_click(card.item.confirm, lambda: self.delete(card))
         return card
 
     def _counted(self, hits: Hits) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import ipywidgets as widgets
 
@@ -95,12 +95,14 @@ class JournalCard:
     the whole entry."""
 
     def __init__(self, hit: Hit, *, kind_title: str, whose: str, editable: bool,
-                 received: bool = False, edit_href: str | None = None):
-        """``edit_href``: where Edit goes (a link, in the app); None: Edit is a button."""
+                 received: bool = False, edit_href: str | None = None,
+                 on_delete: Callable[[JournalCard], object] = lambda _card: None):
+        """``edit_href``: where Edit goes (a link, in the app); None: Edit is a button.
+        ``on_delete(card)`` runs once the person has said yes to deleting."""
         self.hit = hit
         self.open = button("Open")
         self.item = RecentItem(hit.saved, lambda saved: saved.entry.summary(), editable,
-                               more=[self.open])
+                               more=[self.open], on_confirm=lambda _item: on_delete(self))
         shown, elsewhere = card_line(hit)
         self.item.text.value = shown
         self.item.text.add_class("sb-card-text")
@@ -111,7 +113,7 @@ class JournalCard:
         self.details = widgets.HTML("")
         self.details.add_class("sb-entry-details")
         self.details.layout.display = "none"
-        line, confirm = self.item.box.children
+        [line] = self.item.box.children  # Delete's question comes under the card when asked
         self.edit_link: widgets.HTML | None = None
         if editable and edit_href is not None:
             # As wide as its word, like the buttons beside it.
@@ -120,7 +122,7 @@ class JournalCard:
             line.children = [self.edit_link if child is self.item.edit else child
                              for child in line.children]
         self.box = self.item.box
-        self.box.children = [line, self.about, self.matches, self.details, confirm]
+        self.box.children = [line, self.about, self.matches, self.details]
         self.box.layout = widgets.Layout(border_bottom="1px solid #ddd", padding="0.3em 0")
         self.box.add_class("sb-journal-card")
         self.open.on_click(lambda _b: self.toggle())

@@ -30,35 +30,77 @@ class Editor(Protocol):
     def forget(self, entry_id: int) -> None: ...
 
 
+class _Question:
+    """"Delete this entry for good?" with its two buttons, on a row under the entry."""
+
+    def __init__(self) -> None:
+        self.question = widgets.HTML(html.message(CONFIRM, "error"))
+        self.confirm = button("Yes, delete", button_style="danger")
+        self.keep = button("Keep it")
+        self.row = widgets.HBox([self.question, self.confirm, self.keep],
+                                layout=widgets.Layout(flex_flow="row wrap"))
+
+    @property
+    def widgets(self) -> tuple[widgets.Widget, ...]:
+        return self.row, self.question, self.confirm, self.keep
+
+
 class RecentItem:
-    """One saved entry in the list, with Edit (when the form allows) and Delete."""
+    """One saved entry in the list, with Edit (when the form allows) and Delete.
+
+    The question Delete asks is made the first time it is asked: most items are never
+    deleted, and a page with full lists opens sooner without a hidden row under each.
+    ``on_confirm(item)`` runs when the person says yes.
+    """
 
     def __init__(self, saved: Saved, describe: Callable[[Saved], str], editable: bool, *,
-                 more: Sequence[widgets.Widget] = ()):
+                 more: Sequence[widgets.Widget] = (),
+                 on_confirm: Callable[[RecentItem], object] = lambda _item: None):
         self.saved = saved
         self.editable = editable
+        self._on_confirm = on_confirm
+        self._question: _Question | None = None
         # The text takes the room that is left and wraps (long words too); the buttons
         # never shrink, so "Edit" and "Delete" always read in full.
         self.text = widgets.HTML(card_text(saved, describe),
                                  layout=widgets.Layout(flex="1 1 0%", min_width="0"))
         self.edit = button("Edit")
         self.delete = button("Delete")
-        self.confirm = button("Yes, delete", button_style="danger")
-        self.keep = button("Keep it")
-        self.question = widgets.HTML(html.message(CONFIRM, "error"))
-        self.confirm_row = widgets.HBox([self.question, self.confirm, self.keep],
-                                        layout=widgets.Layout(flex_flow="row wrap"))
-        self.confirm_row.layout.display = "none"
         buttons = [*more, self.edit, self.delete] if editable else [*more, self.delete]
         self.box = widgets.VBox([widgets.HBox([self.text, *buttons],
-                                              layout=widgets.Layout(align_items="center")),
-                                 self.confirm_row])
+                                              layout=widgets.Layout(align_items="center"))])
         self.box.add_class("sb-recent-item")
         self.delete.on_click(lambda _b: self.ask(True))
-        self.keep.on_click(lambda _b: self.ask(False))
+
+    def _asking(self) -> _Question:
+        if self._question is None:
+            asking = self._question = _Question()
+            asking.row.layout.display = "none"
+            asking.confirm.on_click(lambda _b: self._on_confirm(self))
+            asking.keep.on_click(lambda _b: self.ask(False))
+            self.box.children = [*self.box.children, asking.row]
+        return self._question
+
+    @property
+    def confirm_row(self) -> widgets.HBox:
+        return self._asking().row
+
+    @property
+    def question(self) -> widgets.HTML:
+        return self._asking().question
+
+    @property
+    def confirm(self) -> widgets.Button:
+        return self._asking().confirm
+
+    @property
+    def keep(self) -> widgets.Button:
+        return self._asking().keep
 
     def ask(self, show: bool) -> None:
-        self.confirm_row.layout.display = "flex" if show else "none"
+        """Show the question (made now if need be), or put it away."""
+        if show or self._question is not None:
+            self.confirm_row.layout.display = "flex" if show else "none"
 
     @property
     def shows(self) -> tuple[int, str, bool]:
@@ -70,8 +112,8 @@ class RecentItem:
         and styles, once it is no longer listed: the page and the kernel let go of them.
         Widgets passed in as ``more`` are the caller's."""
         line = self.box.children[0]
-        for widget in (self.box, line, self.confirm_row, self.text, self.question,
-                       self.edit, self.delete, self.confirm, self.keep):
+        asked = self._question.widgets if self._question is not None else ()
+        for widget in (self.box, line, self.text, self.edit, self.delete, *asked):
             for part in (widget.layout, getattr(widget, "style", None)):
                 if isinstance(part, widgets.Widget):
                     part.close()
@@ -141,8 +183,7 @@ class RecentEntries(Panel):
             editable_here = editable and not share.is_received(s, received)
             item = before.pop((s.id, card_text(s, shown), editable_here), None)
             if item is None:
-                item = RecentItem(s, shown, editable_here)
-                self.on_click(item.confirm, lambda item=item: self._delete(item))
+                item = RecentItem(s, shown, editable_here, on_confirm=self._confirmed)
                 self.on_click(item.edit, lambda item=item: self._edit(item))
             else:
                 item.saved = s
@@ -156,6 +197,9 @@ class RecentEntries(Panel):
         self.root.children = [self.heading, *listed, self.status]
         for item in before.values():  # what is left was not listed again
             item.close()
+
+    def _confirmed(self, item: RecentItem) -> None:
+        self._guarded(lambda: self._delete(item))
 
     def _delete(self, item: RecentItem) -> None:
         if self.form is not None:
