@@ -256,6 +256,9 @@ def test_a_safety_plan_made_from_need_help_opens_from_my_journal_where_it_shows(
     button(help_now, "Need help now?").click()
     button(help_now, "My safety plan").click()
     plan = help_now.locator(".sb-safety-plan")
+    # Saved with only the lines filled in for the region: a message under the first part.
+    button(plan, "Save my plan").click()
+    expect(row(plan, "My warning signs")).to_contain_text("at least one part")
     signs = row(plan, "My warning signs").locator("textarea")
     fill(signs, "I stop replying to friends")
     button(plan, "Save my plan").click()

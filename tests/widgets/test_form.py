@@ -34,3 +34,20 @@ def test_pick_many_follows_clicks_and_assignments_both_ways():
     assert picks.value == ("b",)
     picks.value = ("a",)
     assert [c.value for c in picks.controls.values()] == [True, False]
+
+
+def test_a_field_makes_its_message_area_under_the_control_when_it_has_something_to_say():
+    from workbook.widgets.fields import Field
+
+    plain = Field("Mood", widgets.IntSlider())
+    hinted = Field("Note", widgets.Textarea(), hint="A few words are plenty.")
+    assert plain.box.children == (plain.label, plain.control) and plain.hint is None
+    assert hinted.box.children == (hinted.label, hinted.hint, hinted.control)
+    plain.clear()  # nothing to clear yet, and nothing made
+    assert len(plain.box.children) == 2
+
+    hinted.show("Please write a few words.")
+    assert hinted.box.children[-1] is hinted.message
+    assert "Please write a few words." in hinted.message.value
+    hinted.clear()
+    assert hinted.message.value == "" and len(hinted.box.children) == 4

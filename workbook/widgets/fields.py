@@ -73,7 +73,9 @@ class Field:
     """A label, a control, an optional hint and a message area under it.
 
     ``also`` are controls shown with it whose changes count as changes of the answer
-    (the form's entry reads them itself).
+    (the form's entry reads them itself). The message area is made the first time
+    there is something to say: most fields never need one, and every widget is one
+    more for the page to make when it opens.
     """
 
     def __init__(self, label: str, control: widgets.Widget, hint: str = "",
@@ -87,13 +89,20 @@ class Field:
         self._labels_control = label in (getattr(control, "description", None),
                                          getattr(control, "aria_label", None))
         self.label = widgets.HTML(f"<b>{html.text(label)}</b>")
-        self.hint = widgets.HTML(f"<small>{html.text(hint)}</small>" if hint else "")
-        self.message = widgets.HTML("")
-        parts = [self.label, self.control, self.message]
-        if hint:
-            parts.insert(1, self.hint)
+        self.hint = widgets.HTML(f"<small>{html.text(hint)}</small>") if hint else None
+        self._message: widgets.HTML | None = None
+        parts = [self.label, self.control] if self.hint is None else [
+            self.label, self.hint, self.control]
         self.box = widgets.VBox(parts, layout=widgets.Layout(margin="0 0 0.6em 0"))
         self.box.add_class("sb-field")
+
+    @property
+    def message(self) -> widgets.HTML:
+        """The message under the control, made (empty) the first time it is needed."""
+        if self._message is None:
+            self._message = widgets.HTML("")
+            self.box.children = [*self.box.children, self._message]
+        return self._message
 
     def name_partner(self, name: str) -> None:
         """Say ``name`` where the label and hint say "your partner" ("" puts the words back).
@@ -101,7 +110,7 @@ class Field:
         The name is escaped here, like anything typed."""
         label, hint = (naming.for_partner(part, name) for part in self.words)
         self.label.value = f"<b>{html.text(label)}</b>"
-        if hint:
+        if self.hint is not None:
             self.hint.value = f"<small>{html.text(hint)}</small>"
         if self._labels_control:
             _name(self.control, label, again=True)
@@ -110,7 +119,8 @@ class Field:
         self.message.value = html.message(html.text(problem), "error")
 
     def clear(self) -> None:
-        self.message.value = ""
+        if self._message is not None:
+            self._message.value = ""
 
     def set(self, value: Any) -> None:
         """Show a saved answer. A pick that is no longer on the list is offered as it was
