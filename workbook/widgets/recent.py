@@ -41,7 +41,7 @@ class _Question:
                                 layout=widgets.Layout(flex_flow="row wrap"))
 
     @property
-    def widgets(self) -> tuple[widgets.Widget, ...]:
+    def parts(self) -> tuple[widgets.Widget, ...]:
         return self.row, self.question, self.confirm, self.keep
 
 
@@ -112,7 +112,7 @@ class RecentItem:
         and styles, once it is no longer listed: the page and the kernel let go of them.
         Widgets passed in as ``more`` are the caller's."""
         line = self.box.children[0]
-        asked = self._question.widgets if self._question is not None else ()
+        asked = self._question.parts if self._question is not None else ()
         for widget in (self.box, line, self.text, self.edit, self.delete, *asked):
             for part in (widget.layout, getattr(widget, "style", None)):
                 if isinstance(part, widgets.Widget):
