@@ -3,10 +3,10 @@
 `workbook.app_ready` calls `open_asked` once the page is requested. When the page's
 address asks for an entry (``?edit=<id>``), a note at the top of the page says what is
 happening, and the entry is handed, loaded for changing, to the first form of its kind
-the page builds (every `Form` tells `built` it exists, and so does a panel that makes its
-form when first opened: `form_for(kind)` gives the form, opened), once the cell that built
-it has run. An id that isn't one, names nothing, or names an entry this page can't change gets a
-kind sentence instead, and every form stays empty.
+the page builds, once the cell that built it has run. Every `Form` tells `built` it
+exists, and so does a panel that makes its form when first opened; either gives the
+form, open, from `form_for(kind)`. An id that isn't one, names nothing, or names an entry
+this page can't change gets a kind sentence instead, and every form stays empty.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from workbook.widgets.form import Form
 
 log = logging.getLogger(__name__)
+ANCHOR = "sb-asked-entry"  # where on the page the form with the entry is
 
 
 class Holder(Protocol):
@@ -38,9 +39,6 @@ class Holder(Protocol):
 
     def form_for(self, kind: str) -> Form | None:
         """The form, open on the page, that can change entries of ``kind``; else None."""
-
-
-ANCHOR = "sb-asked-entry"  # where on the page the form with the entry is
 
 
 def back_link() -> str:
