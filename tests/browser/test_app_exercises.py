@@ -232,6 +232,8 @@ def test_a_check_in_filled_and_saved_with_the_keyboard_alone(saving_app, context
     tab_to(hopeful)
     page.keyboard.press("Space")
     expect(hopeful).to_have_class(re.compile(r"\bmod-active\b"))
+    # The options share one layout and style; each is still picked on its own.
+    expect(form.locator(".widget-toggle-button.mod-active")).to_have_count(1)
     tab_to(form.locator("textarea").first)
     page.keyboard.type(note)
     save = form.locator("button", has_text="Save check-in").first

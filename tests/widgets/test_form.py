@@ -51,3 +51,14 @@ def test_a_field_makes_its_message_area_under_the_control_when_it_has_something_
     assert "Please write a few words." in hinted.message.value
     hinted.clear()
     assert hinted.message.value == "" and len(hinted.box.children) == 4
+
+
+def test_pick_many_options_share_one_layout_and_style_and_are_picked_alone():
+    for checkboxes in (False, True):
+        picks = PickMany({"a": "Apples", "b": "Bread", "c": "Cheese"}, checkboxes=checkboxes)
+        picks.offer(["d"])  # kept from an older entry
+        controls = list(picks.controls.values())
+        assert len({id(c.layout) for c in controls}) == 1
+        assert len({id(c.style) for c in controls}) == 1
+        controls[1].value = True
+        assert picks.value == ("b",) and [c.value for c in controls] == [False, True, False, False]

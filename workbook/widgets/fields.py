@@ -191,6 +191,11 @@ class PickMany(widgets.Box):
         self.options = tuple(labels)
         self.checkboxes = checkboxes
         self.controls: dict[str, widgets.ToggleButton | widgets.Checkbox] = {}
+        # One layout for every option, and the first option's style for the others: each
+        # would be one more model for the page to make, and no option is ever hidden or
+        # coloured on its own.
+        self._layout = wide() if checkboxes else widgets.Layout(width="auto")
+        self._style: dict[str, widgets.Widget] = {}
         super().__init__([], layout=widgets.Layout(
             flex_flow="column" if checkboxes else "row wrap"), **kwargs)
         self._syncing = False
@@ -201,10 +206,13 @@ class PickMany(widgets.Box):
         if self.checkboxes:
             # A long sentence wraps onto more lines rather than being cut off at "…".
             control = widgets.Checkbox(
-                value=False, indent=False, layout=wide(), description_allow_html=True,
+                value=False, indent=False, layout=self._layout, **self._style,
+                description_allow_html=True,
                 description=f"<span style='white-space:normal'>{html.text(text)}</span>")
         else:
-            control = widgets.ToggleButton(description=text, layout=widgets.Layout(width="auto"))
+            control = widgets.ToggleButton(description=text, layout=self._layout,
+                                           **self._style)
+        self._style = {"style": control.style}
         self.controls[key] = control
         self.toggles = list(self.controls.values())
         self.children = self.toggles
