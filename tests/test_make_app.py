@@ -7,6 +7,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -84,6 +85,17 @@ def test_the_app_is_served_to_this_computer_only_without_tracebacks():
     assert f"--Voila.identity_provider_class={app.DOOR}" in args
     assert app.home_url(8899) == "http://127.0.0.1:8899/voila/render/home.ipynb"
     assert app.home_url(8899, "k") == "http://127.0.0.1:8899/voila/render/home.ipynb?token=k"
+
+
+def test_starting_the_app_server_builds_no_grammar_on_import():
+    # Every Jupyter server (the app's Voilà, JupyterLab) imports jsonschema. From 4.25 it
+    # also loads rfc3987_syntax when that is installed, which builds a grammar: about 2 s
+    # of processor time at each start. The lock holds jsonschema below that.
+    code = ("import sys, voila.app, jupyter_server.serverapp;"
+            " print(sorted(m for m in ('rfc3987_syntax', 'lark') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_the_key_is_new_each_run_and_never_on_the_command_line():
