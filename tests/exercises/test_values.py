@@ -87,12 +87,33 @@ def test_a_finished_sort_is_shown_and_a_changed_one_is_kept_as_a_new_version(sto
 
 def test_only_unsorted_rows_can_be_shown(store):
     form = values.card_sort(store=store)
+    listed = form.piles.cards
+    assert list(listed.children) == [row.box for row in form.rows.values()]
     form.sort_into("trust", "important")
     form.only_unsorted.value = True
-    assert form.rows["trust"].box.layout.display == "none"
-    assert form.rows["fun"].box.layout.display == "flex"
+    assert form.rows["trust"].box not in listed.children
+    assert form.rows["fun"].box in listed.children
+    assert len(listed.children) == len(ALL) - 1
+    form.sort_into("fun", "very_important")  # sorted while only the unsorted show: it goes
+    assert form.rows["fun"].box not in listed.children
     form.only_unsorted.value = False
-    assert form.rows["trust"].box.layout.display == "flex"
+    # Every row back, in card order.
+    assert list(listed.children) == [row.box for row in form.rows.values()]
+
+
+def test_the_rows_share_their_layouts_and_styles(store):
+    form = values.card_sort(store=store)
+    rows = list(form.rows.values())
+    first = rows[0]
+    for row in rows[1:]:
+        assert row.text.layout is first.text.layout and row.text.style is first.text.style
+        assert row.pile.layout is first.pile.layout and row.pile.style is first.pile.style
+        assert row.box.layout is first.box.layout
+    assert first.pile.style.button_width == "10em"
+    assert first.box.layout.border_bottom == "1px solid #eee"
+    # A second sort has its own, so closing one form never closes another's.
+    other = values.card_sort(store=store)
+    assert next(iter(other.rows.values())).box.layout is not first.box.layout
 
 
 def test_unsorting_a_ranked_value_takes_it_out_of_the_top_five(store):

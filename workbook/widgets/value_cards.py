@@ -7,13 +7,15 @@ from typing import Any
 
 import ipywidgets as widgets
 import traitlets
+from ipywidgets.widgets.widget_string import HTMLStyle  # not exported at the top
 
 from workbook import words
 from workbook.models.values import label
 from workbook.widgets import fields, html
 from workbook.widgets.fields import RatingSlider
 
-__all__ = ["CardPiles", "TopFive", "ValueRatings", "ValueRow", "card_html", "value_options"]
+__all__ = ["CardPiles", "RowLooks", "TopFive", "ValueRatings", "ValueRow", "card_html",
+           "value_options"]
 
 PILE_BUTTONS = [(text, key) for key, text in words.VALUE_PILES.items()]
 NOT_RANKED = ("—", None)
@@ -33,20 +35,35 @@ def card_html(key: str) -> str:
 
 
 class ValueRow:
-    """One value card on one compact row: its name and meaning, then three pile buttons."""
+    """One value card on one compact row: its name and meaning, then three pile buttons.
 
-    def __init__(self, key: str):
+    ``looks`` holds the layouts and styles the rows of one sort share (see `RowLooks`):
+    no row is ever styled on its own, and forty rows each with their own would be 200
+    more models for the page to build."""
+
+    def __init__(self, key: str, looks: RowLooks | None = None):
+        looks = looks or RowLooks()
         self.key = key
-        self.text = widgets.HTML(card_html(key),
-                                 layout=widgets.Layout(flex="1 1 20em", min_width="14em"))
+        self.text = widgets.HTML(card_html(key), layout=looks.text, style=looks.text_style)
         self.pile = widgets.ToggleButtons(options=PILE_BUTTONS, value=None,
-                                          style={"button_width": "10em"},
+                                          layout=looks.pile, style=looks.pile_style,
                                           tooltips=[f"{label(key)}: {t.lower()}"
                                                     for t, _k in PILE_BUTTONS])
-        self.box = widgets.HBox([self.text, self.pile], layout=widgets.Layout(
-            align_items="center", flex_flow="row wrap", border_bottom="1px solid #eee"))
+        self.box = widgets.HBox([self.text, self.pile], layout=looks.box)
         self.box.add_class("sb-value-row")
         self.box.add_class(f"sb-value-{key.replace('_', '-')}")
+
+
+class RowLooks:
+    """The layouts and styles every `ValueRow` of one sort shares."""
+
+    def __init__(self) -> None:
+        self.text = widgets.Layout(flex="1 1 20em", min_width="14em")
+        self.text_style = HTMLStyle()
+        self.pile = widgets.Layout()
+        self.pile_style = widgets.ToggleButtonsStyle(button_width="10em")
+        self.box = widgets.Layout(align_items="center", flex_flow="row wrap",
+                                  border_bottom="1px solid #eee")
 
 
 class CardPiles(widgets.VBox):
@@ -58,6 +75,7 @@ class CardPiles(widgets.VBox):
 
     def __init__(self) -> None:
         self.controls: dict[str, ValueRow] = {}
+        self._looks = RowLooks()
         self.only_unsorted = fields.tick("Show only the values I haven't sorted yet")
         self.progress = widgets.HTML("")
         self.progress.add_class("sb-sort-progress")
@@ -72,9 +90,8 @@ class CardPiles(widgets.VBox):
         cards, kept in the sort it was saved in, so the person can keep it or move it)."""
         for key in keys:
             if key not in self.controls:
-                self.controls[key] = ValueRow(key)
+                self.controls[key] = ValueRow(key, self._looks)
                 self.controls[key].pile.observe(self._from_rows, names="value")
-        self.cards.children = [row.box for row in self.controls.values()]
         self._from_rows()
 
     def _from_rows(self, _change: object = None) -> None:
@@ -99,9 +116,11 @@ class CardPiles(widgets.VBox):
         placed = sum(1 for row in self.controls.values() if row.pile.value is not None)
         self.progress.value = html.message(
             f"{placed} of {len(self.controls)} values sorted.", "info")
-        for row in self.controls.values():
-            hidden = self.only_unsorted.value and row.pile.value is not None
-            row.box.layout.display = "none" if hidden else "flex"
+        # Rows share one layout, so a row is hidden by leaving it out of the list.
+        shown = [row.box for row in self.controls.values()
+                 if not (self.only_unsorted.value and row.pile.value is not None)]
+        if list(self.cards.children) != shown:
+            self.cards.children = shown
 
 
 class TopFive(widgets.VBox):
