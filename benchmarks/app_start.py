@@ -21,7 +21,6 @@ import os
 import re
 import resource
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from workbook.app import free_port
+
 REPO = Path(__file__).resolve().parents[1]
 ROUNDS = 5
 TIMEOUT = 120.0
@@ -40,12 +41,6 @@ ONE_CELL = {"cells": [{"cell_type": "code", "execution_count": None, "id": "one"
             "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                         "language": "python"}},
             "nbformat": 4, "nbformat_minor": 5}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _isolated(folder: Path) -> dict[str, str]:
@@ -113,7 +108,7 @@ def bare_voila(python: Path) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as folder:
         notebook = Path(folder) / "one.ipynb"
         notebook.write_text(json.dumps(ONE_CELL), encoding="utf-8")
-        port = _free_port()
+        port = free_port()
 
         def answering(process: subprocess.Popen[str]) -> bool:
             deadline = time.monotonic() + TIMEOUT

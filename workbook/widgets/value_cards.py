@@ -41,8 +41,7 @@ class ValueRow:
     no row is ever styled on its own, and forty rows each with their own would be 200
     more models for the page to build."""
 
-    def __init__(self, key: str, looks: RowLooks | None = None):
-        looks = looks or RowLooks()
+    def __init__(self, key: str, looks: RowLooks):
         self.key = key
         self.text = widgets.HTML(card_html(key), layout=looks.text, style=looks.text_style)
         self.pile = widgets.ToggleButtons(options=PILE_BUTTONS, value=None,
