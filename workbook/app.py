@@ -149,7 +149,7 @@ def wait_until_serving(process: subprocess.Popen[bytes], url: str,
             return True  # it answered
         except (OSError, http.client.HTTPException):
             # Not listening yet, or something that speaks no HTTP holds the port.
-            time.sleep(0.3)
+            time.sleep(0.05)  # cheap: a refused connection costs well under 1 ms
     return False
 
 
