@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from workbook.models import CheckIn
@@ -67,3 +69,22 @@ def test_a_failing_replacement_keeps_the_older_batch(store, dump):
         raise RuntimeError("the newer file ended half way")
     assert dump(store.path) == before
     assert [b.id for b in store.batches("share")] == [old.id]
+
+
+def test_many_rows_at_once_are_written_in_order_each_with_its_own_answers(store):
+    # More rows than one statement writes, and not a whole number of statements.
+    start = dt.datetime(2024, 1, 1, 9, 0)
+    items = [(CheckIn(mood=1 + n % 10, insecurity=4, note=f"row {n}"),
+              start + dt.timedelta(hours=n), f"file:{n}") for n in range(257)]
+    items.insert(130, (CheckIn(mood=3, insecurity=4), start, "file:5"))  # a repeat
+    with store.batch("import") as batch:
+        assert batch.add_many(items) == 257
+    assert (batch.added, batch.skipped) == (257, 1)
+    saved = store.entries("checkin", newest_first=False)
+    assert [s.id for s in saved] == sorted(s.id for s in saved)
+    assert [s.entry.note for s in saved] == [f"row {n}" for n in range(257)]
+    assert [s.entry.mood for s in saved] == [1 + n % 10 for n in range(257)]
+    assert [s.created_at.replace(tzinfo=None) for s in saved] == [
+        start + dt.timedelta(hours=n) for n in range(257)]
+    assert {s.batch for s in saved} == {batch.id}
+    assert [hit.saved.id for hit in store.search("256")] == [saved[-1].id]
