@@ -53,6 +53,10 @@ LAB_OVERRIDES = {
     "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
 }
 
+# JupyterLab's page settings for every test server: the page never asks whether the
+# application should be rebuilt (each time, the server ran Node.js twice to answer).
+LAB_PAGE_CONFIG = {"buildCheck": False, "buildAvailable": False}
+
 SERVER_START_TIMEOUT = 60.0
 # Ports tried when another process takes the free one chosen before a server listens.
 PORT_ATTEMPTS = 3
@@ -286,6 +290,9 @@ def _lab(tmp_path: Path) -> Iterator[LabServer]:
     app_settings_dir = jupyter / "lab/app-settings"
     app_settings_dir.mkdir(parents=True)
     (app_settings_dir / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2))
+    labconfig = jupyter / "config" / "labconfig"
+    labconfig.mkdir(parents=True)
+    (labconfig / "page_config.json").write_text(json.dumps(LAB_PAGE_CONFIG, indent=2))
 
     token = secrets.token_hex(16)
 
@@ -300,6 +307,7 @@ def _lab(tmp_path: Path) -> Iterator[LabServer]:
             f"--ServerApp.root_dir={root_dir}",
             "--LabApp.expose_app_in_browser=True",
             f"--LabApp.app_settings_dir={app_settings_dir}",
+            "--LanguageServerManager.autodetect=False",
             *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
         ]  # fmt: skip
 
