@@ -66,7 +66,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 # One pytest-xdist worker per core; notebooks and browser tests are grouped in conftest.py.
+# The workbook's modules are compiled first, once: the tests start hundreds of Python
+# processes (kernels, app servers, writers), and where Python may not write bytecode
+# (PYTHONDONTWRITEBYTECODE) each of them would compile the modules it imports again.
 test: lint
+	$(BIN)/python -m compileall -q workbook
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 clean:
