@@ -37,10 +37,11 @@ START_TIMEOUT = 120.0
 # Free ports tried when another program takes the one chosen before Voilà listens on it.
 PORT_ATTEMPTS = 3
 # Kernels kept ready per notebook: one is enough for a person opening one page at a time
-# (the pool refills a second after a page takes its kernel).
+# (the pool refills after a page takes its kernel).
 POOL_SIZE = 1
 # Seconds before a page's pool starts its next kernel: not while the page being opened
-# still needs the computer (a kernel's start would slow it down on two cores).
+# still needs the computer (a kernel's start would slow it down on two cores). A page
+# asked for meanwhile starts it at once (`workbook.app_pools`).
 REFILL_DELAY = 15
 # Voilà's identity provider for this app: the key, the host check and the origin check.
 # (Voilà sets jupyter_server's own host check, allow_remote_access, to off; this one is
@@ -87,23 +88,25 @@ def kernel_folder() -> Path | None:
 
 
 def command(notebooks: Path, port: int, *, preheat: bool = True,
-            kernels: Path | None = None) -> list[str]:
+            kernels: Path | None = None, refill_delay: float = REFILL_DELAY) -> list[str]:
     """The Voilà command: local only, key required, no browser of its own, no tracebacks.
 
     ``notebooks`` is the folder (as `make app` serves it) or a single notebook. The
     key is not on the command line, where other accounts could read it (``ps``): it
     is passed in the environment, see :func:`environment`. With ``preheat``, one kernel
-    per notebook is kept ready, run ahead up to `workbook.app_ready`. With ``kernels``
+    per notebook is kept ready, run ahead up to `workbook.app_ready`, and the next one
+    started ``refill_delay`` seconds after a page takes it, or as soon as a page asks
+    for it (`workbook.app_pools`). With ``kernels``
     (a folder from `kernel_folder`), the kernels talk to Voilà over sockets there.
     """
-    args = [sys.executable, "-m", "voila", str(notebooks), "--no-browser",
+    args = [sys.executable, "-m", "workbook.app_pools", str(notebooks), "--no-browser",
             "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
             "--Voila.auto_token=True", f"--Voila.identity_provider_class={DOOR}",
             "--VoilaConfiguration.show_tracebacks=False"]
     if preheat:
         args += ["--VoilaConfiguration.preheat_kernel=True",
                  f"--VoilaConfiguration.default_pool_size={POOL_SIZE}",
-                 f"--VoilaKernelManager.fill_delay={REFILL_DELAY}"]
+                 f"--VoilaKernelManager.fill_delay={refill_delay:g}"]
     if kernels is not None:
         args += ["--KernelManager.transport=ipc", f"--Voila.connection_dir_root={kernels}"]
     return args
@@ -119,10 +122,11 @@ def environment(token: str, base: Mapping[str, str] | None = None) -> dict[str, 
 
 def start(notebooks: Path, port: int, token: str, *, env: Mapping[str, str] | None = None,
           preheat: bool = True, kernels: Path | None = None,
-          **popen_options: Any) -> subprocess.Popen[bytes]:
+          refill_delay: float = REFILL_DELAY, **popen_options: Any) -> subprocess.Popen[bytes]:
     """Start Voilà as `make app` does: on ``notebooks``, at ``port``, with key ``token``
     (and the kernels' sockets in ``kernels``, see `command`)."""
-    return subprocess.Popen(command(notebooks, port, preheat=preheat, kernels=kernels),
+    return subprocess.Popen(command(notebooks, port, preheat=preheat, kernels=kernels,
+                                    refill_delay=refill_delay),
                             env=environment(token, env), **popen_options)
 
 
@@ -181,6 +185,13 @@ def open_in_browser(url: str, folder: Path) -> None:
     webbrowser.open(page.as_uri())
 
 
+def _seconds(text: str) -> float:
+    seconds = float(text)
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make app", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0, help="a port (default: a free one)")
@@ -188,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", type=Path, default=None)
     parser.add_argument("--no-preheat", action="store_true",
                         help="start each page's kernel only when the page is opened")
+    parser.add_argument("--refill-delay", type=_seconds, default=REFILL_DELAY,
+                        metavar="SECONDS",
+                        help="seconds after a page takes its ready kernel before the next "
+                             f"one starts, unless a page asks for it (default: {REFILL_DELAY})")
     options = parser.parse_args(argv)
     notebooks = options.notebooks or shipped_notebooks()
     token = new_token()
@@ -204,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             port = options.port or free_port()
             url = home_url(port, token)
             process = start(notebooks, port, token, preheat=not options.no_preheat,
-                            kernels=kernels)
+                            kernels=kernels, refill_delay=options.refill_delay)
             serving = wait_until_serving(process, url)
             if serving or options.port or process.poll() is None or not port_taken(port):
                 break

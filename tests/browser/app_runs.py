@@ -99,10 +99,12 @@ def busy_seconds(pid: int, interval: float) -> float:
 @contextmanager
 def running_app(tmp_path: Path, env: dict[str, str], notebooks: Path | None,
                 store_home: Path, *, command: list[str] | None = None,
-                cwd: Path | None = None) -> Iterator[RunningApp]:
+                cwd: Path | None = None,
+                refill_delay: float | None = None) -> Iterator[RunningApp]:
     """`make app` (``python -m workbook.app``) serving ``notebooks`` until the block ends.
 
     ``command`` starts it another way (an installed ``secure-base app``), from ``cwd``.
+    ``refill_delay`` replaces `workbook.app.REFILL_DELAY`.
     """
     runtime = tmp_path / "jupyter" / "runtime"
     runtime.mkdir(parents=True, exist_ok=True)
@@ -111,6 +113,8 @@ def running_app(tmp_path: Path, env: dict[str, str], notebooks: Path | None,
     if command is None:
         command = [sys.executable, "-m", "workbook.app", "--no-browser",
                    "--notebooks", str(notebooks)]
+        if refill_delay is not None:
+            command += ["--refill-delay", f"{refill_delay:g}"]
     with output.open("wb") as log:
         process = subprocess.Popen(
             command, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=log,

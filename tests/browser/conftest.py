@@ -215,13 +215,14 @@ def _copy_notebooks(destination: Path, only: Sequence[str] | None = None) -> Pat
 
 
 @contextmanager
-def _app(base: Path, only: Sequence[str] | None = None) -> Iterator[app_runs.RunningApp]:
+def _app(base: Path, only: Sequence[str] | None = None, *,
+         refill_delay: float | None = None) -> Iterator[app_runs.RunningApp]:
     """`make app` with its own journal under ``base``, serving a copy of notebooks/
     (``only`` the pages named: the app keeps a kernel ready for each page it serves,
     so a test that opens two pages doesn't pay for eleven)."""
     env, _, store_home = _isolated_env(base)
     with app_runs.running_app(base, env, _copy_notebooks(base / "notebooks", only),
-                              store_home) as app:
+                              store_home, refill_delay=refill_delay) as app:
         yield app
 
 
@@ -518,7 +519,8 @@ def running_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[app_
 
 @pytest.fixture(scope="session")
 def start_app() -> Callable[..., AbstractContextManager[app_runs.RunningApp]]:
-    """``with start_app(base, only): ...``: `make app` for a module's tests to share."""
+    """``with start_app(base, only, refill_delay=None): ...``: `make app` for a module's
+    tests to share."""
     return _app
 
 

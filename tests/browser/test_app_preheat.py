@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.request
 import uuid
 
 import pytest
@@ -60,3 +61,19 @@ def test_home_counts_a_check_in_saved_after_its_kernel_was_made_ready(
     # Every page came from a kernel made ready ahead, the last one before the save.
     assert app.preheated_uses("home.ipynb") == 2, app.log()[-3000:]
     assert app.preheated_uses("00_start_here.ipynb") == 1
+
+
+def test_a_page_opened_again_while_its_next_kernel_pauses_starts_that_kernel_at_once(
+        start_app, tmp_path):
+    # After a page takes its ready kernel, the next one pauses before it starts. Here the
+    # pause is an hour: a page opened again must not wait for it (Voilà's own pools kept
+    # it waiting for the rest of the pause; with `make app`'s 15 s, about 15 s).
+    with start_app(tmp_path, ["home.ipynb"], refill_delay=3600) as app:
+        app.wait_pool("home.ipynb", 1)
+        app.wait_settled()
+        for visit in range(1, 4):
+            with urllib.request.urlopen(app.address, timeout=120) as answer:
+                assert answer.status == 200
+                # Rendered by a kernel: its cells have put the home page's widgets in.
+                assert b"application/vnd.jupyter.widget-view+json" in answer.read()
+            assert app.preheated_uses("home.ipynb") == visit, app.log()[-3000:]
