@@ -58,6 +58,10 @@ LAB_OVERRIDES = {
 LAB_PAGE_CONFIG = {"buildCheck": False, "buildAvailable": False}
 
 SERVER_START_TIMEOUT = 60.0
+# The shared app's pages are each shown once and kept (see `shared_app_page`): a kernel
+# made ready again after its pause would never be used, and would take the processor
+# from the tests beside it. Its pools refill only when a page is asked for again.
+SHARED_APP_REFILL = 3600
 # Ports tried when another process takes the free one chosen before a server listens.
 PORT_ATTEMPTS = 3
 # An app page may wait for its kernel to start and run on a busy machine.
@@ -533,7 +537,7 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[app_runs.Ru
     A test that saves, seeds or counts entries starts its own (`start_voila`,
     `running_app`, or `start_app` shared by tests that can't disturb each other's counts).
     """
-    with _app(tmp_path_factory.mktemp("shared-app")) as app:
+    with _app(tmp_path_factory.mktemp("shared-app"), refill_delay=SHARED_APP_REFILL) as app:
         yield app
         if (app.store_home / "journal.sqlite3").exists():
             with _journal(app.store_home) as store:
