@@ -23,7 +23,8 @@ from workbook.store.rows import answers_text, ensure_profile, insert
 
 # SQLite takes at most this many values in one statement on older builds.
 _IN_CHUNK = 500
-# Rows written by one INSERT: a hundred rows of eight values stay under that limit.
+# Rows written by one INSERT: a hundred rows of eight values stay under the 999 values
+# older builds take in one statement.
 _INSERT_ROWS = 100
 _INSERT = ("INSERT INTO entries (profile, kind, strategy, created_at, day, data, batch, origin)"
            " VALUES ")
@@ -121,11 +122,10 @@ def _insert_rows(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     themselves: ten years of check-ins took about 80 ms one row to a statement, and
     30 ms a hundred to a statement.
     """
-    full = _INSERT + ", ".join([_ROW] * _INSERT_ROWS)
     for start in range(0, len(rows), _INSERT_ROWS):
         part = rows[start:start + _INSERT_ROWS]
-        sql = full if len(part) == _INSERT_ROWS else _INSERT + ", ".join([_ROW] * len(part))
-        con.execute(sql, [value for row in part for value in row])
+        con.execute(_INSERT + ", ".join([_ROW] * len(part)),
+                    [value for row in part for value in row])
 
 
 class Batches:
