@@ -58,10 +58,12 @@ LAB_OVERRIDES = {
 LAB_PAGE_CONFIG = {"buildCheck": False, "buildAvailable": False}
 
 SERVER_START_TIMEOUT = 60.0
-# The shared app's pages are each shown once and kept (see `shared_app_page`): a kernel
-# made ready again after its pause would never be used, and would take the processor
-# from the tests beside it. Its pools refill only when a page is asked for again.
-SHARED_APP_REFILL = 3600
+# How long a test app's pool waits before it makes a page's next kernel ready, unless a
+# test asks for the app's own pause. Most tests open each page once: a kernel made ready
+# again after `workbook.app.REFILL_DELAY` would never be used, and would take the
+# processor from the tests beside it. A page asked for again still gets its kernel at
+# once, because asking ends the pause (`workbook.app_pools`).
+TEST_APP_REFILL = 3600
 # Ports tried when another process takes the free one chosen before a server listens.
 PORT_ATTEMPTS = 3
 # An app page may wait for its kernel to start and run on a busy machine.
@@ -220,10 +222,11 @@ def _copy_notebooks(destination: Path, only: Sequence[str] | None = None) -> Pat
 
 @contextmanager
 def _app(base: Path, only: Sequence[str] | None = None, *,
-         refill_delay: float | None = None) -> Iterator[app_runs.RunningApp]:
+         refill_delay: float | None = TEST_APP_REFILL) -> Iterator[app_runs.RunningApp]:
     """`make app` with its own journal under ``base``, serving a copy of notebooks/
     (``only`` the pages named: the app keeps a kernel ready for each page it serves,
-    so a test that opens two pages doesn't pay for eleven)."""
+    so a test that opens two pages doesn't pay for eleven). ``refill_delay=None``
+    keeps the app's own pause before a pool is filled again."""
     env, _, store_home = _isolated_env(base)
     with app_runs.running_app(base, env, _copy_notebooks(base / "notebooks", only),
                               store_home, refill_delay=refill_delay) as app:
@@ -514,17 +517,20 @@ def journal() -> Callable[..., object]:
 def running_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[app_runs.RunningApp]:
     """`make app` (``python -m workbook.app``) on a copy of notebooks/, until the test ends.
 
-    ``@pytest.mark.app_pages("home.ipynb", ...)`` serves only the pages the test opens.
+    ``@pytest.mark.app_pages("home.ipynb", ...)`` serves only the pages the test opens;
+    ``refill_delay=None`` in it keeps the app's own pause before a pool is filled again.
     """
     marker = request.node.get_closest_marker("app_pages")
-    with _app(tmp_path, marker.args if marker else None) as app:
+    pages_only = marker.args if marker else None
+    refill = marker.kwargs.get("refill_delay", TEST_APP_REFILL) if marker else TEST_APP_REFILL
+    with _app(tmp_path, pages_only, refill_delay=refill) as app:
         yield app
 
 
 @pytest.fixture(scope="session")
 def start_app() -> Callable[..., AbstractContextManager[app_runs.RunningApp]]:
-    """``with start_app(base, only, refill_delay=None): ...``: `make app` for a module's
-    tests to share."""
+    """``with start_app(base, only, refill_delay=TEST_APP_REFILL): ...``: `make app` for
+    a module's tests to share."""
     return _app
 
 
@@ -537,7 +543,7 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[app_runs.Ru
     A test that saves, seeds or counts entries starts its own (`start_voila`,
     `running_app`, or `start_app` shared by tests that can't disturb each other's counts).
     """
-    with _app(tmp_path_factory.mktemp("shared-app"), refill_delay=SHARED_APP_REFILL) as app:
+    with _app(tmp_path_factory.mktemp("shared-app")) as app:
         yield app
         if (app.store_home / "journal.sqlite3").exists():
             with _journal(app.store_home) as store:
