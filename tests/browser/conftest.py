@@ -379,23 +379,64 @@ def chromium_path() -> str:
     return path
 
 
+class _Chromium:
+    """The headless Chromium of this test process, kept from one browser test module to
+    the next while browser tests follow each other, and closed before any other test.
+
+    Not kept for the whole session: Playwright's sync API keeps an event loop on the main
+    thread, which must be gone before nbval runs its kernels. Each start costs Playwright's
+    driver and a new Chromium (about 1.4 s of processor time here).
+    """
+
+    def __init__(self) -> None:
+        self._playwright = None
+        self._browser = None
+
+    def get(self, path: str):
+        if self._browser is not None and not self._browser.is_connected():
+            self.close()  # a test module left it broken: the next one gets a new one
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            playwright = sync_playwright().start()
+            try:
+                self._browser = playwright.chromium.launch(
+                    executable_path=path, args=CHROMIUM_FLAGS, headless=True)
+            except BaseException:
+                playwright.stop()
+                raise
+            self._playwright = playwright
+        return self._browser
+
+    def close(self) -> None:
+        browser, playwright = self._browser, self._playwright
+        self._browser = self._playwright = None
+        try:
+            if browser is not None and browser.is_connected():
+                browser.close()
+        finally:
+            if playwright is not None:
+                playwright.stop()
+
+
+_CHROMIUM = _Chromium()
+
+
 @pytest.fixture(scope="module")
 def browser(chromium_path: str):
-    """One headless Chromium per test module.
+    """Headless Chromium for a test module's tests (see `_Chromium`)."""
+    browser = _CHROMIUM.get(chromium_path)
+    yield browser
+    if browser.is_connected():
+        for context in browser.contexts:  # nothing a module opened reaches the next one
+            context.close()
 
-    Module scope, not session scope: Playwright's sync API keeps an event loop
-    on the main thread, which must be gone before nbval runs its kernels.
-    """
-    from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path, args=CHROMIUM_FLAGS, headless=True
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Close Chromium after the last browser test before any other test, or the end."""
+    if nextitem is None or nextitem.get_closest_marker("browser") is None:
+        _CHROMIUM.close()
 
 
 @pytest.fixture(scope="session", autouse=True)
