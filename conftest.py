@@ -14,7 +14,7 @@ worker gets a directory of its own inside the main process's, with its own
 journal, so workers never share a HOME, a Jupyter runtime dir or a journal; the
 main process removes the whole tree at the end, even after a worker crashed.
 Notebook cells run in order on one kernel, so the cells of one notebook stay on
-one worker, and the browser tests all run on one worker, one after another.
+one worker, and so do the tests of one browser test file (see `work_group`).
 """
 
 from __future__ import annotations
