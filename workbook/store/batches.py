@@ -21,10 +21,10 @@ from workbook.store import search_index
 from workbook.store.files import now
 from workbook.store.rows import answers_text, ensure_profile, insert
 
-# SQLite takes at most this many values in one statement on older builds.
+# Older SQLite builds take at most 999 values in one statement; both sizes stay under it.
+# Origins looked up by one SELECT.
 _IN_CHUNK = 500
-# Rows written by one INSERT: a hundred rows of eight values stay under the 999 values
-# older builds take in one statement.
+# Rows written by one INSERT: a hundred rows of eight values each.
 _INSERT_ROWS = 100
 _INSERT = ("INSERT INTO entries (profile, kind, strategy, created_at, day, data, batch, origin)"
            " VALUES ")
