@@ -25,8 +25,9 @@ def _open(page, url: str) -> None:
     expect(page.locator("body")).not_to_contain_text("Loading widget", timeout=60_000)
 
 
-# The app's own pause: home's next kernel is made ready ahead, before the save.
-@pytest.mark.app_pages("home.ipynb", "00_start_here.ipynb", refill_delay=None)
+# A pause of a second (the app's own is 15 s): home's next kernel is made ready ahead,
+# before the save, without the test waiting out the app's pause.
+@pytest.mark.app_pages("home.ipynb", "00_start_here.ipynb", refill_delay=1)
 def test_home_counts_a_check_in_saved_after_its_kernel_was_made_ready(
         running_app, context, journal, fill, button):
     app = running_app
