@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import itertools
 import stat
 
 import pytest
@@ -10,7 +12,7 @@ from pypdf import PdfReader
 
 from workbook import charts, demo
 from workbook.models import CheckIn
-from workbook.panels.progress import ProgressPanel, trends_and_report
+from workbook.panels.progress import TURN_GAP, ProgressPanel, trends_and_report
 
 # Read at each use, not once: a test run may pass midnight.
 today = dt.date.today
@@ -44,6 +46,52 @@ def test_every_chart_is_drawn_into_the_chart_area(populated):
     assert panel.summaries[0].startswith(
         "Your average mood over the last 30 days was 8.0, up from 4.0 the 30 days before")
     assert panel.offer.layout.display == "none"
+
+
+def notes(panel):
+    return [o for o in panel.charts.outputs if "one at a time" in o["data"]["text/html"]]
+
+
+def test_on_an_app_page_the_charts_come_one_at_a_time_after_the_page(populated, monkeypatch):
+    monkeypatch.setenv("VOILA_BASE_URL", "/")  # what Voilà sets for every page it runs
+    seen = []
+
+    async def page():
+        panel = trends_and_report(store=populated)
+        # The panel is made, and shown, with no chart drawn yet: they are on their way.
+        seen.append((panel.figures_drawn, len(notes(panel))))
+        while notes(panel):
+            await asyncio.sleep(0)  # a turn of the loop, as the kernel takes between messages
+            seen.append((panel.figures_drawn, len(notes(panel))))
+        return panel
+
+    panel = asyncio.run(page())
+    counts = [drawn for drawn, _ in seen]
+    assert seen[0] == (0, 1) and counts[-1] == len(charts.CHARTS)
+    # Each chart came on a turn of its own.
+    assert all(later - earlier in (0, 1) for earlier, later in itertools.pairwise(counts))
+    assert sorted(set(counts)) == list(range(len(charts.CHARTS) + 1))
+    assert panel.figures_drawn == len(charts.CHARTS) == len(images(panel))
+    assert panel.summaries[0].startswith("Your average mood over the last 30 days was 8.0")
+
+
+def test_a_new_period_chosen_while_charts_come_in_turns_stops_the_older_drawing(
+        populated, monkeypatch):
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+
+    async def page():
+        panel = trends_and_report(store=populated)
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+        panel.period.value = "90"  # drawn at once, as any change after the page is
+        # Time enough for the first drawing's next charts to come, were it still going.
+        await asyncio.sleep(2 * TURN_GAP * len(charts.CHARTS))
+        return panel
+
+    panel = asyncio.run(page())
+    assert not notes(panel)
+    assert panel.figures_drawn == len(charts.CHARTS) == len(images(panel))
+    assert panel.summaries[0].startswith("Your average mood over the last 90 days was 5.9")
 
 
 def test_changing_the_period_redraws_without_running_cells_again(populated):

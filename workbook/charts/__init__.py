@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -21,8 +21,8 @@ from workbook.trends import CHECKIN_DAYS, Span
 
 Frames = Mapping[str, pd.DataFrame | None]
 
-__all__ = ["CHARTS", "Chart", "Drawn", "Frames", "by_key", "draw_all", "mark_demo", "png",
-           "title_of"]
+__all__ = ["CHARTS", "Chart", "Drawn", "Frames", "by_key", "draw_all", "draw_each", "mark_demo",
+           "png", "title_of"]
 
 log = logging.getLogger(__name__)
 
@@ -93,15 +93,19 @@ def draw_all(frames: Frames, span: Span, *, demo: bool = False) -> list[Drawn]:
     One chart failing must not hide the others: it is logged (its kind of error only,
     never the data) and given without a picture.
     """
-    drawn = []
+    return list(draw_each(frames, span, demo=demo))
+
+
+def draw_each(frames: Frames, span: Span, *, demo: bool = False) -> Iterator[Drawn]:
+    """`draw_all`, one chart at a time: each is drawn only when it is asked for."""
     for chart in CHARTS:
         try:
             figure = chart.figure(frames, span)
             summary = chart.summary(frames, span)
             if demo:
                 mark_demo(figure)
-            drawn.append(Drawn(chart, png(figure), summary))
+            drawn = Drawn(chart, png(figure), summary)
         except Exception as error:
             log.error("drawing the %s chart failed: %s", chart.key, type(error).__name__)
-            drawn.append(Drawn(chart, None, None))
-    return drawn
+            drawn = Drawn(chart, None, None)
+        yield drawn

@@ -2,26 +2,33 @@
 a report to bring to a therapist, and an export of all entries.
 
 The charts are drawn into one Output widget; changing the period or the profile
-redraws them in place, as does an import on the same page. With no entries yet, a
-clearly labelled demo built from made-up data shows what the page will look like; it
-never touches the journal.
+redraws them in place, as does an import on the same page. On an app page they are
+first drawn one at a time after the page is shown, so the page can be used at once.
+With no entries yet, a clearly labelled demo built from made-up data shows what the
+page will look like; it never touches the journal.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from workbook import changes, charts, demo, export, report, trends, words
+from workbook import app_page, changes, charts, demo, export, report, trends, words
 from workbook.store import Store, StoreError
 from workbook.trends import Span
 from workbook.widgets import Panel, fields, html
 from workbook.widgets.panel import shown
-from workbook.widgets.pictures import chart_outputs
+from workbook.widgets.pictures import chart_note, chart_outputs
 from workbook.widgets.steps import WIDE_LABEL
 from workbook.words.progress import exported, report_saved
+
+# Seconds left free between two charts drawn in turns. A message from the browser or
+# Voilà takes a few turns of the kernel's loop to be answered: drawn back to back, the
+# charts held each one up by several charts (a page's last cell by about a second).
+TURN_GAP = 0.02
 
 
 class ProgressPanel(Panel):
@@ -39,6 +46,8 @@ class ProgressPanel(Panel):
         self.summaries: list[str] = []
         self.figures_drawn = 0
         self._holding = False
+        # Counts the drawings begun: one drawn in turns stops when a newer one begins.
+        self._drawings = 0
 
         self.period = widgets.ToggleButtons(options=words.PROGRESS_PERIODS, value="30",
                                             style={"button_width": "auto"})
@@ -90,7 +99,7 @@ class ProgressPanel(Panel):
             self.report_format, self.report_choice, self.report_path,
             fields.row(self.save_report, self.export_data), self.status, self.leave_demo)
         self._show_mode()
-        self.redraw()
+        self.redraw(in_turns=app_page.in_app())
         changes.watch(self)
 
     def refresh(self) -> None:
@@ -190,8 +199,10 @@ class ProgressPanel(Panel):
                 self._holding = False
         self.redraw()
 
-    def redraw(self) -> None:
-        """Draw every chart for the chosen period and profile into the chart area."""
+    def redraw(self, *, in_turns: bool = False) -> None:
+        """Draw every chart for the chosen period and profile into the chart area;
+        ``in_turns``: one chart at a time, each on a later turn of the kernel's event
+        loop, so the page's other widgets show and answer while the charts are drawn."""
         if self._holding:
             return
         span = self.span()
@@ -204,8 +215,34 @@ class ProgressPanel(Panel):
         except StoreError as error:
             self.message.value = html.problem(error)
             return
-        drawn = charts.draw_all(frames, span, demo=self.showing_demo)
-        self.charts.outputs = chart_outputs(drawn)
+        self._drawings += 1
+        drawing = charts.draw_each(frames, span, demo=self.showing_demo)
+        try:
+            loop = asyncio.get_running_loop() if in_turns else None
+        except RuntimeError:  # no event loop runs this code: draw them all now
+            loop = None
+        if loop is None:
+            self._show_drawn(list(drawing))
+            return
+        drawn: list[charts.Drawn] = []
+        this = self._drawings
+
+        def next_chart() -> None:
+            if this != self._drawings:
+                return  # a newer drawing took over
+            one = next(drawing, None)
+            if one is not None:
+                drawn.append(one)
+                loop.call_later(TURN_GAP, self._guarded, next_chart)
+            self._show_drawn(drawn, more=one is not None)
+
+        self._show_drawn(drawn, more=True)
+        loop.call_later(TURN_GAP, self._guarded, next_chart)
+
+    def _show_drawn(self, drawn: list[charts.Drawn], *, more: bool = False) -> None:
+        """Show ``drawn``, with a line saying more are on their way when ``more``."""
+        coming = (chart_note(words.CHARTS_DRAWING),) if more else ()
+        self.charts.outputs = chart_outputs(drawn) + coming
         self.summaries = [one.summary for one in drawn if one.summary is not None]
         self.figures_drawn = len(self.summaries)
 

@@ -33,6 +33,11 @@ def chart_outputs(drawn: Iterable[Drawn]) -> tuple[dict[str, Any], ...]:
     return tuple(outputs)
 
 
+def chart_note(words: str) -> dict[str, Any]:
+    """An output holding one line of ``words`` (plain text) among the charts."""
+    return _html(html.message(html.text(words), "info"))
+
+
 def _image(png: bytes, words: str) -> dict[str, Any]:
     source = base64.b64encode(png).decode("ascii")
     markup = (f"{CHART_MARK} alt='{html.attribute(words)}' "

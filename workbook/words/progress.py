@@ -25,6 +25,7 @@ REPORT_ABOUT = ("The report holds the charts above, each with its sentence and i
                 "for the period and person chosen. It is one file, a PDF or a page for a "
                 "browser, that you can print or bring to a session. Untick a chart to leave "
                 "it out.")
+CHARTS_DRAWING = "Drawing your charts, one at a time…"
 DATES_REVERSED = "Please choose a start date on or before the end date."
 REPORT_NOTHING_TICKED = "Please tick at least one chart to put in the report."
 
