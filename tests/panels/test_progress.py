@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from workbook import charts, demo
 from workbook.models import CheckIn
 from workbook.panels.progress import TURN_GAP, ProgressPanel, trends_and_report
+from workbook.words.progress import CHARTS_DRAWING
 
 # Read at each use, not once: a test run may pass midnight.
 today = dt.date.today
@@ -49,7 +50,8 @@ def test_every_chart_is_drawn_into_the_chart_area(populated):
 
 
 def notes(panel):
-    return [o for o in panel.charts.outputs if "one at a time" in o["data"]["text/html"]]
+    """The line saying more charts are on their way, if it is shown."""
+    return [o for o in panel.charts.outputs if CHARTS_DRAWING in o["data"]["text/html"]]
 
 
 def test_on_an_app_page_the_charts_come_one_at_a_time_after_the_page(populated, monkeypatch):
