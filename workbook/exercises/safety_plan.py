@@ -15,6 +15,7 @@ from workbook.region import saved_region
 from workbook.safety_check import partner_fear
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import Form, Panel, Place, ask, asked_entry, fields, html, summary
+from workbook.widgets.panel import shown
 
 __all__ = ["my_safety_plan", "partner_safety_plan", "safety_plans"]
 
@@ -29,10 +30,10 @@ def _help_lines(form: Any) -> str:
 
 
 def _warning(form: Any) -> widgets.HTML:
-    shown = widgets.HTML(html.message(html.text(form.warning), "care") if form.warning else "")
+    note = widgets.HTML(html.message(html.text(form.warning), "care") if form.warning else "")
     if not form.warning:
-        shown.layout.display = "none"
-    return shown
+        note.layout.display = "none"
+    return note
 
 
 class _PlanParts:
@@ -136,7 +137,7 @@ class SafetyPlans(Panel):
             offered = partner_fear(self.store)
         except StoreError:  # a locked journal: nothing to go by
             offered = False
-        self.open_partner_plan.layout.display = "flex" if offered else "none"
+        shown(self.open_partner_plan, offered)
         if not offered and isinstance(self.form, PartnerSafetyPlanForm):
             self.close()
 

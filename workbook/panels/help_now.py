@@ -25,7 +25,7 @@ class HelpNow(Panel):
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
         self.open = self.button(words.HELP_NOW, self.toggle, icon="life-ring", warning=True)
-        self.open.layout.align_self = "flex-start"
+        self.open.layout = widgets.Layout(width="auto", align_self="flex-start")
         self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
         self.plans = safety_plans(store=self._store, opens_asked=False)  # tucked away

@@ -24,7 +24,7 @@ from workbook.progress import JOURNAL
 from workbook.store import Saved, Store, StoreError
 from workbook.widgets import html
 from workbook.widgets.binding import offered
-from workbook.widgets.panel import Panel
+from workbook.widgets.panel import Panel, shown
 from workbook.widgets.recent import button
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class AskedEntry(Panel):
                 html.text(messages.ASKED_OPEN.format(title=_title(self.saved.kind),
                                                      when=_when(self.saved)))
                 + f" <a href='#{ANCHOR}' style='text-decoration:underline'>Go to it</a>")
-        self.try_again.layout.display = "inline-flex" if self.waiting else "none"
+        shown(self.try_again, self.waiting, "inline-flex")
 
     def retry(self) -> None:
         """Try again, once the journal can be read: find the entry and open it in its form."""

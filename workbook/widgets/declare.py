@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 import ipywidgets as widgets
 
 from workbook.store import Saved, StoreError
-from workbook.widgets import html
+from workbook.widgets import html, shared
 from workbook.widgets.fields import Field
 
 __all__ = ["HOOKS", "Ask", "Place", "Summary", "declarations", "offer_parts", "summary"]
@@ -81,7 +81,7 @@ class Summary:
             widget = widgets.Image(format="png", layout=widgets.Layout(max_width="46em"))
             widget.layout.display = "none"
         else:
-            widget = widgets.HTML("")
+            widget = shared.words()
         if self.css:
             widget.add_class(self.css)
         return widget

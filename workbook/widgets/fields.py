@@ -11,7 +11,7 @@ import ipywidgets as widgets
 import traitlets
 
 from workbook import messages, naming
-from workbook.widgets import html
+from workbook.widgets import html, shared
 from workbook.words import Picks
 
 W = TypeVar("W", bound=widgets.DOMWidget)
@@ -88,8 +88,8 @@ class Field:
         # Whether the control carries the label for screen readers, to rename it with it.
         self._labels_control = label in (getattr(control, "description", None),
                                          getattr(control, "aria_label", None))
-        self.label = widgets.HTML(f"<b>{html.text(label)}</b>")
-        self.hint = widgets.HTML(f"<small>{html.text(hint)}</small>") if hint else None
+        self.label = shared.words(f"<b>{html.text(label)}</b>")
+        self.hint = shared.words(f"<small>{html.text(hint)}</small>") if hint else None
         self._message: widgets.HTML | None = None
         parts = [self.label, self.control] if self.hint is None else [
             self.label, self.hint, self.control]

@@ -33,7 +33,7 @@ import ipywidgets as widgets
 from workbook import messages, naming, share
 from workbook.models import Entry, EntryInvalid
 from workbook.store import Saved, Store, StoreError, now
-from workbook.widgets import asked_entry, fields, html
+from workbook.widgets import asked_entry, fields, html, shared
 from workbook.widgets.binding import Binding, offered
 from workbook.widgets.declare import Ask, Place, Summary, declarations, offer_parts
 from workbook.widgets.fields import Field
@@ -86,7 +86,8 @@ class Form(Binding, Panel):
         self.fields: dict[str, Field] = {}
         self._initial: dict[str, Any] = {}
         self.save = widgets.Button(description=self.save_label, button_style="primary",
-                                   icon="check", layout=widgets.Layout(width="auto"))
+                                   icon="check", layout=shared.layout(width="auto"),
+                                   style=shared.button_style())
         self.on_click(self.save, self._on_save)
         self.editing: Saved | None = None
         self.last_saved: Saved | None = None
@@ -209,9 +210,9 @@ class Form(Binding, Panel):
 
     def layout(self, *extra: widgets.Widget) -> None:
         """Lay out intro, profile picker, fields, Save and status, then ``extra``."""
-        parts: list[widgets.Widget] = [widgets.HTML(html.heading(self.title))]
+        parts: list[widgets.Widget] = [shared.words(html.heading(self.title))]
         if self.intro:
-            self._intro = widgets.HTML(f"<p>{self.intro}</p>")
+            self._intro = shared.words(f"<p>{self.intro}</p>")
             parts.append(self._intro)
         if self.who is not None:
             parts.append(self.who)

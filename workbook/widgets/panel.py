@@ -49,7 +49,7 @@ import ipywidgets as widgets
 
 from workbook import messages, words
 from workbook.store import Profile, Store, StoreError, default_path, default_store
-from workbook.widgets import fields, html
+from workbook.widgets import fields, html, shared
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class Panel:
         self.root = widgets.VBox(layout=widgets.Layout(max_width="52em"))
         self.root.add_class("sb-form")
         self.root.add_class(self.css_class)
-        self.status = widgets.HTML("")
+        self.status = shared.words()
         self.status.add_class("sb-status")
 
     @property
@@ -148,7 +148,8 @@ class Panel:
         gives the high-contrast amber of `html.WARNING_BUTTON` instead.
         """
         button = widgets.Button(description=label, icon=icon, button_style=style,
-                                layout=widgets.Layout(width="auto"))
+                                layout=shared.layout(width="auto"),
+                                style=shared.button_style())
         if warning:
             button.style = html.WARNING_BUTTON
         if handler is not None:
@@ -158,7 +159,7 @@ class Panel:
     def lay_out(self, *children: widgets.Widget, heading: bool = True) -> None:
         """Show the panel's title as its heading (unless ``heading`` is False), then
         ``children``, in order."""
-        title = [widgets.HTML(html.heading(self.title))] if heading else []
+        title = [shared.words(html.heading(self.title))] if heading else []
         self.root.children = [*title, *children]
 
     def problem(self, error: BaseException) -> None:
@@ -181,8 +182,14 @@ class Panel:
 
 def shown(widget: widgets.Widget, visible: bool, display: str | None = "flex") -> None:
     """Show ``widget`` (laid out as ``display``; None: as its kind is by default) or hide
-    it, keeping its place."""
-    widget.layout.display = display if visible else "none"
+    it, keeping its place. A widget whose layout is shared with others is given one of
+    its own first, so hiding it hides nothing else."""
+    shown_as = display if visible else "none"
+    if shared.is_shared(widget.layout):
+        if widget.layout.display != shown_as:
+            widget.layout = widgets.Layout(**widget.layout.settings, display=shown_as)
+        return
+    widget.layout.display = shown_as
 
 
 def take_secrets(*controls: widgets.Widget) -> list[str]:

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from workbook import share
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import html
+from workbook.widgets import html, shared
 from workbook.widgets.panel import Panel
 
 RECEIVED = " (from their share file)"
@@ -110,6 +110,7 @@ class RecentItem:
     def close(self) -> None:
         """Close the item's own widgets (Edit too where it isn't shown), with their layouts
         and styles, once it is no longer listed: the page and the kernel let go of them.
+        Layouts and styles shared with other widgets (`shared`) stay open for those.
         Widgets passed in as ``more`` are the caller's."""
         line = self.box.children[0]
         asked = self._question.parts if self._question is not None else ()
@@ -129,8 +130,9 @@ def card_text(saved: Saved, describe: Callable[[Saved], str]) -> str:
 
 def button(label: str, **style: str) -> widgets.Button:
     """A button as wide as its words, that never shrinks."""
-    return widgets.Button(description=label, layout=widgets.Layout(
-        width="auto", min_width="max-content", flex="0 0 auto"), **style)
+    return widgets.Button(description=label, layout=shared.layout(
+        width="auto", min_width="max-content", flex="0 0 auto"),
+        style=shared.button_style(), **style)
 
 
 class RecentEntries(Panel):
@@ -150,9 +152,9 @@ class RecentEntries(Panel):
         self.describe = describe or (lambda saved: saved.entry.summary())
         self.on_change = on_change
         self.items: list[RecentItem] = []
-        self.heading = widgets.HTML("<b>Your recent entries</b> <small>(newest first)</small>")
-        self.empty = widgets.HTML("<small>Nothing saved here yet.</small>")
-        self.not_shown = widgets.HTML("")
+        self.heading = shared.words("<b>Your recent entries</b> <small>(newest first)</small>")
+        self.empty = shared.words("<small>Nothing saved here yet.</small>")
+        self.not_shown = shared.words()
         self.refresh()
 
     @property
