@@ -68,8 +68,8 @@ class AskedEntry(Panel):
         self.find()
         self.root.children = [self.status, self.try_again,
                               widgets.HTML(f"<p>{back_link()}</p>")]
-        self.root.layout.border = "2px solid #5c6bc0"
-        self.root.layout.padding = "0.3em 0.6em"
+        self.root.layout = widgets.Layout(max_width="52em", border="2px solid #5c6bc0",
+                                          padding="0.3em 0.6em")
 
     def find(self) -> None:
         """Look the entry up, and say what is open or why nothing is."""

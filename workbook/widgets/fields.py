@@ -93,7 +93,7 @@ class Field:
         self._message: widgets.HTML | None = None
         parts = [self.label, self.control] if self.hint is None else [
             self.label, self.hint, self.control]
-        self.box = widgets.VBox(parts, layout=widgets.Layout(margin="0 0 0.6em 0"))
+        self.box = widgets.VBox(parts, layout=shared.layout(margin="0 0 0.6em 0"))
         self.box.add_class("sb-field")
 
     @property

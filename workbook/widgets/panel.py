@@ -70,7 +70,7 @@ class Panel:
     def __init__(self, *, store: Store | None = None, profile: str | None = None):
         self._store = store
         self.profile = profile or words.PROFILE_ME
-        self.root = widgets.VBox(layout=widgets.Layout(max_width="52em"))
+        self.root = widgets.VBox(layout=shared.layout(max_width="52em"))
         self.root.add_class("sb-form")
         self.root.add_class(self.css_class)
         self.status = shared.words()
