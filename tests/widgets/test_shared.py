@@ -42,6 +42,17 @@ def test_hiding_a_widget_with_a_shared_layout_hides_it_alone():
     assert first.layout.display == "inline-flex"
 
 
+def test_restyling_one_widget_keeps_the_shared_settings_and_leaves_the_others():
+    panel = Panel()
+    outlined, plain = panel.button("Outlined"), panel.button("Plain")
+    shared.restyle(outlined, border="1px solid black")
+    assert (outlined.layout.border, outlined.layout.width) == ("1px solid black", "auto")
+    assert plain.layout.border is None and shared.is_shared(plain.layout)
+    own = outlined.layout
+    shared.restyle(outlined, padding="1em")  # its own layout now: changed in place
+    assert outlined.layout is own and own.padding == "1em"
+
+
 def test_layouts_with_other_settings_are_other_layouts():
     assert shared.layout(width="auto") is shared.layout(width="auto")
     assert shared.layout(width="auto") is not shared.layout(width="auto", flex="0 0 auto")

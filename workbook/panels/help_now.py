@@ -11,7 +11,7 @@ from workbook.cards import shared_computer
 from workbook.exercises.safety_plan import safety_plans
 from workbook.panels.unlock import UnlockPrompt
 from workbook.store import Store
-from workbook.widgets import Panel, html
+from workbook.widgets import Panel, html, shared
 from workbook.widgets.panel import shown
 from workbook.widgets.region import region_picker
 
@@ -25,7 +25,7 @@ class HelpNow(Panel):
     def __init__(self, *, store: Store | None = None):
         super().__init__(store=store)
         self.open = self.button(words.HELP_NOW, self.toggle, icon="life-ring", warning=True)
-        self.open.layout = widgets.Layout(width="auto", align_self="flex-start")
+        shared.restyle(self.open, align_self="flex-start")
         self.region = region_picker(self, self._show)
         self.lines = widgets.HTML("")
         self.plans = safety_plans(store=self._store, opens_asked=False)  # tucked away

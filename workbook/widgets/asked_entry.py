@@ -22,7 +22,7 @@ from workbook.app_page import Asked, NotEditable
 from workbook.models import KINDS
 from workbook.progress import JOURNAL
 from workbook.store import Saved, Store, StoreError
-from workbook.widgets import html
+from workbook.widgets import html, shared
 from workbook.widgets.binding import offered
 from workbook.widgets.panel import Panel, shown
 from workbook.widgets.recent import button
@@ -68,8 +68,7 @@ class AskedEntry(Panel):
         self.find()
         self.root.children = [self.status, self.try_again,
                               widgets.HTML(f"<p>{back_link()}</p>")]
-        self.root.layout = widgets.Layout(max_width="52em", border="2px solid #5c6bc0",
-                                          padding="0.3em 0.6em")
+        shared.restyle(self.root, border="2px solid #5c6bc0", padding="0.3em 0.6em")
 
     def find(self) -> None:
         """Look the entry up, and say what is open or why nothing is."""

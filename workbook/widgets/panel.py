@@ -185,11 +185,8 @@ def shown(widget: widgets.Widget, visible: bool, display: str | None = "flex") -
     it, keeping its place. A widget whose layout is shared with others is given one of
     its own first, so hiding it hides nothing else."""
     shown_as = display if visible else "none"
-    if shared.is_shared(widget.layout):
-        if widget.layout.display != shown_as:
-            widget.layout = widgets.Layout(**widget.layout.settings, display=shown_as)
-        return
-    widget.layout.display = shown_as
+    if widget.layout.display != shown_as:
+        shared.restyle(widget, display=shown_as)
 
 
 def take_secrets(*controls: widgets.Widget) -> list[str]:

@@ -8,9 +8,8 @@ share them: `words` for HTML, `layout` and `button_style` for buttons (and for a
 box and a panel's column). The app's pages make about a third fewer models.
 
 A shared layout or style can't be changed or closed: a change would reach every widget
-that shares it. To hide one widget, give it a layout of its own (`shown` in
-`workbook.widgets.panel` does, when the layout it finds is shared, keeping its
-``settings``).
+that shares it. To hide or outline one widget, `restyle` it: it gets a layout of its
+own, with the shared one's ``settings`` (`shown` in `workbook.widgets.panel` does).
 """
 
 from __future__ import annotations
@@ -83,6 +82,16 @@ def words(value: str = "") -> widgets.HTML:
     """An HTML widget showing ``value`` (already safe HTML), with the shared layout and
     style. Its value and CSS classes may change; its layout and style may not."""
     return widgets.HTML(value, layout=layout(), style=_part(SharedHTMLStyle))
+
+
+def restyle(widget: widgets.Widget, **changes: str | None) -> None:
+    """Change ``widget``'s layout by ``changes``; a shared layout is first replaced by one
+    of the widget's own with the same settings, so no other widget changes with it."""
+    if is_shared(widget.layout):
+        widget.layout = widgets.Layout(**{**widget.layout.settings, **changes})
+        return
+    for name, value in changes.items():
+        setattr(widget.layout, name, value)
 
 
 def is_shared(part: object) -> bool:
